@@ -1,0 +1,43 @@
+"""guidelint: lint Markdown guides and check their translations.
+
+The Python API::
+
+    import lint
+    findings = lint.check_text("# Title\n\nSome  text\n", path="guide.en-gb.md")
+    findings = lint.check_paths(["docs/"])
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .config import Config
+from .finding import Edit, Finding
+
+__version__ = "0.1.0"
+__all__ = ["check_text", "check_paths", "Config", "Finding", "Edit", "__version__"]
+
+
+def _config(config) -> Config | None:
+    if config is None or isinstance(config, Config):
+        return config
+    return Config.load(config)
+
+
+def check_text(text: str, path: str = "guide.md", config: Config | str | None = None) -> list[Finding]:
+    """Check Markdown text as if it were the file ``path``; return its findings."""
+    from .runner import ConfigResolver, Services, check_file
+
+    resolver = ConfigResolver(_config(config))
+    return check_file(path, resolver.effective_for(path), Services(), data=text.encode("utf-8")).findings
+
+
+def check_paths(paths: Iterable[str], config: Config | str | None = None) -> list[Finding]:
+    """Check files and folders (walked for ``*.md``); return every finding, sorted."""
+    from .runner import ConfigResolver, Services, collect_files, iter_results
+
+    cfg = _config(config)
+    files, missing = collect_files(list(paths), cfg)
+    findings = [f for r in missing for f in r.findings]
+    for result in iter_results(files, ConfigResolver(cfg), Services()):
+        findings.extend(result.findings)
+    return sorted(findings, key=Finding.sort_key)

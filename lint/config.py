@@ -1,0 +1,281 @@
+"""Configuration: ``.guidelint.yaml`` or ``[tool.guidelint]`` in ``pyproject.toml``.
+
+One schema for both. Every key is checked: an unknown key, a wrong type or an unknown rule
+id is a :class:`ConfigError` that names the file and the key, because a typo in a CI gate's
+configuration must not silently switch a rule off.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import registry
+from .document import DEFAULT_LOCALE_PATTERN
+from .finding import SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml", "pyproject.toml")
+
+# key -> (type description, check)
+_LIST = (list, "a list of strings")
+_STR = (str, "a string")
+_BOOL = (bool, "true or false")
+_MAP = (dict, "a mapping")
+TOP_KEYS = {
+    "select": _LIST, "ignore": _LIST, "enable": _LIST, "severity": _MAP, "rules": _MAP,
+    "overrides": (list, "a list of mappings"), "locale_pattern": _STR, "locales": _MAP,
+    "fail_on": _STR, "source_locale": ((str, list), "a locale or a list of locales"),
+    "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
+    "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
+}
+OVERRIDE_KEYS = {"files", "select", "ignore", "enable", "severity", "rules", "locale", "source_locale"}
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, key: str, message: str):
+        super().__init__(f"{path}: {key}: {message}")
+        self.path, self.key, self.message = path, key, message
+
+
+@dataclass
+class Config:
+    path: str | None = None  # the file it came from, None for defaults
+    root: str = "."  # folder that globs are relative to
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "Config":
+        path = str(path)
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as e:
+            raise ConfigError(path, "-", f"cannot read: {e.strerror}") from None
+        if path.endswith(".toml"):
+            try:
+                data = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("guidelint", {})
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+                raise ConfigError(path, "-", f"invalid TOML: {e}") from None
+        else:
+            try:
+                data = yaml.safe_load(raw.decode("utf-8")) or {}
+            except yaml.MarkedYAMLError as e:
+                mark = e.problem_mark
+                where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+                raise ConfigError(path, "-", f"invalid YAML: {where}{e.problem}") from None
+            except (yaml.YAMLError, UnicodeDecodeError) as e:
+                raise ConfigError(path, "-", f"invalid YAML: {e}") from None
+        if not isinstance(data, dict):
+            raise ConfigError(path, "-", "the configuration must be a mapping of keys")
+        config = cls(path, str(Path(path).resolve().parent), data)
+        config.validate()
+        return config
+
+    # validation ----------------------------------------------------------------------
+    def validate(self) -> None:
+        where = self.path or "<config>"
+        _check_keys(where, "", self.data, TOP_KEYS)
+        self._check_rule_keys(self.data, "")
+        if self.data.get("fail_on", "warning") not in SEVERITIES:
+            raise ConfigError(where, "fail_on", f"must be one of {', '.join(SEVERITIES)}")
+        for i, override in enumerate(self.data.get("overrides", [])):
+            prefix = f"overrides[{i}]"
+            if not isinstance(override, dict):
+                raise ConfigError(where, prefix, "must be a mapping")
+            unknown = set(override) - OVERRIDE_KEYS
+            if unknown:
+                raise ConfigError(where, f"{prefix}.{sorted(unknown)[0]}", "unknown key")
+            if not isinstance(override.get("files"), list):
+                raise ConfigError(where, f"{prefix}.files", "must be a list of globs")
+            self._check_rule_keys(override, prefix + ".")
+
+    def _check_rule_keys(self, section: dict, prefix: str) -> None:
+        where = self.path or "<config>"
+        known = registry.load()
+        families = registry.families()
+        for key in ("select", "ignore", "enable"):
+            for item in section.get(key, []) or []:
+                if not isinstance(item, str) or (item not in known and item not in families
+                                                  and item != "ALL"):
+                    raise ConfigError(where, f"{prefix}{key}", f"unknown rule or family '{item}'")
+        for rule_id, level in (section.get("severity") or {}).items():
+            if rule_id not in known:
+                raise ConfigError(where, f"{prefix}severity.{rule_id}", "unknown rule id")
+            if level not in SEVERITIES + ("off",):
+                raise ConfigError(where, f"{prefix}severity.{rule_id}",
+                                  f"must be one of {', '.join(SEVERITIES)}, off")
+        for rule_id, opts in (section.get("rules") or {}).items():
+            if rule_id not in known:
+                raise ConfigError(where, f"{prefix}rules.{rule_id}", "unknown rule id")
+            if not isinstance(opts, dict):
+                raise ConfigError(where, f"{prefix}rules.{rule_id}", "must be a mapping of options")
+            defaults = known[rule_id].options
+            for name, value in opts.items():
+                if name not in defaults:
+                    raise ConfigError(where, f"{prefix}rules.{rule_id}.{name}",
+                                      f"unknown option (known: {', '.join(sorted(defaults)) or 'none'})")
+                if defaults[name] is not None and not _same_kind(defaults[name], value):
+                    raise ConfigError(where, f"{prefix}rules.{rule_id}.{name}",
+                                      f"must be {type(defaults[name]).__name__}")
+
+    # resolution ----------------------------------------------------------------------
+    def relative(self, path: str) -> str:
+        try:
+            return os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
+        except ValueError:
+            return path.replace(os.sep, "/")
+
+    def matches(self, globs: list[str], path: str) -> bool:
+        rel = self.relative(path)
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.replace(os.sep, "/"), g)
+                   for g in globs)
+
+    def excluded(self, path: str) -> bool:
+        return self.matches(self.data.get("exclude", []), path)
+
+    def for_path(self, path: str) -> "Effective":
+        sections = [self.data] + [o for o in self.data.get("overrides", [])
+                                  if self.matches(o["files"], path)]
+        rules = registry.load()
+        enabled = {rid for rid, cls in rules.items() if cls.enabled_by_default}
+        severities = {rid: cls.severity for rid, cls in rules.items()}
+        options = {rid: dict(cls.options) for rid, cls in rules.items()}
+        locale = None
+        for section in sections:
+            if "select" in section:
+                enabled = set(_expand(section["select"], rules))
+            enabled |= set(_expand(section.get("enable", []), rules))
+            enabled -= set(_expand(section.get("ignore", []), rules))
+            for rid, level in (section.get("severity") or {}).items():
+                if level == "off":
+                    enabled.discard(rid)
+                else:
+                    severities[rid] = level
+            for rid, opts in (section.get("rules") or {}).items():
+                options[rid].update(opts)
+            if "locale" in section:
+                locale = section["locale"]
+        for glob, loc in (self.data.get("locales") or {}).items():
+            if self.matches([glob], path):
+                locale = loc
+        source = self.data.get("source_locale", ["fr-fr", "en-gb"])
+        for section in sections[1:]:
+            source = section.get("source_locale", source)
+        return Effective(
+            rules=sorted(enabled), severities=severities, options=options, locale=locale,
+            locale_pattern=self.data.get("locale_pattern", DEFAULT_LOCALE_PATTERN),
+            source_locales=[source] if isinstance(source, str) else list(source),
+            settings={k: self.data[k] for k in ("words", "dictionaries", "locale_map",
+                                                 "skip_deprecated", "canonical_urls", "product_names")
+                      if k in self.data},
+        )
+
+    @property
+    def fail_on(self) -> str:
+        return self.data.get("fail_on", "warning")
+
+    @property
+    def cache_dir(self) -> str:
+        return os.path.join(self.root, self.data.get("cache_dir", ".guidelint_cache"))
+
+
+@dataclass
+class Effective:
+    """The configuration as it applies to one file."""
+
+    rules: list[str]
+    severities: dict[str, str]
+    options: dict[str, dict]
+    locale: str | None
+    locale_pattern: str
+    source_locales: list[str]
+    settings: dict[str, Any]
+
+    def fingerprint(self) -> str:
+        blob = json.dumps({"rules": self.rules, "sev": {r: self.severities[r] for r in self.rules},
+                           "opt": {r: self.options[r] for r in self.rules}, "locale": self.locale,
+                           "pattern": self.locale_pattern, "source": self.source_locales,
+                           "settings": self.settings}, sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:20]
+
+
+def _expand(items: list[str], rules: dict) -> list[str]:
+    out = []
+    for item in items:
+        if item == "ALL":
+            out.extend(rules)
+        elif item in rules:
+            out.append(item)
+        else:
+            out.extend(rid for rid in rules if rid.split("/")[0] == item)
+    return out
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    return isinstance(value, type(default))
+
+
+def _check_keys(where: str, prefix: str, data: dict, schema: dict) -> None:
+    for key, value in data.items():
+        if key not in schema:
+            close = _closest(str(key), schema)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            raise ConfigError(where, f"{prefix}{key}", f"unknown key{hint}")
+        kind, description = schema[key]
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)
+                                           and key != "overrides"):
+            raise ConfigError(where, f"{prefix}{key}", f"must be {description}")
+
+
+def _closest(word: str, candidates) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def discover(path: str, cache: dict[str, Config | None]) -> Config | None:
+    """The nearest configuration file above ``path``, or None."""
+    folder = Path(os.path.abspath(path))
+    if not folder.is_dir():
+        folder = folder.parent
+    visited = []
+    result = None
+    for candidate in [folder, *folder.parents]:
+        key = str(candidate)
+        if key in cache:
+            result = cache[key]
+            break
+        visited.append(key)
+        found = None
+        for name in CONFIG_NAMES:
+            file = candidate / name
+            if file.is_file():
+                if name == "pyproject.toml" and b"[tool.guidelint" not in file.read_bytes():
+                    continue
+                found = Config.load(file)
+                break
+        if found is not None:
+            result = found
+            break
+    for key in visited:
+        cache[key] = result
+    return result

@@ -1,0 +1,141 @@
+"""A guide as rules see it: its text, lines, front matter, locale and positioned AST."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator
+
+from . import frontmatter as fm_module
+from .markdown import Node, parse_body
+from .source import SourceText, decode
+
+DEFAULT_LOCALE_PATTERN = r"(?:^|/)[^/]+\.(?P<locale>[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)\.md$"
+ATTRIBUTE_LIST = re.compile(r"\{\s*[.#][^{}\n]*\}")
+ADMONITION = re.compile(r"^\[!(\w+)\]")
+HEADING_ID = re.compile(r"\s*\{\s*#([^\s{}]+)\s*\}\s*$")
+
+
+def locale_from_path(path: str, pattern: str = DEFAULT_LOCALE_PATTERN) -> str | None:
+    m = re.search(pattern, path.replace("\\", "/"))
+    if not m:
+        return None
+    return m.group("locale").lower().replace("_", "-")
+
+
+@dataclass
+class Document:
+    path: str
+    source: SourceText
+    locale: str | None = None
+    frontmatter: fm_module.FrontMatter = field(default_factory=fm_module.FrontMatter)
+    nodes: list[Node] = field(default_factory=list)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str, locale: str | None = None) -> "Document":
+        return cls.from_source(decode(data), path, locale)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", locale: str | None = None) -> "Document":
+        return cls.from_bytes(text.encode("utf-8"), path, locale)
+
+    @classmethod
+    def from_source(cls, source: SourceText, path: str, locale: str | None = None) -> "Document":
+        front = fm_module.parse(source.lines)
+        body_start = 0
+        if front.present:
+            body_start = front.end_line if front.end_line else len(source.lines)
+        body = "\n".join(source.lines[body_start:])
+        nodes = parse_body(body, body_start + 1) if body_start < len(source.lines) else []
+        doc = cls(path, source, locale, front, nodes)
+        _annotate(doc)
+        return doc
+
+    # text access -----------------------------------------------------------------
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return self.source.lines
+
+    def line(self, number: int) -> str:
+        return self.source.lines[number - 1] if 0 < number <= len(self.source.lines) else ""
+
+    @property
+    def language(self) -> str | None:
+        return self.locale.split("-")[0] if self.locale else None
+
+    @property
+    def body_first_line(self) -> int:
+        return (self.frontmatter.end_line + 1) if self.frontmatter.end_line else 1
+
+    # tree access -----------------------------------------------------------------
+    def walk(self, *types: str) -> Iterator[Node]:
+        for top in self.nodes:
+            for node in top.walk():
+                if not types or node.type in types:
+                    yield node
+
+    def prose_text_nodes(self) -> Iterator[Node]:
+        """Text a reader reads as prose: not code, HTML, attribute lists or admonition markers."""
+        for node in self.walk("text"):
+            if node.attrs.get("role"):
+                continue
+            yield node
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """Lines inside fenced or indented code blocks and raw HTML blocks."""
+        lines = set()
+        for node in self.walk("block_code", "block_html"):
+            lines.update(range(node.line, node.end_line + 1))
+        return frozenset(lines)
+
+    @cached_property
+    def headings(self) -> list[Node]:
+        return list(self.walk("heading"))
+
+
+def _split_attribute_lists(parent: Node) -> None:
+    """``[x](u){.external} text``: give the attribute list a text node of its own."""
+    children, previous = [], None
+    for child in parent.children:
+        if (child.type == "text" and previous is not None
+                and previous.type in ("link", "image", "codespan") and child.line == child.end_line):
+            m = ATTRIBUTE_LIST.match(child.text)
+            if m and m.start() == 0 and m.end() < len(child.text) and child.exact:
+                attr = Node("text", child.line, child.column, child.line, child.column + m.end(),
+                            text=m.group(), attrs={"role": "attribute-list"})
+                rest = Node("text", child.line, child.column + m.end(), child.end_line,
+                            child.end_column, text=child.text[m.end():])
+                attr.parent = rest.parent = parent
+                children.extend([attr, rest])
+                previous = rest
+                continue
+        children.append(child)
+        previous = child
+    parent.children = children
+
+
+def _annotate(doc: Document) -> None:
+    """Mark the guide syntax of docs repositories so rules do not read it as prose."""
+    for node in list(doc.walk()):
+        if any(c.type == "text" for c in node.children):
+            _split_attribute_lists(node)
+    for node in doc.walk():
+        if node.type == "block_quote" and node.children and node.children[0].type == "paragraph":
+            first = node.children[0].children[:1]
+            if first and first[0].type == "text":
+                m = ADMONITION.match(first[0].text)
+                if m:
+                    node.attrs["admonition"] = m.group(1).lower()
+                    first[0].attrs["role"] = "admonition-marker"
+        if node.type == "text":
+            if ATTRIBUTE_LIST.fullmatch(node.text.strip()) and node.text.strip():
+                node.attrs["role"] = "attribute-list"
+        if node.type == "heading":
+            text = node.plain_text()
+            m = HEADING_ID.search(text)
+            if m:
+                node.attrs["id"] = m.group(1)
+                last = node.children[-1] if node.children else None
+                if last is not None and last.type == "text" and HEADING_ID.search(last.text):
+                    last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()

@@ -1,0 +1,118 @@
+"""YAML front matter: split it from the body and load it safely, remembering where keys are.
+
+PyYAML's safe loader silently keeps the last of two equal keys and happily expands
+alias "billion laughs" bombs; a linter must report the first and refuse the second.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_ALIASES = 100  # real guides use none; a bomb uses thousands
+
+
+@dataclass
+class FrontMatterProblem:
+    kind: str  # "invalid-yaml" | "duplicate-key" | "not-mapping" | "unterminated"
+    message: str
+    line: int
+    column: int = 1
+
+
+@dataclass
+class FrontMatter:
+    present: bool = False
+    data: dict = field(default_factory=dict)
+    key_lines: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (line, column)
+    start_line: int = 0  # line of the opening ---
+    end_line: int = 0  # line of the closing ---
+    problems: list[FrontMatterProblem] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, (self.start_line or 1, 1))[0]
+
+
+def find_block(lines: tuple[str, ...]) -> tuple[int, int] | None:
+    """Return 0-based indexes (open, close) of the front matter fences, or (0, -1) if unterminated."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return 0, i
+    return 0, -1
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that counts aliases, so an expansion bomb is refused before it is built."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases = getattr(self, "_aliases", 0) + 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"more than {MAX_ALIASES} YAML aliases: refusing a possible alias bomb",
+                    event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _scalar_key(node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def parse(lines: tuple[str, ...]) -> FrontMatter:
+    block = find_block(lines)
+    fm = FrontMatter()
+    if block is None:
+        return fm
+    fm.present, fm.start_line = True, 1
+    _, close = block
+    if close == -1:
+        fm.problems.append(FrontMatterProblem(
+            "unterminated", "front matter opened with '---' on line 1 is never closed", 1))
+        return fm
+    fm.end_line = close + 1
+    text = "\n".join(lines[1:close])
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return fm
+        if not isinstance(node, yaml.MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            fm.problems.append(FrontMatterProblem(
+                "not-mapping", f"front matter must be a mapping of keys to values, not {kind}", 2))
+            return fm
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = _scalar_key(key_node)
+            line, column = key_node.start_mark.line + 2, key_node.start_mark.column + 1
+            if key is None:
+                fm.problems.append(FrontMatterProblem(
+                    "invalid-yaml", "front matter key is not a plain value", line, column))
+                continue
+            if key in seen:
+                fm.problems.append(FrontMatterProblem(
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first on line {seen[key]}); YAML keeps only the last value",
+                    line, column))
+            else:
+                seen[key] = line
+                fm.key_lines[key] = (line, column)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 2 if mark else 2
+        column = mark.column + 1 if mark else 1
+        problem = e.problem or e.context or "invalid YAML"
+        fm.problems.append(FrontMatterProblem("invalid-yaml", f"YAML error: {problem}", line, column))
+        return fm
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as e:
+        fm.problems.append(FrontMatterProblem("invalid-yaml", f"YAML error: {e}", 2))
+        return fm
+    finally:
+        loader.dispose()
+    fm.data = {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
+    return fm

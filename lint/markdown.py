@@ -1,0 +1,522 @@
+"""mistune 3 with exact source positions.
+
+mistune's tokens carry no positions, block quotes and list items are parsed from
+rewritten child sources, and inline content is only parsed at render time. This module
+records where every block token starts and ends in the source its parser state was
+reading (by stamping tokens as the parser appends them), maps each child source line
+back to the line and column it was cut from (by aligning the rewritten lines with the
+parent's), and locates inline tokens inside their block's text in order. The result is a
+tree of :class:`Node` whose positions are 1-based lines and columns of the original file.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterator
+
+import mistune
+from mistune.plugins import import_plugin
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+
+MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
+
+
+class Node:
+    """One block or inline element. ``end_column`` is exclusive (SARIF's convention)."""
+
+    __slots__ = ("type", "children", "attrs", "text", "line", "column", "end_line", "end_column",
+                 "parent", "exact")
+
+    def __init__(self, type: str, line: int, column: int, end_line: int, end_column: int,
+                 text: str = "", attrs: dict | None = None, exact: bool = True):
+        self.type = type
+        self.children: list[Node] = []
+        self.attrs = attrs or {}
+        self.text = text
+        self.line, self.column = line, column
+        self.end_line, self.end_column = end_line, end_column
+        self.parent: Node | None = None
+        self.exact = exact  # False when the node's text could not be matched verbatim in the file
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def ancestors(self) -> Iterator["Node"]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def inside(self, *types: str) -> bool:
+        return any(a.type in types for a in self.ancestors())
+
+    def plain_text(self) -> str:
+        """Visible text: what a reader sees, without markup."""
+        if self.type in ("text", "codespan"):
+            return self.text
+        if self.type in ("softbreak", "linebreak"):
+            return "\n"
+        return "".join(c.plain_text() for c in self.children)
+
+    def __repr__(self) -> str:
+        return f"Node({self.type} {self.line}:{self.column}-{self.end_line}:{self.end_column} {self.text[:30]!r})"
+
+
+class _PositionedState(BlockState):
+    """A BlockState that stamps tokens with source offsets and knows its lines' origins."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.match_start = 0
+        self.in_method = 0
+        self.align_line = 0  # first parent line a new child source may be aligned to
+        self.line_starts: list[int] = [0]
+        self.linemap: list[tuple[int, int]] = []  # local line -> (original line, column offset)
+
+    def process(self, src: str) -> None:
+        super().process(src)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", src)]
+
+    def child_state(self, src, lazy_line_starts=None):
+        child = super().child_state(src, lazy_line_starts)
+        child.linemap = _align(child.src, self)
+        return child
+
+    def append_token(self, token):
+        token.setdefault("_s", self.match_start)
+        token["_st"] = self
+        super().append_token(token)
+
+    def prepend_token(self, token):
+        token.setdefault("_s", self.match_start)
+        token["_st"] = self
+        super().prepend_token(token)
+
+    def add_paragraph(self, text):
+        last = self.last_token()
+        super().add_paragraph(text)
+        token = self.last_token()
+        if token is not last:
+            token["_s"], token["_st"] = self.cursor, self
+        token["_e"] = self.cursor + len(text)
+
+    def append_paragraph(self):
+        start = self.cursor
+        pos = super().append_paragraph()
+        if pos:
+            self.last_token()["_e"] = pos
+        return pos
+
+    # position helpers -------------------------------------------------------------
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) in the original file, both 1-based, of a local offset."""
+        local = min(max(self.line_of(offset), 0), len(self.linemap) - 1)
+        line, shift = self.linemap[local]
+        return line, shift + (offset - self.line_starts[local]) + 1
+
+
+def _child_prefix(parent_line: str, child_line: str) -> int | None:
+    """How many characters the parent line has before the child's text, if it is its tail."""
+    if parent_line.endswith(child_line):
+        return len(parent_line) - len(child_line)
+    core = child_line.lstrip(" \t")
+    if core and parent_line.endswith(core):
+        # tabs were expanded in the leading whitespace: columns of the text itself stay exact
+        return max(0, len(parent_line) - len(core) - (len(child_line) - len(core)))
+    return None
+
+
+def _align(child_src: str, parent: _PositionedState) -> list[tuple[int, int]]:
+    """Map each line of a rewritten child source to the parent line it was cut from."""
+    child_lines = child_src.split("\n")
+    parent_lines = parent.src.split("\n")
+    cursor = parent.align_line
+    result: list[tuple[int, int]] = []
+    for child_line in child_lines:
+        if cursor >= len(parent_lines):
+            result.append(parent.linemap[-1] if parent.linemap else (1, 0))
+            continue
+        found = None
+        if not child_line.strip():
+            found, prefix = cursor, max(0, len(parent_lines[cursor]) - len(child_line))
+        else:
+            for j in range(cursor, min(len(parent_lines), cursor + 64)):
+                prefix = _child_prefix(parent_lines[j], child_line)
+                if prefix is not None:
+                    found = j
+                    break
+            if found is None:
+                found, prefix = cursor, 0
+        line, shift = parent.linemap[found]
+        result.append((line, shift + prefix))
+        cursor = found + 1
+    parent.align_line = max(parent.align_line, cursor - 1 if child_lines and not child_lines[-1] else cursor)
+    return result
+
+
+class _PositionedBlockParser(BlockParser):
+    state_cls = _PositionedState
+
+    def parse_method(self, m, state):
+        if state.in_method == 0:
+            state.align_line = max(state.align_line, state.line_of(m.start()))
+        saved = state.match_start
+        state.match_start = m.start()
+        state.in_method += 1
+        before = state.last_token()
+        count = len(state.tokens)
+        try:
+            end = super().parse_method(m, state)
+        finally:
+            state.in_method -= 1
+            state.match_start = saved
+        stop = end or m.end()
+        for token in state.tokens[count:]:  # appended, or prepended before a lazy break
+            token.setdefault("_e", stop)
+        last = state.last_token()
+        if last is before and last is not None and last.get("style") == "setext" and end:
+            last["_e"] = end  # the underline belongs to the heading mistune turned it into
+        return end
+
+
+def _keep_block_text(md, state):
+    """Copy each token's unparsed text: mistune pops it when it parses the inline content."""
+    stack = list(state.tokens)
+    while stack:
+        token = stack.pop()
+        if "text" in token:
+            token["_src"] = token["text"]
+        stack.extend(token.get("children", ()))
+
+
+def create_parser() -> mistune.Markdown:
+    block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
+    md = mistune.Markdown(renderer=None, block=block, plugins=[import_plugin("table")])
+    md.before_render_hooks.append(_keep_block_text)
+    return md
+
+
+# inline location ---------------------------------------------------------------------
+
+_ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+class _InlineLocator:
+    """Finds inline tokens, in order, inside the source text of their block."""
+
+    def __init__(self, state: _PositionedState, src: str, end: int):
+        self.state, self.src, self.end = state, src, end
+
+    def node(self, type_, start, stop, **kw) -> Node:
+        line, col = self.state.position(start)
+        end_line, end_col = self.state.position(stop) if stop > start else (line, col)
+        return Node(type_, line, col, end_line, end_col, **kw)
+
+    def find_text(self, raw: str, pos: int) -> tuple[int, int, bool]:
+        if self.src.startswith(raw, pos):
+            return pos, pos + len(raw), True
+        idx = self.src.find(raw, pos, self.end)
+        if idx >= 0:
+            return idx, idx + len(raw), True
+        # escapes (\*) and entities (&amp;) make the source differ from the token text
+        pattern = "".join(
+            (r"(?:\\)?" + re.escape(c) if c in _ESCAPABLE else re.escape(c)) if c != "\n" else r"\s*\n"
+            for c in raw[:200])
+        try:
+            m = re.compile(pattern).search(self.src, pos, self.end)
+        except re.error:
+            m = None
+        if m:
+            stop = m.end() if len(raw) <= 200 else min(self.end, m.start() + len(raw))
+            return m.start(), stop, False
+        return pos, min(pos + len(raw), self.end), False
+
+    def locate(self, tokens: list[dict], pos: int) -> tuple[list[Node], int]:
+        nodes = []
+        for token in tokens:
+            node, pos = self.locate_one(token, pos)
+            if node is not None:
+                nodes.append(node)
+        return nodes, pos
+
+    def locate_one(self, token: dict, pos: int) -> tuple[Node | None, int]:
+        kind = token["type"]
+        src = self.src
+        if kind == "text":
+            raw = token.get("raw", "")
+            s, e, exact = self.find_text(raw, pos)
+            return self.node("text", s, e, text=raw, exact=exact), e
+        if kind == "codespan":
+            s = src.find("`", pos, self.end)
+            if s < 0:
+                return self.node("codespan", pos, pos, text=token.get("raw", ""), exact=False), pos
+            run = len(src[s:self.end]) - len(src[s:self.end].lstrip("`"))
+            close = src.find("`" * run, s + run, self.end)
+            e = close + run if close >= 0 else self.end
+            return self.node("codespan", s, e, text=token.get("raw", "")), e
+        if kind in ("softbreak", "linebreak"):
+            nl = src.find("\n", pos, self.end)
+            if nl < 0:
+                return None, pos
+            s = nl
+            while s > pos and src[s - 1] in " \\":
+                s -= 1
+            return self.node(kind, s, nl + 1 if nl + 1 <= self.end else nl), nl + 1
+        if kind == "inline_html":
+            raw = token.get("raw", "")
+            s, e, exact = self.find_text(raw, pos)
+            return self.node("inline_html", s, e, text=raw, exact=exact), e
+        if kind in ("link", "image"):
+            return self.locate_link(token, pos)
+        if kind in ("emphasis", "strong", "strikethrough"):
+            width = 2 if kind in ("strong", "strikethrough") else 1
+            m = re.compile(r"[*_~]").search(src, pos, self.end)
+            s = m.start() if m else pos
+            children, inner = self.locate(token.get("children", []), s + width)
+            e = min(self.end, inner + width)
+            node = self.node(kind, s, e)
+            _adopt(node, children)
+            return node, e
+        # anything else a plugin adds: keep it, placed where the cursor is
+        children, e = self.locate(token.get("children", []), pos)
+        node = self.node(kind, pos, e, text=token.get("raw", ""), exact=False)
+        _adopt(node, children)
+        return node, e
+
+    def locate_link(self, token: dict, pos: int) -> tuple[Node, int]:
+        src, image = self.src, token["type"] == "image"
+        attrs = dict(token.get("attrs", {}))
+        opener = "![" if image else "["
+        s = src.find(opener, pos, self.end)
+        angle = src.find("<", pos, self.end)
+        if angle >= 0 and (s < 0 or angle < s) and not image:
+            # an autolink <https://...>
+            close = src.find(">", angle, self.end)
+            e = close + 1 if close >= 0 else self.end
+            node = self.node("link", angle, e, attrs={**attrs, "autolink": True,
+                                                     "dest_raw": src[angle + 1:e - 1]})
+            text_node = self.node("text", angle + 1, e - 1, text=src[angle + 1:e - 1])
+            _adopt(node, [text_node])
+            return node, e
+        if s < 0:
+            s = pos
+        children, inner = self.locate(token.get("children", []), s + len(opener))
+        close = _find_label_end(src, inner, self.end)
+        e = close + 1
+        dest_start = dest_end = None
+        if src.startswith("(", e):
+            stop = _find_paren_end(src, e + 1, self.end)
+            dest_start, dest_end = e + 1, stop
+            e = min(stop + 1, self.end)
+        elif src.startswith("[", e):
+            stop = src.find("]", e, self.end)
+            e = stop + 1 if stop >= 0 else e
+        if dest_start is not None:
+            raw = src[dest_start:dest_end]
+            lead = len(raw) - len(raw.lstrip())
+            attrs["dest_raw"] = raw.strip()
+            attrs["dest_line"], attrs["dest_column"] = self.state.position(dest_start + lead)
+        node = self.node(token["type"], s, e, attrs=attrs)
+        _adopt(node, children)
+        return node, e
+
+
+def _find_label_end(src: str, pos: int, end: int) -> int:
+    depth, i = 0, pos
+    while i < end:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return max(pos, end - 1)
+
+
+def _find_paren_end(src: str, pos: int, end: int) -> int:
+    depth, i, quote = 0, pos, None
+    while i < end:
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c == "\n" and depth == 0 and quote is None:
+            pass
+        i += 1
+    return end
+
+
+def _adopt(parent: Node, children: list[Node]) -> None:
+    parent.children = children
+    for child in children:
+        child.parent = parent
+
+
+# block conversion --------------------------------------------------------------------
+
+_BLOCK_TYPES = {"block_text": "paragraph"}
+
+
+def _block_span(token: dict, default: _PositionedState) -> tuple[_PositionedState, int, int]:
+    state = token.get("_st", default)
+    start = token.get("_s", 0)
+    stop = token.get("_e", start)
+    text = state.src[start:stop]
+    stop = start + len(text.rstrip("\n"))
+    start += len(text) - len(text.lstrip("\n"))  # leading blank lines belong to nobody
+    return state, start, max(start, stop)
+
+
+def _inline_children(token: dict, state: _PositionedState, start: int, stop: int) -> list[Node]:
+    raw = token.get("_src")
+    if raw is None:
+        return []
+    stripped = raw.strip(" \r\n\t\f")
+    base = state.src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
+    if base < 0:
+        base = start
+    locator = _InlineLocator(state, state.src, min(len(state.src), max(stop, base + len(stripped))))
+    nodes, _ = locator.locate(token.get("children", []), base)
+    return nodes
+
+
+def convert(tokens: list[dict], root_state: _PositionedState) -> list[Node]:
+    nodes = []
+    for token in tokens:
+        node = _convert_block(token, root_state)
+        if node is not None:
+            nodes.append(node)
+    return nodes
+
+
+def _convert_block(token: dict, default: _PositionedState) -> Node | None:
+    kind = token["type"]
+    if kind == "blank_line":
+        return None
+    if kind == "list_item":
+        return _convert_list_item(token, default)
+    if kind == "table":
+        return _convert_table(token, default)
+    state, start, stop = _block_span(token, default)
+    line, col = state.position(start)
+    end_line, end_col = state.position(stop)
+    attrs = dict(token.get("attrs", {}))
+    for key in ("style", "tight", "bullet", "info"):
+        if key in token:
+            attrs[key] = token[key]
+    node = Node(_BLOCK_TYPES.get(kind, kind), line, col, end_line, end_col,
+                text=token.get("raw", ""), attrs=attrs)
+    if kind == "block_text":
+        node.attrs["tight"] = True
+    if "_src" in token:
+        _adopt(node, _inline_children(token, state, start, stop))
+    elif "children" in token:
+        _adopt(node, [n for n in (_convert_block(t, state) for t in token["children"]) if n])
+    if kind == "list" and node.children:
+        node.line, node.column = node.children[0].line, node.children[0].column
+    return node
+
+
+_MARKER_BEFORE = re.compile(r"([-*+]|\d{1,9}[.)])[ \t]*$")
+
+
+def _convert_list_item(token: dict, default: _PositionedState) -> Node:
+    children = [n for n in (_convert_block(t, default) for t in token.get("children", [])) if n]
+    if children:
+        first, last = children[0], children[-1]
+        column = first.column
+        state = token.get("_st") or default
+        marker = _MARKER_BEFORE.search(_original_line(children[0], state)[:first.column - 1])
+        if marker:
+            column = marker.start() + 1
+        node = Node("list_item", first.line, column, last.end_line, last.end_column)
+    else:
+        state = token.get("_st", default)
+        line, col = state.position(token.get("_s", 0))
+        node = Node("list_item", line, col, line, col)
+    _adopt(node, children)
+    return node
+
+
+def _original_line(node: Node, state: _PositionedState) -> str:
+    root = state
+    while root.parent is not None:
+        root = root.parent
+    index = node.line - root.first_line
+    return root.doc_lines[index] if 0 <= index < len(root.doc_lines) else ""
+
+
+def _convert_table(token: dict, default: _PositionedState) -> Node:
+    state, start, stop = _block_span(token, default)
+    line, col = state.position(start)
+    end_line, end_col = state.position(stop)
+    table = Node("table", line, col, end_line, end_col)
+    first_local = state.line_of(start)
+    rows_tokens = []
+    for part in token.get("children", []):
+        if part["type"] == "table_head":
+            rows_tokens.append((part, True))
+        else:
+            rows_tokens.extend((row, False) for row in part.get("children", []))
+    rows = []
+    for index, (row_token, head) in enumerate(rows_tokens):
+        local = first_local + (index if head or index == 0 else index + 1)
+        if not head and rows_tokens and rows_tokens[0][1]:
+            local = first_local + index + 1  # skip the delimiter row
+        local = min(local, len(state.line_starts) - 1)
+        row_start = state.line_starts[local]
+        row_end = state.line_starts[local + 1] - 1 if local + 1 < len(state.line_starts) else len(state.src)
+        r_line, r_col = state.position(row_start)
+        r_end_line, r_end_col = state.position(row_end)
+        row = Node("table_row", r_line, r_col, r_end_line, r_end_col, attrs={"head": head})
+        cells, pos = [], row_start
+        for cell_token in row_token.get("children", []):
+            raw = cell_token.get("_src", "").strip()
+            bar = state.src.find("|", pos, row_end)
+            cell_start = bar + 1 if bar >= 0 and state.src[pos:bar].strip() == "" else pos
+            found = state.src.find(raw, cell_start, row_end) if raw else cell_start
+            s = found if found >= 0 else cell_start
+            e = s + len(raw)
+            c_line, c_col = state.position(s)
+            c_end_line, c_end_col = state.position(e)
+            cell = Node("table_cell", c_line, c_col, c_end_line, c_end_col,
+                        attrs=dict(cell_token.get("attrs", {})))
+            locator = _InlineLocator(state, state.src, max(e, s))
+            nodes, _ = locator.locate(cell_token.get("children", []), s)
+            _adopt(cell, nodes)
+            cells.append(cell)
+            pos = max(e, s)
+        _adopt(row, cells)
+        rows.append(row)
+    _adopt(table, rows)
+    return table
+
+
+def parse_body(text: str, first_line: int) -> list[Node]:
+    """Parse normalised body text (``\\n`` line ends) whose first line is ``first_line``."""
+    md = create_parser()
+    state = _PositionedState()
+    if not text.endswith("\n"):
+        text += "\n"
+    state.process(text)
+    state.doc_lines, state.first_line = text.split("\n"), first_line
+    state.linemap = [(first_line + i, 0) for i in range(len(state.line_starts))]
+    tokens, state = md.parse(text, state)
+    return convert(tokens, state)

@@ -1,0 +1,70 @@
+"""Every rule guidelint knows: the built-in ones and those of plug-ins.
+
+Built-in rules live in the ``rules`` package, one module per rule; third-party packages
+add theirs through the entry-point group ``guidelint.rules`` (an entry point names a Rule
+class or a module whose Rule classes are all taken).
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from importlib.metadata import entry_points
+
+from .rule import Rule
+
+ENTRY_POINT_GROUP = "guidelint.rules"
+_RULES: dict[str, type[Rule]] = {}
+_loaded = False
+
+
+class RegistryError(Exception):
+    pass
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: make a rule known under its id."""
+    if not cls.id or "/" not in cls.id:
+        raise RegistryError(f"rule {cls.__name__} needs an id of the form family/name")
+    existing = _RULES.get(cls.id)
+    if existing is not None and existing is not cls and existing.__qualname__ != cls.__qualname__:
+        raise RegistryError(f"two rules claim the id {cls.id}: {existing.__module__} and {cls.__module__}")
+    _RULES[cls.id] = cls
+    return cls
+
+
+def _rules_in_module(module) -> list[type[Rule]]:
+    return [obj for obj in vars(module).values()
+            if inspect.isclass(obj) and issubclass(obj, Rule) and obj is not Rule and obj.id]
+
+
+def _load_builtin() -> None:
+    import rules as package
+
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(info.name)
+
+
+def _load_plugins() -> None:
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        obj = ep.load()
+        found = [obj] if inspect.isclass(obj) else _rules_in_module(obj)
+        for cls in found:
+            register(cls)
+
+
+def load() -> dict[str, type[Rule]]:
+    global _loaded
+    if not _loaded:
+        _load_builtin()
+        _load_plugins()
+        _loaded = True
+    return dict(sorted(_RULES.items()))
+
+
+def get(rule_id: str) -> type[Rule]:
+    return load()[rule_id]
+
+
+def families() -> set[str]:
+    return {rule_id.split("/")[0] for rule_id in load()}

@@ -1,0 +1,21 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding."""
+from __future__ import annotations
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report, **_) -> str:
+    out = []
+    for f in report.findings:
+        props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}")
+        out.append(f"::{LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
+    return "\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,73 @@
+"""The rule interface: one class per rule, its documentation is its docstring.
+
+A rule declares a stable ``id`` (``family/name``), a default ``severity``, a one-line
+``summary``, ``tags``, its ``options`` with defaults, and ``fix`` ("safe", "unsafe" or
+None). Its single method :meth:`Rule.check` reads a :class:`~lint.document.Document` and
+calls ``ctx.report(...)``. The engine never knows a rule by name.
+"""
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .finding import Edit, Finding
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .markdown import Node
+
+
+class Rule:
+    id: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    summary: ClassVar[str] = ""
+    tags: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[dict[str, Any]] = {}
+    fix: ClassVar[str | None] = None  # "safe" | "unsafe" | None
+    enabled_by_default: ClassVar[bool] = True
+    #: True when the rule reads files other than the one checked (translations, repository counts)
+    cross_file: ClassVar[bool] = False
+
+    def check(self, doc: "Document", ctx: "Context") -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+
+class Context:
+    """What a rule may use besides the document: its options, shared services, and report()."""
+
+    def __init__(self, rule: Rule, doc: "Document", options: dict, services: Any, severity: str,
+                 effective: Any = None):
+        self.rule, self.doc, self.options = rule, doc, options
+        self.services = services
+        self.effective = effective  # the file's configuration (locale map, words, source locales)
+        self.severity = severity
+        self.findings: list[Finding] = []
+
+    def option(self, name: str):
+        return self.options[name]
+
+    def setting(self, name: str, default=None):
+        """A repository-wide setting from the configuration (``words``, ``locale_map``...)."""
+        if self.effective is None:
+            return default
+        return self.effective.settings.get(name, default)
+
+    def report(self, line: int, column: int, message: str, *, end_line: int | None = None,
+               end_column: int | None = None, edits: tuple[Edit, ...] | list[Edit] = (),
+               severity: str | None = None) -> None:
+        end_line = end_line or line
+        if end_column is None:
+            end_column = column + 1 if end_line == line else 1
+        self.findings.append(Finding(
+            path=self.doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+            rule=self.rule.id, severity=severity or self.severity, message=message,
+            edits=tuple(edits), fix_safe=self.rule.fix != "unsafe",
+            source_line=self.doc.line(line)))
+
+    def report_node(self, node: "Node", message: str, **kw) -> None:
+        self.report(node.line, node.column, message, end_line=node.end_line,
+                    end_column=node.end_column, **kw)
