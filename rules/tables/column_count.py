@@ -1,0 +1,57 @@
+from lint.registry import register
+from lint.rule import Rule
+
+from .rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
+
+
+@register
+class ColumnCount(Rule):
+    """
+    What it does
+        Reports a table row with a different number of cells than the table's header.
+
+    Why is this bad?
+        Renderers drop the extra cells or pad the missing ones, and some (mistune among
+        them) refuse the whole table and show it as text: a value silently moves to the
+        wrong column or disappears. Usually a pipe was lost or added in translation.
+
+    Options
+        report_short_rows: also report rows with fewer cells than the header. Off by
+        default: GFM renderers pad a short row with empty cells, and guides leave trailing
+        cells out on purpose (a menu table with an empty last column). Extra cells are
+        always reported: their content is dropped from the page.
+
+    Example
+        |Ports|SSL enabled|SSL disabled|
+        |---|---|---|
+        |Incoming|993|143|
+        |Outgoing|465|5|87|
+
+    Use instead
+        |Ports|SSL enabled|SSL disabled|
+        |---|---|---|
+        |Incoming|993|143|
+        |Outgoing|465|587|
+    """
+
+    id = "tables/column-count"
+    severity = "error"
+    summary = "table row has a different number of cells than the header"
+    tags = ("tables", "rendering")
+    options = {"report_short_rows": False}
+
+    def check(self, doc, ctx):
+        for first, last in pipe_row_runs(doc):
+            if not is_delimiter_row(doc.line(first + 1)):
+                continue  # not a table at all: tables/missing-delimiter reports it
+            expected = len(split_cells(strip_prefix(doc.line(first))[1]))
+            for number in range(first + 1, last + 1):
+                line = doc.line(number)
+                if is_delimiter_row(line) or not line.strip():
+                    continue
+                width, rest = strip_prefix(line)
+                found = len(split_cells(rest))
+                if found > expected or (found < expected and ctx.option("report_short_rows")):
+                    ctx.report(number, width + 1,
+                               f"row has {found} cell{'s' if found != 1 else ''}, the header has {expected}",
+                               end_column=len(line) + 1)
