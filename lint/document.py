@@ -83,9 +83,9 @@ class Document:
 
     @cached_property
     def code_lines(self) -> frozenset[int]:
-        """Lines inside fenced or indented code blocks and raw HTML blocks."""
+        """Lines inside fenced or indented code blocks."""
         lines = set()
-        for node in self.walk("block_code", "block_html"):
+        for node in self.walk("block_code"):
             lines.update(range(node.line, node.end_line + 1))
         return frozenset(lines)
 

@@ -1,0 +1,1 @@
+"""Rules about guidelint's own inline suppression comments."""
