@@ -1,0 +1,1 @@
+"""Link and image rules: locales, anchors, images, spacing and malformed targets."""
