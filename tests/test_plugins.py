@@ -1,0 +1,33 @@
+"""A third-party rule arrives through the ``guidelint.rules`` entry-point group."""
+import lint
+from lint import registry
+
+PLUGIN = '''
+from lint.rule import Rule
+
+class NoTodo(Rule):
+    """What it does: reports TODO left in a guide."""
+    id = "acme/no-todo"
+    severity = "error"
+    summary = "TODO left in the guide"
+
+    def check(self, doc, ctx):
+        for number, line in enumerate(doc.lines, 1):
+            column = line.find("TODO")
+            if column >= 0:
+                ctx.report(number, column + 1, "TODO left in the guide", end_column=column + 5)
+'''
+
+
+def test_an_installed_plugin_rule_runs_like_a_builtin(tmp_path, monkeypatch):
+    (tmp_path / "acme_rules.py").write_text(PLUGIN)
+    dist = tmp_path / "acme_rules-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[guidelint.rules]\nno-todo = acme_rules:NoTodo\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "_loaded", False)
+    monkeypatch.setattr(registry, "_RULES", dict(registry._RULES))
+    assert "acme/no-todo" in registry.load()
+    [f] = [f for f in lint.check_text("# T\n\nWrite this TODO.\n") if f.rule == "acme/no-todo"]
+    assert (f.line, f.column, f.end_column) == (3, 12, 16)
