@@ -1,0 +1,150 @@
+"""Align a translation's blocks with its source's, and hand the pair to the checks.
+
+Blocks of the same kind (heading with heading, paragraph with paragraph, list item, table
+row, image, code block) may be paired; among all order-keeping pairings the one with the
+best total score wins (a weighted longest common subsequence). A pair scores 1, plus how
+many meaning-bearing tokens (numbers, code, image names) the two blocks share and how close
+their lengths are, so that a dropped paragraph shifts nothing after it. Unpaired blocks are
+the places where the two structures part.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import pairing as pairing_module
+from .blocks import Block, extract
+
+
+@dataclass
+class Pair:
+    source: object      # Document
+    target: object      # Document
+    sblocks: list[Block]
+    tblocks: list[Block]
+    ops: list[tuple[int | None, int | None]]  # (source index, target index), None = unpaired
+    fallback: bool = False
+    cache: dict = field(default_factory=dict)  # shared results between the checks of one pair
+
+    @property
+    def matched(self) -> list[tuple[Block, Block]]:
+        return [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops if i is not None and j is not None]
+
+    @property
+    def same_language(self) -> bool:
+        return bool(self.source.language and self.source.language == self.target.language)
+
+    def unmatched(self) -> list[tuple[Block | None, Block | None, int]]:
+        """(source block, target block, target line to report at) for every unpaired block."""
+        out = []
+        for k, (i, j) in enumerate(self.ops):
+            if i is not None and j is not None:
+                continue
+            if j is not None:
+                out.append((None, self.tblocks[j], self.tblocks[j].line))
+            else:
+                out.append((self.sblocks[i], None, self.target_line_near(k)))
+        return out
+
+    def target_line_near(self, k: int) -> int:
+        """Where in the target an unpaired source block would have been: the next target block."""
+        for i, j in self.ops[k:]:
+            if j is not None:
+                return self.tblocks[j].line
+        for i, j in reversed(self.ops[:k]):
+            if j is not None:
+                return self.tblocks[j].end_line
+        return self.target.body_first_line if self.target.lines else 1
+
+
+def _score(a: Block, b: Block, ta: set, tb: set) -> float:
+    if a.kind != b.kind:
+        return -1.0
+    score = 1.0
+    if a.kind == "h" and a.level != b.level:
+        score = 0.7
+    if ta or tb:
+        score += len(ta & tb) / len(ta | tb)
+        if ta and tb and not ta & tb:
+            score -= 0.3
+    else:
+        score += 0.3
+    la, lb = len(a.text) + len(a.code), len(b.text) + len(b.code)
+    if la or lb:
+        score += 0.3 * min(la, lb) / max(la, lb)
+    return score
+
+
+def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, int | None]]:
+    n, m = len(sblocks), len(tblocks)
+    stok = [b.tokens() for b in sblocks]
+    ttok = [b.tokens() for b in tblocks]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below = best[i], best[i + 1]
+        a, ta = sblocks[i], stok[i]
+        for j in range(m - 1, -1, -1):
+            value = below[j] if below[j] > row[j + 1] else row[j + 1]
+            b = tblocks[j]
+            if a.kind == b.kind:
+                s = _score(a, b, ta, ttok[j])
+                if s > 0 and below[j + 1] + s > value:
+                    value = below[j + 1] + s
+            row[j] = value
+    ops, i, j = [], 0, 0
+    while i < n and j < m:
+        if sblocks[i].kind == tblocks[j].kind:
+            s = _score(sblocks[i], tblocks[j], stok[i], ttok[j])
+            if s > 0 and abs(best[i][j] - (best[i + 1][j + 1] + s)) < 1e-9:
+                ops.append((i, j))
+                i, j = i + 1, j + 1
+                continue
+        if abs(best[i][j] - best[i + 1][j]) < 1e-9:
+            ops.append((i, None))
+            i += 1
+        else:
+            ops.append((None, j))
+            j += 1
+    ops.extend((k, None) for k in range(i, n))
+    ops.extend((None, k) for k in range(j, m))
+    return ops
+
+
+def make_pair(source, target, fallback: bool = False) -> Pair:
+    sblocks, tblocks = extract(source), extract(target)
+    return Pair(source, target, sblocks, tblocks, align(sblocks, tblocks), fallback)
+
+
+def pairing_for(doc, ctx):
+    effective = ctx.effective
+    if effective is None:
+        return None
+    key = ("translation-pairing", os.path.abspath(doc.path))
+    return ctx.services.get(key, lambda: pairing_module.pair(
+        doc.path, effective.source_locales, effective.locale_pattern, doc.locale))
+
+
+def pair_for(doc, ctx) -> Pair | None:
+    """The aligned (source, translation) pair of ``doc``; None for a source or a guide without one."""
+    if ctx.effective is None:
+        return None
+    pattern = ctx.effective.locale_pattern
+    explicit = ctx.services.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
+    fallback = False
+    if explicit is not None:
+        source_path = explicit
+    else:
+        found = pairing_for(doc, ctx)
+        if found is None or found.source is None:
+            return None
+        source_path, fallback = found.source, found.fallback
+    if os.path.abspath(source_path) == os.path.abspath(doc.path):
+        return None
+
+    def build():
+        source = pairing_module.load(ctx.services, source_path, pattern)
+        if source is None:
+            return None
+        return make_pair(source, doc, fallback)
+
+    return ctx.services.get(("translation-pair", os.path.abspath(doc.path), id(doc)), build)

@@ -1,0 +1,222 @@
+"""A guide as a flat sequence of blocks the translation checks can align and compare."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import Number, find_numbers
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_CODE_CHARS = re.compile(r"[/\\=$|;{}()<>~*@:_.\[\]#%&]|^-|\s-|\d")
+_COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
+_TRAILING_COMMENT = re.compile(r"\s(#|//)\s.*$")
+
+
+@dataclass
+class Inline:
+    """A span inside a block: a number, code span, link or image, with its position."""
+
+    text: str
+    line: int
+    column: int
+    end_column: int
+    node: object = None
+    values: frozenset = frozenset()  # numbers only
+
+
+@dataclass
+class Block:
+    kind: str          # h, p, li, row, code, img
+    line: int
+    column: int
+    end_line: int
+    level: int = 0     # heading level, list depth
+    text: str = ""     # what a reader reads, without code, URLs or image alt text
+    title: str = ""    # heading text
+    numbers: list[Inline] = field(default_factory=list)
+    codes: list[Inline] = field(default_factory=list)      # code-like inline code spans
+    links: list[Inline] = field(default_factory=list)
+    images: list[Inline] = field(default_factory=list)
+    code: str = ""     # block_code text
+    info: str = ""     # block_code info string
+    node: object = None
+
+    @property
+    def label(self) -> str:
+        names = {"h": "heading", "p": "paragraph", "li": "list item", "row": "table row",
+                 "code": "code block", "img": "image"}
+        return names[self.kind]
+
+    def tokens(self) -> set:
+        """What alignment compares: numbers, code, images, link hosts (never prose words)."""
+        out = {("n", v) for n in self.numbers for v in n.values}
+        out |= {("c", c.text) for c in self.codes}
+        out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
+        if self.code:
+            out |= {("k", w) for w in re.findall(r"[\w./-]{3,}", self.code)[:50]}
+        return out
+
+
+def code_like(span: str) -> bool:
+    """Inline code that is a command, path, host or value, not a translated UI label."""
+    text = span.strip()
+    if not text:
+        return False
+    if " " not in text and text[:1].islower():
+        return True  # sudo, ls, mysql
+    return bool(_CODE_CHARS.search(text))
+
+
+def strip_comments(code: str) -> str:
+    kept = []
+    for line in code.split("\n"):
+        if _COMMENT_LINE.match(line):
+            continue
+        kept.append(_TRAILING_COMMENT.sub("", line))
+    return "\n".join(kept)
+
+
+def normal_code(code: str, ignore_comments: bool) -> str:
+    if ignore_comments:
+        code = strip_comments(code)
+    return "\n".join(" ".join(line.split()) for line in code.split("\n") if line.strip())
+
+
+class _Collector:
+    def __init__(self, block: Block):
+        self.block = block
+        self.parts: list[str] = []
+
+    def add(self, node) -> None:
+        kind = node.type
+        if kind == "text":
+            if node.attrs.get("role"):
+                return
+            text = node.text
+            span = node.attrs.get("heading_id_span")
+            if span is not None:
+                text = text[:span]
+            self.add_text(text, node)
+        elif kind == "codespan":
+            following = _next_sibling(node)
+            action = (following is not None and following.type == "text"
+                      and following.attrs.get("role") == "attribute-list" and ".action" in following.text)
+            if not action and code_like(node.text):
+                self.block.codes.append(_inline(node, node.text))
+            self.parts.append(" ")
+        elif kind == "image":
+            self.block.images.append(_inline(node, node.attrs.get("url") or node.attrs.get("dest_raw", "")))
+        elif kind == "link":
+            url = node.attrs.get("url") or node.attrs.get("dest_raw", "")
+            self.block.links.append(_inline(node, url))
+            if node.attrs.get("autolink"):
+                return
+            for child in node.children:
+                self.add(child)
+        elif kind in ("softbreak", "linebreak"):
+            self.parts.append(" ")
+        elif kind == "inline_html":
+            return
+        else:
+            for child in node.children:
+                self.add(child)
+
+    def add_text(self, text: str, node) -> None:
+        base = len("".join(self.parts))
+        self.parts.append(text)
+        for number in find_numbers(text):
+            line, column = node.line, node.column
+            if node.exact and node.line == node.end_line:
+                column = node.column + number.start
+            self.block.numbers.append(Inline(number.raw, line, column, column + len(number.raw),
+                                             node, number.values))
+        del base
+
+    def finish(self) -> None:
+        text = "".join(self.parts)
+        self.block.text = " ".join(_URL.sub(" ", text).split())
+
+
+def _next_sibling(node):
+    parent = node.parent
+    if parent is None:
+        return None
+    siblings = parent.children
+    for i, child in enumerate(siblings):
+        if child is node:
+            return siblings[i + 1] if i + 1 < len(siblings) else None
+    return None
+
+
+def _inline(node, text: str) -> Inline:
+    line = node.attrs.get("dest_line", node.line) if node.type in ("link", "image") else node.line
+    column = node.attrs.get("dest_column", node.column) if node.type in ("link", "image") else node.column
+    end = column + len(text) if node.type in ("link", "image") else (
+        node.end_column if node.end_line == node.line else node.column + 1)
+    return Inline(text, line, column, end, node)
+
+
+def _only_images(paragraph) -> bool:
+    seen = False
+    for child in paragraph.children:
+        if child.type == "image":
+            seen = True
+        elif child.type == "text" and (child.attrs.get("role") or not child.text.strip()):
+            continue
+        elif child.type in ("softbreak", "linebreak"):
+            continue
+        else:
+            return False
+    return seen
+
+
+def _inline_block(kind: str, node, roots, level: int = 0) -> Block:
+    block = Block(kind, node.line, node.column, node.end_line, level, node=node)
+    collector = _Collector(block)
+    for root in roots:
+        for child in root.children:
+            collector.add(child)
+        collector.parts.append(" ")
+    collector.finish()
+    return block
+
+
+def extract(doc) -> list[Block]:
+    """The document's blocks in reading order."""
+    out: list[Block] = []
+
+    def visit(node, depth: int) -> None:
+        kind = node.type
+        if kind == "heading":
+            block = _inline_block("h", node, [node], node.attrs.get("level", 1))
+            block.title = block.text
+            out.append(block)
+        elif kind == "paragraph":
+            out.append(_inline_block("img" if _only_images(node) else "p", node, [node], depth))
+        elif kind == "list":
+            for item in node.children:
+                visit(item, depth + 1)
+        elif kind == "list_item":
+            inline = [c for c in node.children if c.type == "paragraph"]
+            if inline:
+                block = _inline_block("li", node, inline, depth)
+                block.line, block.column = node.line, node.column
+                block.end_line = inline[-1].end_line
+                out.append(block)
+            for child in node.children:
+                if child.type != "paragraph":
+                    visit(child, depth)
+        elif kind == "block_quote":
+            for child in node.children:
+                visit(child, depth)
+        elif kind == "table":
+            for row in node.children:
+                out.append(_inline_block("row", row, row.children))
+        elif kind == "block_code":
+            block = Block("code", node.line, node.column, node.end_line, node=node,
+                          code=node.text, info=str(node.attrs.get("info") or ""))
+            out.append(block)
+
+    for top in doc.nodes:
+        visit(top, 0)
+    return out

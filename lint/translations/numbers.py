@@ -1,0 +1,88 @@
+"""Numbers in prose, read the way each locale writes them.
+
+``1,5`` (fr, de, fi...) and ``1.5`` (en) are the same number; so are ``1 000``, ``1.000`` and
+``1,000``; ``1er``, ``1st`` and ``1.`` are the ordinal 1. A number is kept with every value it
+may stand for, and two numbers agree when they share one: a lenient reading, because a
+number-mismatch must be a real difference.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# digits with inner separators; a space only joins 3-digit groups (1 000, 10 000)
+_NUMBER = re.compile(
+    r"(?<![\w.,/:#@-])"
+    r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)"
+    r"(st|nd|rd|th|er|re|ère|ers|e|ème|eme|è|º|ª|o|a|\.(?=\s|$))?"
+    r"(?![\d])", re.UNICODE)
+# things that hold digits but are not quantities a translator carries over
+_NOT_NUMBERS = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+"                       # URLs, e-mail addresses
+    r"|\b[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)+\b"               # host and file names: ssl0.ovh.net
+    r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"                # dates: 04/06/2018, 2018-06-04
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",                      # times
+    re.UNICODE)
+
+
+@dataclass
+class Number:
+    raw: str
+    values: frozenset
+    start: int  # offset in the text it was found in
+    end: int
+
+
+def values_of(body: str) -> frozenset:
+    """Every value ``body`` (digits and separators, no suffix) may mean in some locale."""
+    plain = re.sub(r"[ \u00a0\u202f]", "", body)
+    out = set()
+    parts = re.split(r"[.,]", plain)
+    seps = re.findall(r"[.,]", plain)
+    if not seps:
+        out.add(str(int(plain)) if plain.isdigit() else plain)
+        return frozenset(out)
+    if len(parts) == 2:
+        a, b = parts
+        out.add(f"{int(a)}.{b.rstrip('0') or '0'}".rstrip(".").removesuffix(".0"))  # decimal
+        if len(b) == 3:
+            out.add(str(int(a + b)))  # thousands
+    else:
+        if all(len(p) == 3 for p in parts[1:]) and len(set(seps)) == 1:
+            out.add(str(int("".join(parts))))  # 1.000.000
+        if len(set(seps)) == 2 and seps[-1] != seps[0] and all(len(p) == 3 for p in parts[1:-1]):
+            out.add(f"{int(''.join(parts[:-1]))}.{parts[-1]}")  # 1.234,5 / 1,234.5
+        out.add(".".join(parts))  # a version: 2.4.1 and 2,4,1 mean the same
+    return frozenset(out)
+
+
+def _normal(value: str) -> str:
+    if "." in value:
+        whole, frac = value.split(".", 1)
+        if frac.isdigit() and "." not in frac:
+            frac = frac.rstrip("0")
+            return whole if not frac else f"{whole}.{frac}"
+    return value
+
+
+def find_numbers(text: str) -> list[Number]:
+    masked = _NOT_NUMBERS.sub(lambda m: " " * len(m.group()), text)
+    found = []
+    for m in _NUMBER.finditer(masked):
+        body = m.group(1)
+        values = frozenset(_normal(v) for v in values_of(body))
+        found.append(Number(m.group(0), values, m.start(), m.end()))
+    return found
+
+
+def spelled(words: dict, language: str | None, text: str) -> set[str]:
+    """Values written as words in ``text`` (``two``, ``deux``, ``kaksi``), for ``language``."""
+    table = words.get(language or "", {}) or {}
+    if not table:
+        return set()
+    lowered = text.lower()
+    out = set()
+    for word, value in table.items():
+        if re.search(r"(?<!\w)" + re.escape(str(word).lower()) + r"(?!\w)", lowered):
+            out.add(str(value))
+    return out

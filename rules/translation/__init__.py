@@ -1,0 +1,1 @@
+"""Translation QA: each translation compared with its source guide, block by block."""

@@ -1,0 +1,68 @@
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import pair_for
+from lint.translations.slug import heading_ids, legacy_prefixes
+
+
+def _fragment(url: str):
+    url = url.strip().strip("<>")
+    for prefix in ("#", "./#"):
+        if url.startswith(prefix):
+            return url[len(prefix):]
+    return None
+
+
+@register
+class AnchorLeak(Rule):
+    """
+    What it does
+        Reports a ``#fragment`` link of a translation that names no heading or anchor of the
+        translation but one of its source: a heading id of the source language left in the
+        translated text. Heading ids are read as GitHub makes them (``#go-further``), as
+        older OVHcloud guides made them (``#aller_plus_loin``, and compound ids such as
+        ``#h2_slug_partie_7_h3_slug``), from ``{#id}`` and from ``<a name="...">``.
+
+    Why is this bad?
+        The link jumps nowhere: the heading it names exists only in the other language.
+
+    Example
+        Source (fr-fr) heading: ``## Aller plus loin``
+        Translation (fi-fi): ``[lue lisää](#aller-plus-loin)`` under ``## Lue lisää aiheesta``
+
+    Use instead
+        ``[lue lisää](#lue-lisää-aiheesta)``, or an explicit ``{#id}`` shared by every locale.
+    """
+
+    id = "translation/anchor-leak"
+    severity = "error"
+    summary = "a #fragment link names a heading of the source, not of the translation"
+    tags = ("translation", "links")
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = pair_for(doc, ctx)
+        if pair is None:
+            return
+        target_ids = heading_ids(doc)
+        source_ids = pair.cache.get("source_ids")
+        if source_ids is None:
+            source_ids = pair.cache["source_ids"] = heading_ids(pair.source)
+            pair.cache["source_prefixes"] = legacy_prefixes(pair.source)
+        prefixes = pair.cache["source_prefixes"]
+        for block in pair.tblocks:
+            for link in block.links:
+                fragment = _fragment(link.text)
+                if not fragment or fragment in target_ids:
+                    continue
+                line = source_ids.get(fragment)
+                how = "heading or anchor"
+                if line is None:
+                    starts = [(p, n) for p, n in prefixes.items() if fragment.lower().startswith(p + "_")]
+                    if starts:
+                        line = max(starts, key=lambda item: len(item[0]))[1]
+                        how = "legacy compound id starting with the heading"
+                if line is None:
+                    continue
+                ctx.report(link.line, link.column,
+                           f"'#{fragment}' names a {how} of the source (source line {line}), "
+                           f"not of this translation", end_column=link.end_column)

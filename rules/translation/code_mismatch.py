@@ -1,0 +1,56 @@
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import pair_for
+from lint.translations.diff import code_block_diffs, codespan_diffs, short
+
+
+@register
+class CodeMismatch(Rule):
+    """
+    What it does
+        Compares each code block of a translation with the aligned code block of its source,
+        and the inline code spans of each aligned paragraph, list item and table row.
+        Comments inside code blocks may be translated (option ``ignore_comments``); inline
+        code that reads as a UI label (``Suivant``{.action}, a capitalised phrase with no
+        code character) is not compared, since UI labels are translated.
+
+    Why is this bad?
+        Commands, file names, hosts and configuration values are not translated: a changed
+        one is a mistake or a sign that the source changed since.
+
+    Example
+        Source:      ``ssh user@ssh.cluster0XX.hosting.ovh.net``
+        Translation: ``ssh käyttäjä@ssh.cluster0XX.hosting.ovh.net``
+
+    Use instead
+        Keep the code as in the source.
+    """
+
+    id = "translation/code-mismatch"
+    severity = "warning"
+    summary = "a code block or inline code span differs from the source"
+    tags = ("translation", "code")
+    options = {"ignore_comments": True}
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = pair_for(doc, ctx)
+        if pair is None:
+            return
+        for d in code_block_diffs(pair, ctx.option("ignore_comments")):
+            if d.detail == "missing":
+                msg = f"code block of source line {d.source.line} is missing here"
+            elif d.detail == "added":
+                msg = "code block is not in the source"
+            else:
+                msg = (f"code block differs from source line {d.source.line}: "
+                       f"'{short(d.extra[0])}' where the source has '{short(d.missing[0])}'")
+            ctx.report(d.line, 1, msg)
+        for d in codespan_diffs(pair):
+            parts = []
+            if d.extra:
+                parts.append("here " + ", ".join(f"`{short(c.text, 40)}`" for c in d.extra))
+            if d.missing:
+                parts.append("source has " + ", ".join(f"`{short(c.text, 40)}`" for c in d.missing))
+            ctx.report(d.line, d.column, f"inline code differs from source line {d.source.line}: "
+                       + "; ".join(parts), end_column=d.end_column)

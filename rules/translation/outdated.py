@@ -1,0 +1,47 @@
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import pair_for
+from lint.translations.diff import drift
+
+
+@register
+class Outdated(Rule):
+    """
+    What it does
+        Judges, once per file, whether a translation still says what its source says, by
+        content and not by commit dates: after aligning the two guides it counts the blocks
+        whose meaning-bearing tokens differ (numbers, inline code, code blocks, images,
+        links) and the sections, steps, table rows, images and code blocks present on one
+        side only. Wording, emphasis, reflowed lines and split or merged paragraphs do not
+        count. The finding sits at the first drift and names the source line.
+
+    Why is this bad?
+        A translation that lags behind its source tells readers of that locale to do what
+        the product no longer does.
+
+    Example
+        The source's port table now says 587; the translation still says 25.
+
+    Use instead
+        Update the translation from the source (the other ``translation/`` findings list
+        each difference).
+    """
+
+    id = "translation/outdated"
+    severity = "warning"
+    summary = "the translation no longer matches its source's content"
+    tags = ("translation",)
+    options = {"min_changes": 1}
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = pair_for(doc, ctx)
+        if pair is None:
+            return
+        found = drift(pair, ctx.effective)
+        if len(found) < ctx.option("min_changes"):
+            return
+        first = found[0]
+        kinds = sorted({d.kind for d in found})
+        ctx.report(first.line, 1, f"translation is outdated: {len(found)} content difference(s) with "
+                   f"the source ({', '.join(kinds)}), first at source line {first.source_line}: {first.detail}")

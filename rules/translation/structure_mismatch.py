@@ -1,0 +1,64 @@
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import pair_for
+from lint.translations.diff import short
+
+
+@register
+class StructureMismatch(Rule):
+    """
+    What it does
+        Aligns a translation with its source block by block (headings, paragraphs, list
+        items, table rows, images, code blocks) and reports, once per file, the first place
+        where the two structures part, with how many blocks are unpaired on each side.
+        The other translation checks keep comparing the blocks that still align.
+
+    Why is this bad?
+        A translation whose structure differs from its source was made from another version
+        of it, or lost or gained a step: it needs a translator's review as a whole.
+
+    Example
+        Source:      a list of four steps
+        Translation: the same list with three steps
+
+    Use instead
+        Bring the translation's structure back in line with the source.
+    """
+
+    id = "translation/structure-mismatch"
+    severity = "warning"
+    summary = "the translation's structure parts from the source's (reported once per file)"
+    tags = ("translation", "structure")
+    options = {"ignore_paragraphs": True}
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = pair_for(doc, ctx)
+        if pair is None:
+            return
+        skip = ("p",) if ctx.option("ignore_paragraphs") else ()
+        parted = [(sb, tb, line) for sb, tb, line in pair.unmatched() if (sb or tb).kind not in skip]
+        if not parted:
+            return
+        sb, tb, line = parted[0]
+        missing = sum(1 for s, _, _ in parted if s is not None)
+        extra = len(parted) - missing
+        if sb is not None:
+            first = f"{sb.label} of source line {sb.line} ('{short(sb.title or sb.text or sb.code, 40)}') has no counterpart here"
+        else:
+            first = f"this {tb.label} ('{short(tb.title or tb.text or tb.code, 40)}') has no counterpart in the source"
+            near = _source_near(pair, tb)
+            if near:
+                first += f" (near source line {near})"
+        ctx.report(line, 1, f"structure parts from the source here: {first}; "
+                   f"{missing} source block(s) unpaired, {extra} block(s) here unpaired")
+
+
+def _source_near(pair, block):
+    last = None
+    for i, j in pair.ops:
+        if j is not None and pair.tblocks[j] is block:
+            return last
+        if i is not None:
+            last = pair.sblocks[i].line
+    return last

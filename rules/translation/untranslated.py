@@ -1,0 +1,62 @@
+import re
+
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import pair_for
+from lint.translations.diff import short
+
+_NOT_WORDS = re.compile(r"[^\w\s]|\d|_", re.UNICODE)
+
+
+def _normal(text: str, names) -> str:
+    for name in names:
+        text = re.sub(r"(?<!\w)" + re.escape(name) + r"(?!\w)", " ", text, flags=re.I)
+    return " ".join(_NOT_WORDS.sub(" ", text.lower()).split())
+
+
+@register
+class Untranslated(Rule):
+    """
+    What it does
+        Reports a paragraph, list item, table row or heading of a translation that reads
+        exactly as the aligned block of its source, once code, URLs, numbers, punctuation
+        and product names (the ``product_names`` and ``words`` settings) are set aside.
+        Blocks with fewer than ``min_letters`` letters or ``min_words`` words are skipped
+        (labels such as ``Port``, ``SSL/TLS``), and so are pairs in the same language
+        (``en-gb`` and ``en-us``).
+
+    Why is this bad?
+        A block left in the source language is a gap in the translation that readers of the
+        locale cannot read.
+
+    Example
+        Source (fr-fr):      ``Cliquez sur le bouton pour valider votre commande.``
+        Translation (fi-fi): ``Cliquez sur le bouton pour valider votre commande.``
+
+    Use instead
+        ``Klikkaa painiketta vahvistaaksesi tilauksesi.``
+    """
+
+    id = "translation/untranslated"
+    severity = "warning"
+    summary = "a block is identical to the source (left untranslated)"
+    tags = ("translation",)
+    options = {"min_letters": 20, "min_words": 4}
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = pair_for(doc, ctx)
+        if pair is None or pair.same_language:
+            return
+        names = list(ctx.setting("product_names", []) or []) + list(ctx.setting("words", []) or [])
+        names.sort(key=len, reverse=True)
+        for sb, tb in pair.matched:
+            if sb.kind not in ("p", "li", "row", "h"):
+                continue
+            s, t = _normal(sb.text, names), _normal(tb.text, names)
+            if not t or s != t:
+                continue
+            if sum(c.isalpha() for c in t) < ctx.option("min_letters") or len(t.split()) < ctx.option("min_words"):
+                continue
+            ctx.report(tb.line, tb.column, f"{tb.label} reads as source line {sb.line} word for word: "
+                       f"'{short(tb.text, 60)}' (untranslated?)")
