@@ -234,15 +234,31 @@ def contradicts(marker: Marker, locale: str, locale_map: dict | None = None,
             value = unquote(marker.raw).lower()
             return value not in wanted and value.split("-")[0].split("_")[0] not in wanted
         return marker.language is not None and marker.language != language
-    # path
-    if marker.raw.lower() in _values(entry.get("paths") or ()):
-        return False
+    # path: on the sites of the map the whole locale prefix must be one the locale uses
+    # (`ca/fr` is right for fr-ca, `fr` is France's site); elsewhere the language decides
+    if _is_site(marker.host) and "paths" in entry:
+        return marker.raw.lower() not in _values(entry.get("paths") or ())
     return marker.language is not None and marker.language != language
+
+
+def _merge_paths(markers: list[Marker]) -> list[Marker]:
+    """Consecutive path segments of one URL as one marker: ``gb/en``, ``ca/fr``, ``world/es``."""
+    out: list[Marker] = []
+    for m in markers:
+        prev = out[-1] if out else None
+        if (m.kind == "path" and prev is not None and prev.kind == "path" and prev.host == m.host
+                and m.offset == prev.end + 1):
+            out[-1] = Marker("path", f"{prev.raw}/{m.raw}", prev.offset, m.language or prev.language,
+                             prev.country or m.country, host=m.host)
+        else:
+            out.append(m)
+    return out
 
 
 def contradictions(url: str, locale: str | None, locale_map: dict | None = None,
                    allow_english: bool = False) -> list[Marker]:
-    """The markers of ``url`` that contradict the guide locale ``locale`` (none when it is unknown)."""
+    """The markers of ``url`` that contradict the guide locale ``locale`` (none when it is unknown).
+    Consecutive path segments are judged together (one marker ``gb/en``)."""
     if not locale:
         return []
-    return [m for m in locale_markers(url) if contradicts(m, locale, locale_map, allow_english)]
+    return [m for m in _merge_paths(locale_markers(url)) if contradicts(m, locale, locale_map, allow_english)]

@@ -42,7 +42,9 @@ def test_english_page_of_a_third_party_site_is_a_deliberate_choice():
 def test_english_ovh_guide_from_a_finnish_guide_is_reported_unless_allowed(write):
     text = "# T\n\n[Outlook](https://docs.ovh.com/gb/en/emails-pro/configuration-outlook-2016/)\n"
     assert len(findings_of(text, path="a/guide.fi-fi.md", rule=RULE)) == 1
-    assert findings_of(text, path="a/guide.en-ie.md", rule=RULE) == []
+    assert findings_of(text, path="a/guide.en-gb.md", rule=RULE) == []
+    # the Singapore guide has its own docs.ovh.com/sg/en/ pages
+    assert len(findings_of(text, path="a/guide.en-sg.md", rule=RULE)) == 1
     cfg = write(".guidelint.yaml", "rules:\n  links/locale-mismatch: {allow_english: true}\n")
     assert findings_of(text, path="a/guide.fi-fi.md", rule=RULE, config=str(cfg)) == []
 
@@ -52,6 +54,14 @@ def test_locale_map_from_config_replaces_the_default_entry(write):
     cfg = write(".guidelint.yaml", "locale_map:\n  fi-fi: {domains: [ovh.ie], params: {ovhSubsidiary: ie}}\n")
     assert findings_of(text, path="a/guide.fi-fi.md", rule=RULE, config=str(cfg)) == []
     assert len(findings_of(text, path="a/guide.fi-fi.md", rule=RULE)) == 1
+
+
+def test_country_prefix_matters_on_ovh_sites_and_autolinks_are_checked():
+    text = "# T\n\n[web](https://www.ovh.com/ca/fr/hebergement-web/) et <https://www.ovh.com/fr/mail/>.\n"
+    [f] = findings_of(text, path="a/guide.fr-ca.md", rule=RULE)
+    assert f.column == text.split("\n")[2].index("fr/mail") + 1
+    text = "# T\n\n[webmail](https://ssl0.ovh.net/en/) [mail](https://mail.ovh.net/cz/)\n"
+    assert findings_of(text, path="a/guide.cs-cz.md", rule=RULE) == []
 
 
 def test_no_locale_no_finding():

@@ -24,11 +24,18 @@ def split_destination(raw: str) -> tuple[str, int]:
     return raw, 0
 
 
-def targets(doc, *types: str) -> Iterator[Target]:
-    """Links (and images, when asked) with a destination written inline ``[text](dest)``."""
+def targets(doc, *types: str, autolinks: bool = False) -> Iterator[Target]:
+    """Links (and images, when asked) with a destination written inline ``[text](dest)``, and the
+    autolinks ``<https://...>`` when ``autolinks`` is true."""
     for node in doc.walk(*(types or ("link",))):
         raw = node.attrs.get("dest_raw")
-        if raw is None or node.attrs.get("autolink") or "dest_line" not in node.attrs:
+        if raw is None:
+            continue
+        if node.attrs.get("autolink"):
+            if autolinks and node.exact and node.line == node.end_line:
+                yield Target(node, raw, node.line, node.column + 1)
+            continue
+        if "dest_line" not in node.attrs:
             continue
         url, offset = split_destination(raw)
         yield Target(node, url, node.attrs["dest_line"], node.attrs["dest_column"] + offset)

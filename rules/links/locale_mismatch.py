@@ -58,7 +58,7 @@ class LocaleMismatch(Rule):
         if not doc.locale:
             return
         locale_map = ctx.setting("locale_map") or {}
-        for t in targets(doc, "link"):
+        for t in targets(doc, "link", autolinks=True):
             bad = locales.contradictions(t.url, doc.locale, locale_map, ctx.option("allow_english"))
             if not bad:
                 continue
