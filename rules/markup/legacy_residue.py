@@ -1,0 +1,143 @@
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from lint.registry import register
+from lint.rule import Rule
+
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+API_LINE = re.compile(r"^[>\s]*@api\b")
+QUOTE_PREFIX = re.compile(r"^(?:\s{0,3}>)+")
+INNER_TAG = re.compile(r"\[\s*/?\s*[A-Za-z]{1,10}(?:=[^\]]*)?\s*\]")
+
+MEANING = {
+    "b": ": meant bold text (**...**)",
+    "i": ": meant italic text (*...*)",
+    "u": ": underlined text, which Markdown does not have; remove the tag",
+    "s": ": meant struck-through text (~~...~~)",
+    "code": ": meant a code block (```) around the lines above it",
+    "url": ": the end of a BBCode link whose text lost its Markdown link [text](url)",
+}
+COLOUR = ": a colour highlight, which Markdown does not have (interface labels are written `label`{.action})"
+COLOURS = {"blue", "green", "orange", "oragen", "red", "yellow", "grey", "gray", "lue"}
+ATTRIBUTE_CLASSES = {"thumbnail", "external", "action", "ref"}
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple:
+    with open(Path(__file__).with_suffix(".yaml"), encoding="utf-8") as f:
+        data = yaml.safe_load(f) or {}
+    return tuple(_compile(p) for p in data.get("patterns", []))
+
+
+def _compile(pattern: dict) -> tuple[str, re.Pattern, str]:
+    return (pattern.get("name", "custom"), re.compile(pattern["regex"]),
+            pattern.get("message", "legacy markup left in the text: {match}"))
+
+
+def _meaning(tag: str) -> str:
+    tag = tag.lower()
+    if tag in MEANING:
+        return MEANING[tag]
+    if tag in COLOURS or tag.startswith("color"):
+        return COLOUR
+    return ""
+
+
+def _fields(name: str, m: re.Match) -> dict:
+    groups = {k: (v or "") for k, v in m.groupdict().items()}
+    fields = {"match": m.group(), "meaning": "", "link": "", "notice": "", **groups}
+    if "tag" in groups:
+        fields["meaning"] = _meaning(groups["tag"])
+    if name == "bbcode-link":
+        target = groups.get("target", "").strip()
+        text = INNER_TAG.sub("", groups.get("text", "")).strip()
+        fields["link"] = f"[{text}]({target})" if text else f"to {target}"
+    if name == "notice-icon":
+        fields["notice"] = "primary" if groups.get("icon") == "i" else "warning"
+    if name == "legacy-guide-link":
+        fields["number"] = groups.get("number") or groups.get("number2", "")
+    if name == "placeholder":
+        token = groups.get("name", "")
+        start = m.start()
+        if token in ATTRIBUTE_CLASSES and m.string[start - 1:start] == ".":
+            fields["meaning"] = f": meant the attribute list {{.{token}}} (the dot is outside the braces)"
+        elif token in ATTRIBUTE_CLASSES:
+            fields["meaning"] = f": meant the attribute list {{.{token}}}"
+    return fields
+
+
+def _masked(line: str) -> str:
+    """The line with inline code and HTML comments blanked out (same length, so columns hold)."""
+    for pattern in (CODE_SPAN, HTML_COMMENT):
+        line = pattern.sub(lambda m: " " * len(m.group()), line)
+    return line
+
+
+@register
+class LegacyResidue(Rule):
+    """
+    What it does
+        Reports markup of the CMS the guides were converted from that is still in the text:
+        BBCode tags and their broken halves (`[url="X"]text[/url]`, `[/url]`, `[b]`, `[blue]`,
+        `[/ blue]`, `włączonym/green]`, `b]”Portti”`), notice icons (`/i\\`, `/!\\`), links to
+        guides by their legacy number that were never resolved (`({legacy}1596)`,
+        `<legacy:1380>`) and other `{name}` placeholders (`.{action}`). Where it is clear, the
+        message says what the markup was meant to be: `[url="X"]text[/url]` is the link
+        `[text](X)`, `[b]` is bold, `.{action}` is the attribute list `{.action}`.
+
+        The attribute lists of the repository (`{.thumbnail}`, `{.external}`, `{.action}`,
+        `{#id}`), admonition markers (`[!primary]`), link labels (`[Part b](...)`), API paths of
+        `@api` lines (`/ip/{ip}/park`), code blocks, inline code, HTML blocks and comments are
+        not residue. The patterns are data (`rules/markup/legacy_residue.yaml`); the option
+        `patterns` adds a repository's own (`- {name: ..., regex: ..., message: ...}`). There is
+        no automatic fix: the right replacement (the link's text, the guide a number stood for)
+        needs a person.
+
+    Why is this bad?
+        The published page shows the tags as text (`Thunderbird[/ blue].`), or shows nothing
+        where a link to another guide was meant (`[]({legacy}1596)`): the reader loses the
+        link and sees noise that says the page was never reviewed.
+
+    Example
+        Kirjaudu [url=”https://www.ovh-hosting.fi/managerv3”]hallintapaneeliin[/url].
+        Katso lisätietoja [oppaasta]({legacy}1683).
+
+    Use instead
+        Kirjaudu [hallintapaneeliin](https://www.ovh-hosting.fi/managerv3).
+        Katso lisätietoja [oppaasta](https://docs.ovh.com/fi/emails/).
+    """
+
+    id = "markup/legacy-residue"
+    severity = "warning"
+    summary = "markup of the old CMS (BBCode, {legacy} placeholders) left in the text"
+    tags = ("markup", "legacy", "conversion")
+    fix = None
+    options = {"patterns": []}
+
+    def check(self, doc, ctx):
+        patterns = _builtin() + tuple(_compile(p) for p in (ctx.option("patterns") or []))
+        skip = set(doc.code_lines)
+        for node in doc.walk("block_html"):
+            skip.update(range(node.line, node.end_line + 1))
+        for number in range(doc.body_first_line, len(doc.lines) + 1):
+            if number in skip:
+                continue
+            raw = doc.line(number)
+            if API_LINE.match(raw):
+                continue
+            line = _masked(raw)
+            taken: list[tuple[int, int]] = []
+            for name, regex, message in patterns:
+                for m in regex.finditer(line):
+                    if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+                        continue
+                    taken.append((m.start(), m.end()))
+                    try:
+                        text = message.format(**_fields(name, m))
+                    except (KeyError, IndexError, ValueError):
+                        text = f"legacy markup left in the text: {m.group()}"
+                    ctx.report(number, m.start() + 1, text, end_column=m.end() + 1)
