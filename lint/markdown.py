@@ -125,6 +125,9 @@ def _child_prefix(parent_line: str, child_line: str) -> int | None:
     """How many characters the parent line has before the child's text, if it is its tail."""
     if parent_line.endswith(child_line):
         return len(parent_line) - len(child_line)
+    parent_line, child_line = parent_line.rstrip(), child_line.rstrip()  # mistune strips line ends
+    if parent_line.endswith(child_line):
+        return len(parent_line) - len(child_line)
     core = child_line.lstrip(" \t")
     if core and parent_line.endswith(core):
         # tabs were expanded in the leading whitespace: columns of the text itself stay exact
@@ -156,7 +159,11 @@ def _align(child_src: str, parent: _PositionedState) -> list[tuple[int, int]]:
         line, shift = parent.linemap[found]
         result.append((line, shift + prefix))
         cursor = found + 1
-    parent.align_line = max(parent.align_line, cursor - 1 if child_lines and not child_lines[-1] else cursor)
+    if parent.in_method <= 1:
+        # a lookahead parse (a list checking whether a block quote ends it) must not move
+        # the cursor past the list items still to be aligned
+        parent.align_line = max(parent.align_line,
+                                cursor - 1 if child_lines and not child_lines[-1] else cursor)
     return result
 
 

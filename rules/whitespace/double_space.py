@@ -5,19 +5,23 @@ from lint.registry import register
 from lint.rule import Rule
 
 RUN = re.compile(r"(?<=\S)( {2,})(?=\S)")
+INLINE_BLOCKS = ("paragraph", "heading", "table_cell")
+OPAQUE = ("codespan", "inline_html")  # their inner spacing is content, not prose
 
 
 @register
 class DoubleSpace(Rule):
     """
     What it does
-        Reports two or more spaces between words of prose.
+        Reports two or more spaces between words of prose, including next to bold text,
+        links and code spans (``en  **POP**``).
 
     Why is this bad?
-        Doubled spaces are left behind by edits and by translation tools; they show in
-        source diffs and, in some renderers, on the page. Indentation, the padding that
-        aligns table columns, a hard line break (two spaces at the end of a line), the
-        spacing allowed after a list marker, and code are not prose and are not reported.
+        Doubled spaces are left behind by edits, old converters and translation tools;
+        they often mark a lost word or separator, and show in diffs and in some renderers.
+        Indentation, block quote and list markers with their allowed spacing
+        (``1.  Text``), the padding that aligns table columns, a hard line break (two
+        spaces at the end of a line) and the inside of code spans are not reported.
 
     Example
         Portit 995 ja 465 vastaavat  aktivoitua SSL-suojausta.
@@ -33,11 +37,35 @@ class DoubleSpace(Rule):
     fix = "safe"
 
     def check(self, doc, ctx):
-        for node in doc.prose_text_nodes():
-            if not node.exact or node.line != node.end_line or node.inside("table_cell"):
+        for block in doc.walk(*INLINE_BLOCKS):
+            if block.type == "paragraph" and block.inside("table_cell"):
                 continue
-            for m in RUN.finditer(node.text):
-                column = node.column + m.start(1)
-                end = column + len(m.group(1))
-                ctx.report(node.line, column, f"{len(m.group(1))} spaces between words",
-                           end_column=end, edits=[Edit(node.line, column, node.line, end, " ")])
+            for line, text in _prose_lines(doc, block):
+                for m in RUN.finditer(text):
+                    column, end = m.start(1) + 1, m.end(1) + 1
+                    ctx.report(line, column, f"{len(m.group(1))} spaces between words",
+                               end_column=end, edits=[Edit(line, column, line, end, " ")])
+
+
+def _prose_lines(doc, block):
+    """Each line of the block as written, with everything outside its inline content and
+    inside code spans, raw HTML and link destinations hidden."""
+    spans: dict[int, list[int]] = {}
+    masks: list[tuple[int, int, int]] = []
+    for node in block.walk():
+        if node is block or node.line != node.end_line:
+            continue
+        lo_hi = spans.setdefault(node.line, [node.column, node.end_column])
+        lo_hi[0], lo_hi[1] = min(lo_hi[0], node.column), max(lo_hi[1], node.end_column)
+        if node.type in OPAQUE:
+            masks.append((node.line, node.column, node.end_column))
+        elif node.type in ("link", "image") and "dest_column" in node.attrs:
+            masks.append((node.line, node.attrs["dest_column"], node.end_column))
+    for line, (lo, hi) in sorted(spans.items()):
+        source = doc.line(line)
+        chars = [" "] * (lo - 1) + list(source[lo - 1:hi - 1])
+        for mask_line, start, stop in masks:
+            if mask_line == line:
+                for i in range(start - 1, min(stop - 1, len(chars))):
+                    chars[i] = "x"
+        yield line, "".join(chars)
