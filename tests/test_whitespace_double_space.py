@@ -23,7 +23,7 @@ def test_double_space_inside_a_blockquote_points_at_the_original_column():
 
 def test_double_spaces_next_to_bold_code_and_links_are_prose_too():
     text = "Choisissez  **POP** puis  `Ajouter` et  [lien](u).\n"
-    assert [f.column for f in findings_of(text, rule=RULE)] == [11, 24, 39]
+    assert [f.column for f in findings_of(text, rule=RULE)] == [11, 25, 39]
 
 
 def test_a_list_item_whose_line_has_trailing_spaces_keeps_its_line():
