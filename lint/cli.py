@@ -15,7 +15,8 @@ from .config import Config, ConfigError
 from .finding import SEVERITIES, Finding, severity_rank
 from .internal import ENGINE_CHECKS
 from .reporters import FORMATS, Report, render
-from .runner import ConfigResolver, Services, check_file, collect_files
+from . import progress as progress_bar
+from .runner import ConfigResolver, RunOptions, Services, check_file, collect_files, run, select_shard
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -42,11 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check only these rules or families (repeatable, comma-separated)")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE",
                        help="skip these rules or families (repeatable, comma-separated)")
+    add_scale_options(check)
 
     sub.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json"), default="text")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule")
+    cache = sub.add_parser("cache", help="manage the result cache")
+    cache.add_argument("action", choices=("clear",), help="clear: delete the cache folder")
+    cache.add_argument("paths", nargs="*", default=["."], help="folder whose configuration names the cache")
+    cache.add_argument("--config", help="configuration file whose cache_dir to use")
     return parser
 
 
@@ -57,6 +63,40 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-color", action="store_true", help="never colour the text output")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _shard(value: str) -> tuple[int, int]:
+    try:
+        index, count = (int(v) for v in value.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected K/N, e.g. 1/4, not {value!r}") from None
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"K must be between 1 and N in {value!r}")
+    return index, count
+
+
+def add_scale_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="worker processes (default: the number of cores; few files run in one process)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    p.add_argument("--shard", type=_shard, metavar="K/N",
+                   help="check only shard K of N (whole folders; the union of all N is a full run)")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes; report what remains")
+    p.add_argument("--unsafe-fixes", action="store_true",
+                   help="with --fix or --diff, also apply fixes that change words")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE", help="record this run's findings as the baseline")
 
 
 def _split(values: list[str]) -> list[str]:
@@ -98,26 +138,102 @@ def cmd_check(args) -> int:
     _validate_rule_names(select + ignore)
     resolver = ConfigResolver(explicit, {"select": select, "ignore": ignore})
     services = Services(debug=args.debug)
+    fix_mode = "diff" if getattr(args, "diff", False) else "fix" if getattr(args, "fix", False) else None
+    baseline = None
+    if getattr(args, "baseline", None):
+        from .baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline(args.baseline)
+        except BaselineError as e:
+            raise UsageError(str(e)) from None
     findings: list[Finding] = []
+    extra: dict = {}
     unreadable = False
+    fixed = fixed_files = 0
+    diffs: list[str] = []
+    checked: list[str] = []
     if args.paths == ["-"]:
+        if fix_mode:
+            raise UsageError("--fix and --diff need files, not stdin")
         name = args.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
-        result = check_file(name, resolver.effective_for(name), services, data=data)
+        results = [check_file(name, resolver.effective_for(name), services, data=data)]
         files = 1
-        results = [result]
     else:
         files_list, missing = collect_files(args.paths, explicit)
-        results = list(missing)
-        results.extend(check_file(p, resolver.effective_for(p), services) for p in files_list)
+        if args.shard:
+            files_list = select_shard(files_list, *args.shard)
         files = len(files_list)
+        checked = files_list
+        cache = None if args.no_cache else _open_cache(explicit, resolver, args.paths)
+        progress = progress_bar.create(files)
+        options = RunOptions(jobs=args.jobs or os.cpu_count() or 1, cache=cache, fix=fix_mode,
+                             unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress)
+        results = _chain(missing, run(files_list, resolver, services, options), progress)
     for result in results:
         findings.extend(result.findings)
         unreadable |= result.unreadable
+        if result.fixed:
+            fixed += result.fixed
+            fixed_files += 1
+        if result.diff:
+            diffs.append(result.diff)
     findings.sort(key=Finding.sort_key)
+    if getattr(args, "write_baseline", None):
+        from .baseline import write as write_baseline
+
+        count = write_baseline(args.write_baseline, findings)
+        print(f"guidelint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+    if baseline is not None:
+        findings = baseline.filter(findings)
+        extra["baseline_findings_fixed"] = baseline.fixed(
+            checked, lambda p: resolver.effective_for(p).rules)
     fail_on = args.fail_on or (explicit.fail_on if explicit else _first_fail_on(resolver, args.paths))
-    emit(render(Report(findings, files), args.format, colour=want_colour(args)), args)
-    return exit_status(findings, fail_on, unreadable or any(f.rule in ENGINE_CHECKS for f in findings))
+    engine_error = unreadable or any(f.rule in ENGINE_CHECKS for f in findings)
+    if fix_mode == "diff":
+        emit("".join(diffs), args)
+        print(f"guidelint: {fixed} fix{'es' if fixed != 1 else ''} would change {fixed_files} "
+              f"file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
+        return EXIT_ERROR if engine_error else (EXIT_FINDINGS if diffs else EXIT_OK)
+    if fix_mode == "fix":
+        extra = {"fixed": fixed, **extra}
+    emit(render(Report(findings, files, extra), args.format, colour=want_colour(args)), args)
+    return exit_status(findings, fail_on, engine_error)
+
+
+def _chain(first, rest, progress):
+    yield from first
+    try:
+        yield from rest
+    finally:
+        if progress is not None:
+            progress.close()
+
+
+def _open_cache(explicit, resolver: ConfigResolver, paths: list[str]):
+    """The cache of the configuration in use: its ``cache_dir`` under its folder; with no
+    configuration file, ``.guidelint_cache`` in the current folder."""
+    from .cache import Cache, code_fingerprint
+
+    config = explicit or resolver.config_for(paths[0] if paths else ".")
+    folder = config.cache_dir if config.path else os.path.join(os.getcwd(), ".guidelint_cache")
+    return Cache(folder, code_fingerprint(registry.load().values()))
+
+
+def cmd_cache(args) -> int:
+    from .cache import clear
+
+    explicit = Config.load(args.config) if args.config else None
+    resolver = ConfigResolver(explicit)
+    cache = _open_cache(explicit, resolver, args.paths)
+    try:
+        removed = clear(cache.folder)
+    except OSError as e:
+        print(f"guidelint: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"guidelint: {'removed' if removed else 'no cache at'} {cache.folder}")
+    return EXIT_OK
 
 
 def _first_fail_on(resolver: ConfigResolver, paths: list[str]) -> str:
@@ -160,7 +276,7 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "cache": cmd_cache}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,6 +56,15 @@ class Context:
             return default
         return self.effective.settings.get(name, default)
 
+    def depends_on(self, path: str, by: str = "content") -> None:
+        """Declare that this check read ``path`` (another guide, a folder's listing, a data
+        file), so the cache re-checks this file when that input changes, appears or vanishes.
+        Cross-file rules must call it for every file they read or looked for. ``by="stat"``
+        compares mtime and size instead of content (large files such as dictionaries)."""
+        record = getattr(self.services, "depends_on", None)
+        if record is not None:
+            record(path, by)
+
     def report(self, line: int, column: int, message: str, *, end_line: int | None = None,
                end_column: int | None = None, edits: tuple[Edit, ...] | list[Edit] = (),
                severity: str | None = None) -> None:

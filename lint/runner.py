@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from . import registry, suppress
 from .config import Config, Effective, discover
@@ -22,19 +22,74 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     unreadable: bool = False
+    fixed: int = 0  # findings whose fixes --fix applied (or --diff would apply)
+    diff: str = ""  # unified diff of the fixes, with --diff
+    cached: bool = False
 
 
 class Services:
-    """Per-process state rules share across files: loaded dictionaries, sibling guides."""
+    """Per-process state rules share across files: loaded dictionaries, sibling guides.
+
+    It also records, for the file being checked, every other input the rules read
+    (:meth:`depends_on`), so the cache can tell when a result is stale.
+    """
 
     def __init__(self, debug: bool = False):
         self.debug = debug
         self._cache: dict = {}
+        self._inputs: dict = {}
+        self._digests: dict = {}
+        self._folder: str | None = None
+        self._folder_keys: list = []
+        self.deps: dict[str, tuple[str, str]] | None = None  # path -> (by, digest) of the current file
 
-    def get(self, key, factory):
+    def get(self, key, factory, inputs: Iterable[str] = (), scope: str = "process"):
+        """A value built once per process. ``inputs``: files the value was built from (a
+        dictionary's .dic/.aff); every file that uses the value depends on them (by mtime/size).
+        ``scope="folder"``: drop the value when the run moves on to another folder (parsed
+        sibling guides), so memory stays flat however many files a run checks."""
         if key not in self._cache:
             self._cache[key] = factory()
+            self._inputs[key] = tuple(inputs)
+            if scope == "folder":
+                self._folder_keys.append(key)
+        for path in self._inputs.get(key, ()):
+            self.depends_on(path, by="stat")
         return self._cache[key]
+
+    def depends_on(self, path: str, by: str = "content") -> None:
+        """The file being checked reads ``path`` (a file, or a folder's listing); ``by`` is
+        "content" (hash of the bytes) or "stat" (mtime and size, for large data files).
+        Declaring a path that does not exist is fine: its appearance invalidates too."""
+        if self.deps is None:
+            return
+        from .cache import input_digest
+
+        path = os.path.abspath(path)
+        key = (path, by)
+        digest = self._digests.get(key)
+        if digest is None:
+            digest = self._digests[key] = input_digest(path, by)
+        self.deps[path] = (by, digest)
+
+    def begin_file(self, path: str | None = None) -> None:
+        self.deps = {}
+        if path is not None:
+            folder = os.path.dirname(os.path.abspath(path))
+            if folder != self._folder:
+                self._folder = folder
+                for key in self._folder_keys:
+                    self._cache.pop(key, None)
+                    self._inputs.pop(key, None)
+                self._folder_keys = []
+
+    def end_file(self) -> dict[str, tuple[str, str]]:
+        deps, self.deps = self.deps or {}, None
+        return deps
+
+    def forget_inputs(self) -> None:
+        """Drop memoised digests (after --fix rewrote files)."""
+        self._digests.clear()
 
 
 def collect_files(paths: Iterable[str], config: Config | None = None) -> tuple[list[str], list[FileResult]]:
@@ -155,3 +210,211 @@ def _expand(items, rules):
 def iter_results(files: list[str], resolver: ConfigResolver, services: Services) -> Iterator[FileResult]:
     for path in files:
         yield check_file(path, resolver.effective_for(path), services)
+
+
+# orchestration: worker processes, the cache, autofix ------------------------------------
+
+#: below this many files to check, worker processes cost more than they save (pre-commit)
+SERIAL_BELOW = 48
+
+
+@dataclass
+class RunOptions:
+    jobs: int = 1
+    cache: "object | None" = None  # a lint.cache.Cache, or None for --no-cache
+    fix: str | None = None  # None, "fix" (write) or "diff" (compute the diff only)
+    unsafe_fixes: bool = False
+    progress: Callable[[int], None] | None = None  # called with the number of files just done
+
+
+def _unreadable(path: str, e: OSError) -> FileResult:
+    result = FileResult(path, unreadable=True)
+    result.findings.append(_engine_finding(path, UNREADABLE, f"cannot read: {e.strerror or e}"))
+    return result
+
+
+def process_file(path: str, effective: Effective, services: Services, options: RunOptions,
+                 data: bytes | None = None) -> FileResult:
+    """Check one file (and fix it with --fix/--diff); store the result in the cache."""
+    from .cache import content_hash
+
+    if data is None:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            return _unreadable(path, e)
+    services.begin_file(path)
+    if _reads_siblings(effective):
+        _depend_on_folder(path, services)
+    try:
+        doc = read_document(path, effective, data)
+        if isinstance(doc, FileResult):
+            return doc
+        try:
+            findings = check_document(doc, effective, services)
+        except RecursionError:
+            return FileResult(path, [_engine_finding(path, RULE_ERROR, "document nested too deeply")])
+        result = FileResult(path, findings)
+        stored_data = data
+        if options.fix:
+            from .fix import fix_document
+
+            outcome = fix_document(doc, findings, effective, services, unsafe=options.unsafe_fixes,
+                                   diff=options.fix == "diff")
+            result.fixed, result.diff = outcome.fixed, outcome.diff
+            if options.fix == "fix":
+                result.findings = outcome.findings
+                if outcome.data is not None:
+                    try:
+                        outcome.write(path)
+                        stored_data = outcome.data
+                    except OSError as e:
+                        result.findings.append(_engine_finding(path, UNREADABLE,
+                                                               f"cannot write the fix: {e.strerror or e}"))
+                        result.unreadable, result.fixed = True, 0
+                        return result
+        deps = services.end_file()
+        if options.cache is not None:
+            checked = findings if options.fix == "diff" else result.findings
+            options.cache.store(path, effective.fingerprint(), content_hash(stored_data), deps, checked)
+        return result
+    finally:
+        services.end_file()
+
+
+def _reads_siblings(effective: Effective) -> bool:
+    rules = registry.load()
+    return any(getattr(rules.get(r), "cross_file", False) for r in effective.rules)
+
+
+def _depend_on_folder(path: str, services: Services) -> None:
+    """A cross-file rule reads the guide's siblings (its source, the other translations): the
+    folder's listing and every Markdown file in it are inputs, declared or not. Rules that
+    read beyond the folder declare those paths with ``ctx.depends_on``."""
+    folder = os.path.dirname(os.path.abspath(path))
+    services.depends_on(folder)
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    for name in names:
+        if name.lower().endswith(".md") and os.path.join(folder, name) != os.path.abspath(path):
+            services.depends_on(os.path.join(folder, name))
+
+
+def _fix_pending(findings: list[Finding], options: RunOptions) -> bool:
+    if not options.fix:
+        return False
+    from .fix import applicable
+
+    return any(applicable(f, options.unsafe_fixes) for f in findings)
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(resolver: "ConfigResolver", options: RunOptions, debug: bool) -> None:
+    options.progress = None
+    _WORKER.update(resolver=resolver, options=options, services=Services(debug=debug))
+
+
+def _work(chunk: list[str]) -> list[FileResult]:
+    resolver, options, services = _WORKER["resolver"], _WORKER["options"], _WORKER["services"]
+    return [process_file(path, resolver.effective_for(path), services, options) for path in chunk]
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _pool_results(paths: list[str], resolver: "ConfigResolver", services: Services,
+                  options: RunOptions) -> Iterator[FileResult]:
+    """Results of ``paths`` in their order, from worker processes (``fork`` where available:
+    the rules and configuration the parent loaded are inherited, not reloaded)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = min(options.jobs, max(1, len(paths) // 8))
+    size = max(1, min(32, len(paths) // (jobs * 8)))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    worker_options = RunOptions(jobs=1, cache=options.cache, fix=options.fix,
+                                unsafe_fixes=options.unsafe_fixes)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(resolver, worker_options, services.debug)) as pool:
+        for results in pool.map(_work, _chunks(paths, size)):
+            yield from results
+
+
+def run(files: list[str], resolver: "ConfigResolver", services: Services,
+        options: RunOptions | None = None) -> Iterator[FileResult]:
+    """Check ``files``; yield one result per file, in the order given, whatever ``jobs`` is.
+
+    Files whose cached result is still valid are answered without parsing; the others are
+    checked in this process when they are few (or ``jobs`` is 1), else in worker processes.
+    Only findings travel back: no document outlives its check.
+    """
+    from .cache import content_hash
+
+    options = options or RunOptions()
+    cache = options.cache
+    done: dict[int, FileResult] = {}
+    todo: list[int] = []
+    data_of: dict[int, bytes] = {}
+    serial_guess = options.jobs <= 1 or len(files) < SERIAL_BELOW
+    for i, path in enumerate(files):
+        if cache is None:
+            todo.append(i)
+            continue
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            todo.append(i)
+            continue
+        found = cache.lookup(path, resolver.effective_for(path).fingerprint(), content_hash(data))
+        if found is not None and not _fix_pending(found, options):
+            cache.hits += 1
+            done[i] = FileResult(path, found, cached=True)
+            continue
+        cache.misses += 1
+        todo.append(i)
+        if serial_guess:
+            data_of[i] = data  # checked here: do not read it twice
+    if options.jobs <= 1 or len(todo) < SERIAL_BELOW:
+        fresh = (process_file(files[i], resolver.effective_for(files[i]), services, options,
+                              data_of.pop(i, None)) for i in todo)
+    else:
+        fresh = _pool_results([files[i] for i in todo], resolver, services, options)
+    progress = options.progress
+    if progress and done:
+        progress(len(done))
+    for i in range(len(files)):
+        result = done.pop(i, None)
+        if result is None:
+            result = next(fresh)
+            if progress:
+                progress(1)
+        yield result
+
+
+def shard_of(path: str, count: int) -> int:
+    """The shard (0-based) of ``path``: a hash of its folder, so a guide's translations stay
+    together and cross-locale checks keep seeing their source."""
+    import hashlib
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:  # relative to the working folder: the same on every CI runner, wherever it checks out
+        folder = os.path.relpath(folder)
+    except ValueError:
+        pass
+    folder = folder.replace(os.sep, "/")
+    digest = hashlib.blake2b(folder.encode("utf-8", "surrogateescape"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % count
+
+
+def select_shard(files: list[str], index: int, count: int) -> list[str]:
+    """The files of shard ``index`` (1-based) of ``count``: deterministic, folders kept whole."""
+    return [f for f in files if shard_of(f, count) == index - 1]

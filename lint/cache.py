@@ -1,0 +1,196 @@
+"""The result cache: a re-run over unchanged files re-parses nothing.
+
+One entry per checked file and effective configuration, in ``<cache_dir>/entries-<code>/``. An
+entry's name is a hash of everything that selects it (the path as reported, the file's
+effective configuration fingerprint, guidelint's version and a fingerprint of the code of
+the engine and of every loaded rule); its body records the hash of the file's content and
+of every other input a rule declared it read (``ctx.depends_on(path)``: a sibling
+translation, a folder listing, a dictionary), and the findings. A lookup is a hit only when
+the file's content and every recorded input still hash the same, so changing a source
+guide re-checks exactly the translations that read it.
+
+Entries are written atomically (temporary file, then ``os.replace``); an entry that cannot
+be read or does not have the expected shape is a miss, never an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+from typing import Iterable
+
+from .finding import Edit, Finding
+
+FORMAT = 1
+TAG_NAME = "CACHEDIR.TAG"
+TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+       "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
+       "# Remove it with 'guidelint cache clear'.\n")
+ABSENT = "absent"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def input_digest(path: str, by: str = "content") -> str:
+    """How an input looks now: the hash of a file's bytes (``by="content"``), its mtime and
+    size (``by="stat"``, for large data files such as dictionaries), or for a folder the hash
+    of its sorted entry names. ``"absent"`` when it does not exist."""
+    try:
+        if by == "stat":
+            st = os.stat(path)
+            return f"s{st.st_mtime_ns}:{st.st_size}"
+        if os.path.isdir(path):
+            return "d" + content_hash("\0".join(sorted(os.listdir(path))).encode("utf-8", "surrogateescape"))
+        with open(path, "rb") as f:
+            return content_hash(f.read())
+    except OSError:
+        return ABSENT
+
+
+def code_fingerprint(rule_classes: Iterable[type] = ()) -> str:
+    """guidelint's version plus the size and mtime of the engine's and the rules' files, so a
+    development install or an upgraded plug-in never serves stale results."""
+    from . import __version__
+
+    h = hashlib.blake2b(digest_size=12)
+    h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
+    seen = set()
+    folders = {os.path.dirname(os.path.abspath(__file__))}
+    for cls in rule_classes:
+        module = sys.modules.get(cls.__module__)
+        file = getattr(module, "__file__", None)
+        if file:
+            folders.add(os.path.dirname(os.path.abspath(file)))
+    for folder in sorted(folders):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".py", ".yaml", ".yml", ".json", ".txt")):
+                continue
+            path = os.path.join(folder, name)
+            if path in seen:
+                continue
+            seen.add(path)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            h.update(f"{path}|{st.st_mtime_ns}|{st.st_size}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def finding_to_list(f: Finding) -> list:
+    return [f.line, f.column, f.end_line, f.end_column, f.rule, f.severity, f.message,
+            [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in f.edits],
+            f.fix_safe, f.source_line]
+
+
+def finding_from_list(path: str, item: list) -> Finding:
+    line, column, end_line, end_column, rule, severity, message, edits, fix_safe, source_line = item
+    return Finding(path, int(line), int(column), int(end_line), int(end_column), str(rule), str(severity),
+                   str(message), tuple(Edit(*e) for e in edits), bool(fix_safe), str(source_line))
+
+
+class Cache:
+    """Reads and writes entries; memoises the digest of each input for the run."""
+
+    def __init__(self, folder: str, code: str):
+        self.folder = folder
+        self.code = code
+        # one folder per code fingerprint: an upgrade starts afresh and removes the old one
+        self.entries = os.path.join(folder, "entries-" + code)
+        self._digests: dict[tuple[str, str], str] = {}
+        self._ready = False
+        self.hits = self.misses = 0
+
+    # keys ---------------------------------------------------------------------------
+    def key(self, path: str, fingerprint: str) -> str:
+        h = hashlib.blake2b(f"{self.code}|{fingerprint}|{path}".encode("utf-8", "surrogateescape"),
+                            digest_size=16)
+        return h.hexdigest()
+
+    def digest(self, path: str, by: str) -> str:
+        key = (path, by)
+        value = self._digests.get(key)
+        if value is None:
+            value = self._digests[key] = input_digest(path, by)
+        return value
+
+    # lookup -------------------------------------------------------------------------
+    def lookup(self, path: str, fingerprint: str, data_hash: str) -> list[Finding] | None:
+        """The cached findings of ``path`` if its content and every input it read are unchanged."""
+        try:
+            with open(os.path.join(self.entries, self.key(path, fingerprint) + ".json"), "rb") as f:
+                entry = json.loads(f.read())
+            if entry["content"] != data_hash:
+                return None
+            for dep, by, digest in entry["deps"]:
+                if self.digest(dep, by) != digest:
+                    return None
+            findings = [finding_from_list(path, item) for item in entry["findings"]]
+        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # absent or corrupt: check the file again
+        return findings
+
+    # store --------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        if not os.path.isdir(self.entries):
+            os.makedirs(self.entries, exist_ok=True)
+            for name in os.listdir(self.folder):
+                if name.startswith("entries-") and name != os.path.basename(self.entries):
+                    shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
+        tag = os.path.join(self.folder, TAG_NAME)
+        if not os.path.exists(tag):
+            _atomic_write(tag, TAG.encode())
+            _atomic_write(os.path.join(self.folder, ".gitignore"), b"# created by guidelint\n*\n")
+        self._ready = True
+
+    def store(self, path: str, fingerprint: str, data_hash: str, deps: dict[str, tuple[str, str]],
+              findings: list[Finding]) -> None:
+        entry = {"content": data_hash,
+                 "deps": [[dep, by, digest] for dep, (by, digest) in sorted(deps.items())],
+                 "findings": [finding_to_list(f) for f in findings]}
+        try:
+            self._prepare()
+            _atomic_write(os.path.join(self.entries, self.key(path, fingerprint) + ".json"),
+                          json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        except OSError:
+            pass  # a read-only or full disk makes the cache useless, not the run wrong
+
+
+def _atomic_write(path: str, data: bytes) -> None:
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def clear(folder: str) -> bool:
+    """Remove a cache folder guidelint created (it holds our CACHEDIR.TAG). False if absent."""
+    if not os.path.isdir(folder):
+        return False
+    tag = os.path.join(folder, TAG_NAME)
+    try:
+        with open(tag, encoding="utf-8") as f:
+            ours = f.read().startswith(TAG.splitlines()[0])
+    except OSError:
+        ours = False
+    if not ours:
+        raise OSError(f"{folder} is not a guidelint cache (no {TAG_NAME}); not removing it")
+    shutil.rmtree(folder)
+    return True

@@ -1,0 +1,197 @@
+"""The result cache: a warm run parses nothing; each kind of input invalidates what it should."""
+import json
+import os
+
+import pytest
+
+import lint
+from lint import registry
+from lint.cache import Cache
+from lint.document import Document
+from lint.rule import Rule
+
+from scale_helpers import make_tree, run_cli
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Paths of the documents parsed, in order."""
+    seen = []
+    original = Document.from_source.__func__
+
+    def counting(cls, source, path, locale=None):
+        seen.append(os.path.basename(os.path.dirname(path)) + "/" + os.path.basename(path))
+        return original(cls, source, path, locale)
+
+    monkeypatch.setattr(Document, "from_source", classmethod(counting))
+    return seen
+
+
+class ReadsSource(Rule):
+    """Test rule: compares a translation's first line with its fr-fr source, and reads a word list."""
+
+    id = "testonly/reads-source"
+    severity = "warning"
+    summary = "first line differs from the source"
+    cross_file = True
+
+    def check(self, doc, ctx):
+        words = ctx.services.get(("words", "list.dic"), lambda: open("list.dic").read().split(),
+                                 inputs=["list.dic"])
+        if doc.locale == "fr-fr":
+            return
+        source = os.path.join(os.path.dirname(doc.path), "guide.fr-fr.md")
+        ctx.depends_on(source)
+        if not os.path.exists(source):
+            ctx.report(1, 1, "no source")
+            return
+        with open(source, encoding="utf-8") as f:
+            first = f.readline().rstrip("\n")
+        if first != doc.line(1):
+            ctx.report(1, 1, f"differs from source ({len(words)} words)")
+
+
+@pytest.fixture
+def cross_rule():
+    registry.load()
+    registry.register(ReadsSource)
+    yield ReadsSource
+    registry._RULES.pop(ReadsSource.id, None)
+
+
+def _check(monkeypatch, capsys, tmp_path, *extra):
+    return run_cli(monkeypatch, capsys, tmp_path, "check", "docs", "--jobs", "1", *extra)
+
+
+def test_warm_run_parses_nothing_and_reports_the_same(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=4)
+    cold = _check(monkeypatch, capsys, tmp_path)
+    assert len(set(parses)) == 12
+    parses.clear()
+    warm = _check(monkeypatch, capsys, tmp_path)
+    assert parses == []
+    assert warm == cold
+    assert os.path.isfile(tmp_path / ".guidelint_cache" / "CACHEDIR.TAG")
+
+
+def test_content_change_rechecks_that_file_only(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=3)
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace,tables,links")
+    path = tmp_path / "docs/topic1/guide1/guide.en-gb.md"
+    path.write_text(path.read_text() + "\nNew  double.\n")
+    parses.clear()
+    _, out, _ = _check(monkeypatch, capsys, tmp_path, "--select", "whitespace,tables,links")
+    assert parses == ["guide1/guide.en-gb.md"]
+    assert "New  double" in out
+
+
+def test_config_change_rechecks_everything(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=2)
+    write(".guidelint.yaml", "fail_on: error\n")
+    _check(monkeypatch, capsys, tmp_path)
+    write(".guidelint.yaml", "fail_on: error\nignore: [whitespace/double-space]\n")
+    parses.clear()
+    _, out, _ = _check(monkeypatch, capsys, tmp_path)
+    assert len(set(parses)) == 6 and "double-space" not in out
+    # the cache lives at the configuration's root and honours cache_dir
+    write(".guidelint.yaml", "fail_on: error\ncache_dir: .cache/gl\n")
+    run_cli(monkeypatch, capsys, tmp_path / "docs", "check", ".", "--jobs", "1")
+    assert os.path.isfile(tmp_path / ".cache/gl/CACHEDIR.TAG")
+
+
+def test_cli_select_is_part_of_the_key(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=1)
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
+    parses.clear()
+    _, out, _ = _check(monkeypatch, capsys, tmp_path, "--select", "links")
+    assert len(set(parses)) == 3 and "double-space" not in out
+
+
+def test_version_change_rechecks_everything(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=2)
+    _check(monkeypatch, capsys, tmp_path)
+    monkeypatch.setattr(lint, "__version__", "99.0")
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path)
+    assert len(set(parses)) == 6
+    assert len(os.listdir(tmp_path / ".guidelint_cache")) == 3  # the old version's entries are gone
+
+
+def test_changing_a_source_rechecks_its_translations_only(write, tmp_path, monkeypatch, capsys, parses,
+                                                           cross_rule):
+    make_tree(write, folders=3)
+    write("list.dic", "one\ntwo\n")
+    args = ("--select", "testonly/reads-source")
+    _check(monkeypatch, capsys, tmp_path, *args)
+    source = tmp_path / "docs/topic1/guide1/guide.fr-fr.md"
+    source.write_text("changed first line\n" + source.read_text())
+    parses.clear()
+    _, out, _ = _check(monkeypatch, capsys, tmp_path, *args)
+    assert sorted(parses) == ["guide1/guide.en-gb.md", "guide1/guide.fi-fi.md", "guide1/guide.fr-fr.md"]
+    assert out.count("differs from source") == 2
+    # a source that appears where none was: its folder's translations are re-checked
+    (tmp_path / "docs/topic2/guide2/guide.fr-fr.md").unlink()
+    _check(monkeypatch, capsys, tmp_path, *args)
+    write("docs/topic2/guide2/guide.fr-fr.md", "x\n")
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path, *args)
+    assert sorted(parses) == ["guide2/guide.en-gb.md", "guide2/guide.fi-fi.md", "guide2/guide.fr-fr.md"]
+
+
+def test_a_data_file_the_rules_read_is_an_input(write, tmp_path, monkeypatch, capsys, parses, cross_rule):
+    make_tree(write, folders=2)
+    write("list.dic", "one\ntwo\n")
+    args = ("--select", "testonly/reads-source")
+    _check(monkeypatch, capsys, tmp_path, *args)
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path, *args)
+    assert parses == []
+    write("list.dic", "one\ntwo\nthree\n")
+    _check(monkeypatch, capsys, tmp_path, *args)
+    assert len(parses) == 6
+
+
+def test_corrupt_entries_are_ignored(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=2)
+    cold = _check(monkeypatch, capsys, tmp_path)
+    entries = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+               if n.endswith(".json")]
+    assert len(entries) == 6
+    for i, entry in enumerate(entries):
+        with open(entry, "wb") as f:
+            f.write([b"", b"{not json", b"[]", b'{"content": 1}', b"\xff\xfe", b'{"content": "x", "deps": 3}'][i])
+    parses.clear()
+    assert _check(monkeypatch, capsys, tmp_path) == cold
+    assert len(set(parses)) == 6
+    assert not [n for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns if n.endswith(".tmp")]
+
+
+def test_no_cache_and_cache_clear(write, tmp_path, monkeypatch, capsys, parses):
+    make_tree(write, folders=1)
+    _check(monkeypatch, capsys, tmp_path, "--no-cache")
+    assert not (tmp_path / ".guidelint_cache").exists()
+    _check(monkeypatch, capsys, tmp_path)
+    assert (tmp_path / ".guidelint_cache").exists()
+    code, out, _ = run_cli(monkeypatch, capsys, tmp_path, "cache", "clear")
+    assert code == 0 and "removed" in out
+    assert not (tmp_path / ".guidelint_cache").exists()
+
+
+def test_clear_refuses_a_folder_it_did_not_create(tmp_path):
+    from lint.cache import clear
+
+    (tmp_path / "precious").mkdir()
+    (tmp_path / "precious" / "thesis.md").write_text("x")
+    with pytest.raises(OSError):
+        clear(str(tmp_path / "precious"))
+    assert (tmp_path / "precious" / "thesis.md").exists()
+
+
+def test_entry_round_trips_edits(tmp_path):
+    cache = Cache(str(tmp_path / "c"), "code")
+    found = lint.check_text("a  b\n", path="g.md")
+    cache.store("g.md", "fp", "h", {}, found)
+    assert cache.lookup("g.md", "fp", "h") == found
+    assert cache.lookup("g.md", "fp", "other") is None
+    assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
+    json.loads(open(os.path.join(cache.entries, os.listdir(cache.entries)[0])).read())
