@@ -1,0 +1,97 @@
+"""Baselines: adopt guidelint on a repository that already has findings.
+
+``--write-baseline FILE`` records every finding of a run; ``--baseline FILE`` then reports
+only findings that are not in it. A finding is matched by its rule, its path (relative to
+the baseline file, so the run's working folder does not matter) and a fingerprint of the
+offending text and of its line's content, never by line number: an edit above a recorded
+finding does not resurrect it. Equal fingerprints are matched as a multiset, so a second,
+new occurrence of a recorded defect on an identical line is still reported. Recorded
+findings that no longer occur in a checked file are counted as fixed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from typing import Callable, Iterable
+
+from .finding import Finding
+
+FORMAT = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def fingerprint(f: Finding) -> str:
+    src = f.source_line.rstrip("\r\n")
+    if src:
+        start = max(f.column - 1, 0)
+        text = src[start:f.end_column - 1] if f.end_line == f.line else src[start:]
+        context = " ".join(src.split())
+    else:  # no line to anchor to (a file-level finding): its message is all there is
+        text, context = "", f.message
+    blob = "\0".join((f.rule, text, context))
+    return hashlib.blake2b(blob.encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
+
+
+def _relative(path: str, folder: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(path), folder).replace(os.sep, "/")
+    except ValueError:
+        return path.replace(os.sep, "/")
+
+
+def write(path: str, findings: Iterable[Finding]) -> int:
+    folder = os.path.dirname(os.path.abspath(path))
+    rows = sorted(({"rule": f.rule, "path": _relative(f.path, folder), "fingerprint": fingerprint(f),
+                    "line": f.line, "message": f.message} for f in findings),
+                  key=lambda r: (r["path"], r["line"], r["rule"], r["fingerprint"]))
+    data = json.dumps({"version": FORMAT, "tool": "guidelint", "findings": rows},
+                      ensure_ascii=False, indent=1) + "\n"
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(data)
+    os.replace(tmp, path)
+    return len(rows)
+
+
+class Baseline:
+    def __init__(self, path: str):
+        self.folder = os.path.dirname(os.path.abspath(path))
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+            rows = data["findings"]
+            self.remaining = Counter((r["rule"], r["path"], r["fingerprint"]) for r in rows)
+        except OSError as e:
+            raise BaselineError(f"{path}: cannot read: {e.strerror or e}") from None
+        except (ValueError, KeyError, TypeError) as e:
+            raise BaselineError(f"{path}: not a guidelint baseline ({type(e).__name__}: {e})") from None
+
+    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings not in the baseline; each recorded finding absorbs one occurrence."""
+        new = []
+        for f in findings:
+            key = (f.rule, _relative(f.path, self.folder), fingerprint(f))
+            if self.remaining.get(key, 0) > 0:
+                self.remaining[key] -= 1
+            else:
+                new.append(f)
+        return new
+
+    def fixed(self, checked: Iterable[str], rules_for: Callable[[str], Iterable[str]]) -> int:
+        """Recorded findings of files this run checked, with rules it ran, that did not occur."""
+        checked_rel = {_relative(p, self.folder): p for p in checked}
+        enabled: dict[str, set] = {}
+        total = 0
+        for (rule, path, _), count in self.remaining.items():
+            if count <= 0 or path not in checked_rel:
+                continue
+            if path not in enabled:
+                enabled[path] = set(rules_for(checked_rel[path]))
+            if rule in enabled[path]:
+                total += count
+        return total
