@@ -34,6 +34,23 @@ class Pair:
     def same_language(self) -> bool:
         return bool(self.source.language and self.source.language == self.target.language)
 
+    @property
+    def retired(self) -> bool:
+        """The translation is deprecated while its source is live: its content is not compared."""
+        return (self.target.frontmatter.data.get("deprecated") is True
+                and self.source.frontmatter.data.get("deprecated") is not True)
+
+    @property
+    def coverage(self) -> float:
+        """Share of blocks that pair up, 1.0 for identical structures."""
+        total = len(self.sblocks) + len(self.tblocks)
+        return 2 * len(self.matched) / total if total else 1.0
+
+    @property
+    def diverged(self) -> bool:
+        """The two guides are different versions: report unpaired blocks once, not one by one."""
+        return self.coverage < DIVERGED
+
     def unmatched(self) -> list[tuple[Block | None, Block | None, int]]:
         """(source block, target block, target line to report at) for every unpaired block."""
         out = []
@@ -55,6 +72,9 @@ class Pair:
             if j is not None:
                 return self.tblocks[j].end_line
         return self.target.body_first_line if self.target.lines else 1
+
+
+DIVERGED = 0.6
 
 
 def _score(a: Block, b: Block, ta: set, tb: set) -> float:
@@ -120,8 +140,16 @@ def pairing_for(doc, ctx):
     if effective is None:
         return None
     key = ("translation-pairing", os.path.abspath(doc.path))
-    return ctx.services.get(key, lambda: pairing_module.pair(
+    return _get(ctx.services, key, lambda: pairing_module.pair(
         doc.path, effective.source_locales, effective.locale_pattern, doc.locale))
+
+
+def _get(services, key, factory):
+    """A per-folder cached value (the runner drops it when the run moves to another folder)."""
+    try:
+        return services.get(key, factory, scope="folder")
+    except TypeError:  # a Services without scopes
+        return services.get(key, factory)
 
 
 def pair_for(doc, ctx) -> Pair | None:
@@ -141,10 +169,18 @@ def pair_for(doc, ctx) -> Pair | None:
     if os.path.abspath(source_path) == os.path.abspath(doc.path):
         return None
 
+    ctx.depends_on(source_path)
+
     def build():
         source = pairing_module.load(ctx.services, source_path, pattern)
         if source is None:
             return None
         return make_pair(source, doc, fallback)
 
-    return ctx.services.get(("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+    return _get(ctx.services, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+
+
+def content_pair_for(doc, ctx) -> Pair | None:
+    """Like :func:`pair_for`, but None for a retired (deprecated) translation of a live source."""
+    pair = pair_for(doc, ctx)
+    return None if pair is None or pair.retired else pair

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .numbers import Number, find_numbers
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_CODE_CHARS = re.compile(r"[/\\=$|;{}()<>~*@:_.\[\]#%&]|^-|\s-|\d")
+_CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
 _COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
 _TRAILING_COMMENT = re.compile(r"\s(#|//)\s.*$")
 
@@ -35,6 +35,7 @@ class Block:
     title: str = ""    # heading text
     numbers: list[Inline] = field(default_factory=list)
     codes: list[Inline] = field(default_factory=list)      # code-like inline code spans
+    spans: list[str] = field(default_factory=list)         # every inline code span's text
     links: list[Inline] = field(default_factory=list)
     images: list[Inline] = field(default_factory=list)
     code: str = ""     # block_code text
@@ -76,10 +77,49 @@ def strip_comments(code: str) -> str:
     return "\n".join(kept)
 
 
+_PROMPT = re.compile(r"^\s*(?:\[[^\]\n]*\]\s?[#$]|[\w.-]+@[\w.-]+:?[^\s]*[#$]|~?[#$]|[A-Z]:\\[^>]*>)\s+")
+_TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*_?|\S", re.UNICODE)
+
+
 def normal_code(code: str, ignore_comments: bool) -> str:
     if ignore_comments:
         code = strip_comments(code)
-    return "\n".join(" ".join(line.split()) for line in code.split("\n") if line.strip())
+    return "\n".join(" ".join(_PROMPT.sub("", line).split()) for line in code.split("\n") if line.strip())
+
+
+def _placeholder(token: str) -> bool:
+    """A value the reader replaces, which translators may translate: your_IP, NouveauPort, <user>."""
+    return ("_" in token or not token.isascii() or (token[:1].isupper() and not token.isupper()
+                                                     and any(c.isupper() for c in token[1:]))
+            or token.startswith("<"))
+
+
+def _loose(code: str) -> str:
+    """Prompt dropped, ``<placeholder>`` blanked, ``24,925`` read as ``24.925`` (localised output)."""
+    code = _PROMPT.sub("", code)
+    code = re.sub(r"<[^<>\s]+>", "<…>", code)
+    return re.sub(r"(?<=\d),(?=\d)", ".", code)
+
+
+def same_code(a: str, b: str) -> bool:
+    """Equal, or differing only in words where one side is a placeholder (``votre_adresse_IP``)."""
+    if a == b:
+        return True
+    import difflib
+
+    a, b = _loose(a), _loose(b)
+    if a == b:
+        return True
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    if ta == tb:
+        return True
+    changed = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        changed.extend(ta[i1:i2] + tb[j1:j2])
+    words = all(re.fullmatch(r"[^\W]+", t) and not t.isdigit() for t in changed)
+    return bool(changed) and words and any(_placeholder(t) for t in changed)
 
 
 class _Collector:
@@ -101,6 +141,7 @@ class _Collector:
             following = _next_sibling(node)
             action = (following is not None and following.type == "text"
                       and following.attrs.get("role") == "attribute-list" and ".action" in following.text)
+            self.block.spans.append(" ".join(node.text.split()))
             if not action and code_like(node.text):
                 self.block.codes.append(_inline(node, node.text))
             self.parts.append(" ")
@@ -212,7 +253,7 @@ def extract(doc) -> list[Block]:
         elif kind == "table":
             for row in node.children:
                 out.append(_inline_block("row", row, row.children))
-        elif kind == "block_code":
+        elif kind == "block_code" and node.text.strip():
             block = Block("code", node.line, node.column, node.end_line, node=node,
                           code=node.text, info=str(node.attrs.get("info") or ""))
             out.append(block)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import yaml
 
-from .blocks import normal_code
+from .blocks import normal_code, same_code
 from .numbers import spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -56,25 +56,81 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
     words = number_words()
     out = []
     sindex = {id(b): k for k, b in enumerate(pair.sblocks)}
-    for sb, tb in pair.matched:
+    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
         if sb.kind not in PROSE or _dated(sb, sindex[id(sb)]):
             continue
         if not sb.numbers and not tb.numbers:
             continue
         s_spelled = spelled(words, pair.source.language, sb.text)
         t_spelled = spelled(words, pair.target.language, tb.text)
-        t_values = set().union(*(n.values for n in tb.numbers)) if tb.numbers else set()
-        s_values = set().union(*(n.values for n in sb.numbers)) if sb.numbers else set()
-        missing = [n for n in sb.numbers
-                   if not n.values & (t_values | t_spelled | allowed)]
-        extra = [n for n in tb.numbers
-                 if not n.values & (s_values | s_spelled | allowed)]
+        # a sentence moved to the next paragraph, a paragraph split in two: look next door too
+        t_values = _values(t_near) | t_spelled | allowed
+        s_values = _values(s_near) | s_spelled | allowed
+        missing = [n for n in sb.numbers if not n.values & t_values and not _step(sb, n)]
+        extra = [n for n in tb.numbers if not n.values & s_values and not _step(tb, n)]
         if missing or extra:
             at = extra[0] if extra else None
             out.append(Diff("number", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
                             at.end_column if at else None, missing, extra))
     pair.cache[key] = out
     return out
+
+
+def _values(blocks) -> set:
+    return {v for b in blocks for n in b.numbers for v in n.values}
+
+
+def _step(block, number) -> bool:
+    """A step number in a heading ("Étape 2", "1. vaihe", "Part 7"): translators add or drop them."""
+    return block.kind == "h" and any(all(p.isdigit() and int(p) <= 20 for p in v.split("."))
+                                     for v in number.values)
+
+
+def _steady(ops, k) -> bool:
+    """The pair sits between two other pairs: the alignment is not guessing here."""
+    before = ops[k - 1] if k > 0 else (0, 0)
+    after = ops[k + 1] if k + 1 < len(ops) else (0, 0)
+    return None not in before and None not in after
+
+
+def _pairs_with_neighbours(pair):
+    """Each aligned pair, with the blocks either side on both sides (and any unpaired between).
+
+    A pair next to unpaired blocks, or in guides that diverge (another version), is trusted
+    only when the two blocks share a meaning-bearing token.
+    """
+    ops = pair.ops
+    for k, (i, j) in enumerate(ops):
+        if i is None or j is None:
+            continue
+        sb, tb = pair.sblocks[i], pair.tblocks[j]
+        if not (sb.tokens() & tb.tokens()) and (pair.diverged or not _steady(ops, k)):
+            continue
+        s_near = pair.sblocks[max(0, i - 1):i + 2]
+        t_near = pair.tblocks[max(0, j - 1):j + 2]
+        for i2, j2 in ops[max(0, k - 3):k + 4]:
+            if i2 is None and j2 is not None:
+                t_near.append(pair.tblocks[j2])
+            elif j2 is None and i2 is not None:
+                s_near.append(pair.sblocks[i2])
+        yield sb, tb, s_near, t_near
+
+
+def _code_texts(blocks) -> tuple[set, str]:
+    """Every code span, plus code blocks and prose (a value may be quoted instead of code)."""
+    spans = {x for b in blocks for x in b.spans}
+    code = "\n".join(" ".join(line.split()) for b in blocks if b.code for line in b.code.split("\n"))
+    code += "\n" + "\n".join(b.text for b in blocks)
+    return spans, code
+
+
+def _present(text: str, where) -> bool:
+    from .blocks import _PROMPT
+
+    spans, code = where
+    text = " ".join(_PROMPT.sub("", text).split())
+    return text in spans or any(" ".join(_PROMPT.sub("", s).split()) == text for s in spans) or (
+        bool(text) and text in code)
 
 
 def _spans(block) -> Counter:
@@ -85,14 +141,21 @@ def codespan_diffs(pair) -> list[Diff]:
     if "codespans" in pair.cache:
         return pair.cache["codespans"]
     out = []
-    for sb, tb in pair.matched:
+    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
         if sb.kind == "code":
             continue
         s, t = _spans(sb), _spans(tb)
         if s == t:
             continue
-        missing = [c for c in sb.codes if " ".join(c.text.split()) not in t]
-        extra = [c for c in tb.codes if " ".join(c.text.split()) not in s]
+        s_all = _code_texts(s_near)
+        t_all = _code_texts(t_near)
+        missing = [c for c in sb.codes if not _present(c.text, t_all)]
+        extra = [c for c in tb.codes if not _present(c.text, s_all)]
+        for m in list(missing):  # the same command with a translated placeholder
+            twin = next((e for e in extra if same_code(m.text, e.text)), None)
+            if twin is not None:
+                missing.remove(m)
+                extra.remove(twin)
         if not missing and not extra:
             continue
         at = extra[0] if extra else None
@@ -110,7 +173,7 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
     for k, (i, j) in enumerate(pair.ops):
         sb = pair.sblocks[i] if i is not None else None
         tb = pair.tblocks[j] if j is not None else None
-        if (sb or tb).kind != "code":
+        if (sb or tb).kind != "code" or (pair.diverged and (sb is None or tb is None)):
             continue
         if sb is None:
             out.append(Diff("code", None, tb, tb.line, detail="added"))
@@ -119,10 +182,10 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
         else:
             s_lines = normal_code(sb.code, ignore_comments).split("\n")
             t_lines = normal_code(tb.code, ignore_comments).split("\n")
-            if s_lines == t_lines:
+            if len(s_lines) == len(t_lines) and all(same_code(a, b) for a, b in zip(s_lines, t_lines)):
                 continue
             first = next((n for n in range(max(len(s_lines), len(t_lines)))
-                          if n >= len(s_lines) or n >= len(t_lines) or s_lines[n] != t_lines[n]), 0)
+                          if n >= len(s_lines) or n >= len(t_lines) or not same_code(s_lines[n], t_lines[n])), 0)
             s_line = s_lines[first] if first < len(s_lines) else ""
             t_line = t_lines[first] if first < len(t_lines) else ""
             line = tb.line
@@ -141,40 +204,59 @@ def image_name(url: str) -> str:
 
 
 def image_diffs(pair) -> list[Diff]:
+    """Images on one side only, by position in the alignment; names may differ by locale.
+
+    Localised screenshots have other file names, so an image is compared by where it
+    stands, not by name: within each stretch where the two guides part, a missing image and
+    an added one cancel out (a screenshot replaced by the locale's own). Names only matter
+    for order: when both sides share image names, those must come in the same order.
+    """
     if "images" in pair.cache:
         return pair.cache["images"]
-    out = []
-    s_images = [(img, b, k) for k, (i, j) in enumerate(pair.ops) if i is not None
-                for b in [pair.sblocks[i]] for img in b.images]
-    t_images = [(img, b) for b in pair.tblocks for img in b.images]
-    s_count = Counter(image_name(i.text) for i, _, _ in s_images)
-    t_count = Counter(image_name(i.text) for i, _ in t_images)
-    target_of = {i: j for i, j in pair.ops if i is not None}
-    seen = Counter()
-    for img, block, k in s_images:
-        name = image_name(img.text)
-        seen[name] += 1
-        if seen[name] > t_count.get(name, 0):
-            i = pair.ops[k][0]
-            j = target_of.get(i)
-            line = pair.tblocks[j].line if j is not None else pair.target_line_near(k)
-            out.append(Diff("image", block, None, line, missing=[img], detail="missing"))
-    seen = Counter()
-    for img, block in t_images:
-        name = image_name(img.text)
-        seen[name] += 1
-        if seen[name] > s_count.get(name, 0):
-            out.append(Diff("image", None, block, img.line, img.column, img.end_column, extra=[img],
-                            detail="added"))
+    out: list[Diff] = []
+    missing, added = [], []
+
+    def flush():
+        n = min(len(missing), len(added))
+        out.extend(missing[n:])
+        out.extend(added[n:])
+        missing.clear()
+        added.clear()
+
+    for k, (i, j) in enumerate(pair.ops):
+        sb = pair.sblocks[i] if i is not None else None
+        tb = pair.tblocks[j] if j is not None else None
+        s_imgs = sb.images if sb else []
+        t_imgs = tb.images if tb else []
+        if sb is not None and tb is not None and len(s_imgs) == len(t_imgs):
+            flush()
+            continue
+        if pair.diverged and (sb is None or tb is None):
+            continue  # different versions: structure-mismatch says so once
+        line = tb.line if tb is not None else pair.target_line_near(k)
+        for img in s_imgs[len(t_imgs):]:
+            missing.append(Diff("image", sb, tb, line, missing=[img], detail="missing"))
+        for img in t_imgs[len(s_imgs):]:
+            added.append(Diff("image", sb, tb, img.line, img.column, img.end_column, extra=[img],
+                              detail="added"))
+    flush()
     if not out:
-        s_seq = [image_name(i.text) for i, _, _ in s_images]
-        t_seq = [image_name(i.text) for i, _ in t_images]
-        for n, (a, b) in enumerate(zip(s_seq, t_seq)):
-            if a != b:
-                img, block = t_images[n]
-                out.append(Diff("image", s_images[n][1], block, img.line, img.column, img.end_column,
-                                missing=[s_images[n][0]], extra=[img], detail="order"))
-                break
+        s_names = [(image_name(img.text), img) for b in pair.sblocks for img in b.images]
+        t_names = [(image_name(img.text), img) for b in pair.tblocks for img in b.images]
+        shared = {n for n, _ in s_names} & {n for n, _ in t_names}
+        if len(shared) >= 2:
+            s_seq = list(dict.fromkeys((n for n, _ in s_names if n in shared)))
+            t_seq = list(dict.fromkeys((n for n, _ in t_names if n in shared)))
+            for a, b in zip(s_seq, t_seq):
+                if a != b:
+                    s_img = next(img for n, img in s_names if n == a)
+                    t_img = next(img for n, img in t_names if n == b)
+                    block = next(bl for bl in pair.tblocks if t_img in bl.images)
+                    src = next(bl for bl in pair.sblocks if s_img in bl.images)
+                    out.append(Diff("image", src, block, t_img.line, t_img.column, t_img.end_column,
+                                    missing=[s_img], extra=[t_img], detail="order"))
+                    break
+    out.sort(key=lambda d: d.line)
     pair.cache["images"] = out
     return out
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # digits with inner separators; a space only joins 3-digit groups (1 000, 10 000)
 _NUMBER = re.compile(
-    r"(?<![\w.,/:#@-])"
+    r"(?<![\w.,/:#@])"
     r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)"
     r"(st|nd|rd|th|er|re|ère|ers|e|ème|eme|è|º|ª|o|a|\.(?=\s|$))?"
     r"(?![\d])", re.UNICODE)
@@ -21,7 +21,7 @@ _NOT_NUMBERS = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+"                       # URLs, e-mail addresses
     r"|\b[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)+\b"               # host and file names: ssl0.ovh.net
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"                # dates: 04/06/2018, 2018-06-04
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",                      # times
+    r"|\b\d{1,2}[:h]\d{2}(?::\d{2})?\b",                   # times: 13:17, 13h17
     re.UNICODE)
 
 

@@ -88,4 +88,8 @@ def load(services, path: str, pattern: str) -> Document | None:
         except Exception:  # noqa: BLE001 - an unreadable source is reported by its own check
             return None
 
-    return services.get(("translation-doc", os.path.abspath(path)), factory)
+    key = ("translation-doc", os.path.abspath(path))
+    try:
+        return services.get(key, factory, scope="folder")
+    except TypeError:  # a Services without scopes
+        return services.get(key, factory)

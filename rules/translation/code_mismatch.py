@@ -1,6 +1,6 @@
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.align import pair_for
+from lint.translations.align import content_pair_for
 from lint.translations.diff import code_block_diffs, codespan_diffs, short
 
 
@@ -34,7 +34,7 @@ class CodeMismatch(Rule):
     cross_file = True
 
     def check(self, doc, ctx):
-        pair = pair_for(doc, ctx)
+        pair = content_pair_for(doc, ctx)
         if pair is None:
             return
         for d in code_block_diffs(pair, ctx.option("ignore_comments")):

@@ -1,6 +1,6 @@
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.align import pair_for
+from lint.translations.align import content_pair_for
 from lint.translations.diff import short
 
 
@@ -29,22 +29,53 @@ class HeadingMismatch(Rule):
     summary = "a heading is missing, added or at another level than in the source"
     tags = ("translation", "structure")
     cross_file = True
+    MAX_EACH = 5  # more headings on one side only than this: one finding for them all
 
     def check(self, doc, ctx):
-        pair = pair_for(doc, ctx)
+        pair = content_pair_for(doc, ctx)
         if pair is None:
             return
         s_count = sum(1 for b in pair.sblocks if b.kind == "h")
         t_count = sum(1 for b in pair.tblocks if b.kind == "h")
         counts = f" ({t_count} headings here, {s_count} in the source)" if s_count != t_count else ""
+        runs = []  # consecutive headings shifted by the same number of levels: one finding
         for sb, tb in pair.matched:
-            if sb.kind == "h" and sb.level != tb.level:
-                ctx.report(tb.line, 1, f"heading level {tb.level} here, {sb.level} at source line "
-                           f"{sb.line} ('{short(sb.title)}')", end_column=tb.level + 1)
-        for sb, tb, line in pair.unmatched():
-            if sb is not None and sb.kind == "h":
-                ctx.report(line, 1, f"heading '{short(sb.title)}' (level {sb.level}, source line "
+            if sb.kind != "h":
+                continue
+            delta = tb.level - sb.level
+            if delta and runs and runs[-1][0] == delta and runs[-1][-1] is not None:
+                runs[-1][2] += 1
+            elif delta:
+                runs.append([delta, (sb, tb), 1, True])
+            elif runs:
+                runs[-1][-1] = None  # a heading at the right level ends the run
+        for delta, (sb, tb), count, _ in runs:
+            more = f" (and the {count - 1} heading(s) after it, same shift)" if count > 1 else ""
+            ctx.report(tb.line, 1, f"heading level {tb.level} here, {sb.level} at source line "
+                       f"{sb.line} ('{short(sb.title)}'){more}", end_column=tb.level + 1)
+        lonely = [(sb, tb, line) for sb, tb, line in ([] if pair.diverged else pair.unmatched())
+                  if (sb or tb).kind == "h"]
+        if len(lonely) > self.MAX_EACH:
+            sb, tb, line = lonely[0]
+            first = (f"'{short(sb.title) or sb.label}' of source line {sb.line} has no counterpart here"
+                     if sb else f"'{short(tb.title)}' here is not in the source (near source line "
+                     f"{_source_near(pair, tb)})")
+            ctx.report(line, 1, f"{len(lonely)} headings are on one side only{counts}; first: {first}")
+            return
+        for sb, tb, line in lonely:
+            if sb is not None:
+                ctx.report(line, 1, f"heading '{short(sb.title) or sb.label}' (level {sb.level}, source line "
                            f"{sb.line}) has no counterpart here{counts}")
-            elif tb is not None and tb.kind == "h":
-                ctx.report(line, 1, f"heading '{short(tb.title)}' is not in the source{counts}",
-                           end_column=tb.level + 1)
+            else:
+                ctx.report(line, 1, f"heading '{short(tb.title)}' is not in the source (near source line "
+                           f"{_source_near(pair, tb)}){counts}", end_column=tb.level + 1)
+
+
+def _source_near(pair, block):
+    last = 1
+    for i, j in pair.ops:
+        if j is not None and pair.tblocks[j] is block:
+            return last
+        if i is not None:
+            last = pair.sblocks[i].line
+    return last

@@ -1,7 +1,7 @@
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.align import pair_for
-from lint.translations.diff import image_diffs, image_name
+from lint.translations.align import content_pair_for
+from lint.translations.diff import _source_line_before, image_diffs, image_name
 
 
 @register
@@ -31,7 +31,7 @@ class ImageMismatch(Rule):
     cross_file = True
 
     def check(self, doc, ctx):
-        pair = pair_for(doc, ctx)
+        pair = content_pair_for(doc, ctx)
         if pair is None:
             return
         for d in image_diffs(pair):
@@ -39,7 +39,8 @@ class ImageMismatch(Rule):
                 img = d.missing[0]
                 msg = f"image '{image_name(img.text)}' of source line {img.line} is missing here"
             elif d.detail == "added":
-                msg = f"image '{image_name(d.extra[0].text)}' is not in the source"
+                near = d.source.line if d.source else _source_line_before(pair, d.target)
+                msg = f"image '{image_name(d.extra[0].text)}' has no counterpart in the source (near source line {near})"
             else:
                 msg = (f"images are in another order than in the source: '{image_name(d.extra[0].text)}' "
                        f"here, '{image_name(d.missing[0].text)}' at source line {d.missing[0].line}")

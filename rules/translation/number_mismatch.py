@@ -1,6 +1,6 @@
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.align import pair_for
+from lint.translations.align import content_pair_for
 from lint.translations.diff import number_diffs
 
 
@@ -41,7 +41,7 @@ class NumberMismatch(Rule):
     cross_file = True
 
     def check(self, doc, ctx):
-        pair = pair_for(doc, ctx)
+        pair = content_pair_for(doc, ctx)
         if pair is None:
             return
         for d in number_diffs(pair, ctx.option("allowed_numbers")):

@@ -1,6 +1,6 @@
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.align import pair_for
+from lint.translations.align import content_pair_for
 from lint.translations.diff import short
 
 
@@ -33,7 +33,7 @@ class StructureMismatch(Rule):
     cross_file = True
 
     def check(self, doc, ctx):
-        pair = pair_for(doc, ctx)
+        pair = content_pair_for(doc, ctx)
         if pair is None:
             return
         skip = ("p",) if ctx.option("ignore_paragraphs") else ()
@@ -50,8 +50,11 @@ class StructureMismatch(Rule):
             near = _source_near(pair, tb)
             if near:
                 first += f" (near source line {near})"
-        ctx.report(line, 1, f"structure parts from the source here: {first}; "
-                   f"{missing} source block(s) unpaired, {extra} block(s) here unpaired")
+        summary = f"{missing} source block(s) unpaired, {extra} block(s) here unpaired"
+        if pair.diverged:
+            summary += (f"; only {pair.coverage:.0%} of blocks pair up, so this looks like another "
+                        f"version of the guide (blocks on one side only are not reported one by one)")
+        ctx.report(line, 1, f"structure parts from the source here: {first}; {summary}")
 
 
 def _source_near(pair, block):

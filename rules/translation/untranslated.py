@@ -2,7 +2,7 @@ import re
 
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.align import pair_for
+from lint.translations.align import content_pair_for
 from lint.translations.diff import short
 
 _NOT_WORDS = re.compile(r"[^\w\s]|\d|_", re.UNICODE)
@@ -45,7 +45,7 @@ class Untranslated(Rule):
     cross_file = True
 
     def check(self, doc, ctx):
-        pair = pair_for(doc, ctx)
+        pair = content_pair_for(doc, ctx)
         if pair is None or pair.same_language:
             return
         names = list(ctx.setting("product_names", []) or []) + list(ctx.setting("words", []) or [])
