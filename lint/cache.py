@@ -60,6 +60,9 @@ def code_fingerprint(rule_classes: Iterable[type] = ()) -> str:
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
     seen = set()
     folders = {os.path.dirname(os.path.abspath(__file__))}
+    engine = next(iter(folders))
+    folders |= {os.path.join(engine, d) for d in os.listdir(engine)  # lint/translations...
+                if os.path.isfile(os.path.join(engine, d, "__init__.py"))}
     for cls in rule_classes:
         module = sys.modules.get(cls.__module__)
         file = getattr(module, "__file__", None)
