@@ -1,0 +1,1 @@
+"""Port and server-setting rules: e-mail ports stated in label lines, lists, tables and prose."""
