@@ -1,0 +1,212 @@
+import os
+import re
+from collections import Counter
+
+from lint.locales import normalize_url
+from lint.registry import register
+from lint.rule import Rule
+
+from ._targets import targets
+
+# link targets as written, for the repository counts (a regex scan: no Markdown parse of other files)
+LINK_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)")
+AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+ROOT_MARKERS = (".guidelint.yaml", ".guidelint.yml", ".git", ".hg")
+SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv", "__pycache__"}
+
+
+def url_key(url: str) -> str:
+    """What two links must share to be "the same URL": fragment, scheme and trailing slash left out.
+    Only absolute URLs and root-relative paths have one: a relative link (``../slug/``) names a
+    page by its slug, which each language writes its own way."""
+    url = url.split("#", 1)[0].strip()
+    if not re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)", url) or url.startswith("mailto:"):
+        return ""
+    url = re.sub(r"^(?i:https?:)(?=//)", "", url)
+    return url.rstrip("/")
+
+
+def repository_root(path: str) -> str:
+    """The folder whose guides are counted: the nearest folder above the guide holding a guidelint
+    configuration or a VCS checkout; failing that, the grandparent of the guide's folder (``pages/web``
+    for ``pages/web/emails/<guide>/guide.fi-fi.md``: the layout of docs repositories)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    for candidate in [folder, *_parents(folder)]:
+        if any(os.path.exists(os.path.join(candidate, m)) for m in ROOT_MARKERS):
+            return candidate
+        pyproject = os.path.join(candidate, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            try:
+                with open(pyproject, "rb") as f:
+                    if b"[tool.guidelint" in f.read():
+                        return candidate
+            except OSError:
+                pass
+    return os.path.dirname(os.path.dirname(folder))
+
+
+def _parents(folder: str):
+    while True:
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        yield parent
+        folder = parent
+
+
+class UrlCounts:
+    """How many times each URL key is linked in the Markdown files under a root, and the URLs as
+    written behind each key (to suggest one)."""
+
+    def __init__(self, root: str | None):
+        self.root = root
+        self.files: list[str] = []
+        self.scanned: set[str] = set()
+        self.counts: Counter = Counter()
+        self.written: dict[str, Counter] = {}
+        self._prefixes: set[str] | None = None
+        for folder, dirs, names in os.walk(root) if root else ():
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+            for name in sorted(names):
+                if name.lower().endswith(".md"):
+                    self._scan(os.path.join(folder, name))
+
+    def _scan(self, path: str) -> None:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            return
+        self.files.append(path)
+        self.scanned.add(os.path.abspath(path))
+        for m in list(LINK_TARGET.finditer(text)) + list(AUTOLINK.finditer(text)):
+            self.add(m.group(1))
+
+    def has_children(self, key: str) -> bool:
+        """Do other links go below ``key`` (``/manager`` when ``/manager/web`` is linked)?"""
+        if self._prefixes is None:
+            self._prefixes = set()
+            for k in self.counts:
+                parts = k.split("?", 1)[0].split("/")
+                for i in range(3, len(parts)):
+                    self._prefixes.add("/".join(parts[:i]))
+        return key in self._prefixes
+
+    def add(self, url: str, weight: int = 1) -> None:
+        key = url_key(url)
+        if key:
+            self.counts[key] += weight
+            self.written.setdefault(key, Counter())[url.split("#", 1)[0]] += weight
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` as soon as it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _numbers_only(a: str, b: str) -> bool:
+    """``g1301`` / ``g1302``, ``android_44`` / ``android_412``: another numbered resource, not a typo."""
+    return re.sub(r"\d+", "0", a) == re.sub(r"\d+", "0", b)
+
+
+@register
+class NearDuplicateUrl(Rule):
+    """
+    What it does
+        Reports a link whose URL differs by one or two characters from a URL linked many times
+        elsewhere in the repository (`?action=gotomanagerl` where the repository writes
+        `?action=gotomanager` 68 times), and suggests the frequent one.
+
+        The counts cover every `*.md` file under the repository root: the nearest folder above
+        the guide that holds a guidelint configuration (`.guidelint.yaml`, `[tool.guidelint]`
+        in `pyproject.toml`) or a `.git`/`.hg` checkout, or failing that the grandparent of the
+        guide's folder (`pages/web` for `pages/web/emails/<guide>/guide.fi-fi.md`). Text checked
+        without a file behind it counts only its own links. The counts are computed once per run (a regex scan of link targets, no
+        Markdown parse) so a pre-commit run on one file still sees the whole repository. URLs
+        of the `canonical_urls` setting count as frequent whatever the files say.
+
+        URLs are compared without their fragment, scheme and trailing slash. Only absolute URLs
+        and root-relative paths (`/pages/...`) are compared: a relative link (`../slug/`) names
+        a page by its slug, and each language has its own. Not reported: two URLs that differ
+        only by their locale (`docs.ovh.com/fi/x` and `docs.ovh.com/fr/x`, see
+        links/locale-mismatch); a difference confined to numbers (`g1301` and `g1302`,
+        `outlook-2010` and `outlook-2016` are other pages); a URL that other links go below
+        (`/manager` is a real folder when `/manager/web` is linked); URLs shorter than 12
+        characters; a URL used nearly as often as its neighbour. Options: `min_count` (how
+        often the frequent URL must be linked, default 5), `ratio` (how many times more often
+        than the rare one, default 5), `max_distance` (1 or 2, default 2).
+
+    Why is this bad?
+        A one-letter slip in a URL usually still looks right in review, yet leads to an error
+        page or, for manager links, silently drops the parameters (`gotomanagerl` is not an
+        action the manager knows).
+
+    Example
+        [hallintapaneelissa](https://www.ovh.com/managerv/)
+
+    Use instead
+        [hallintapaneelissa](https://www.ovh.com/managerv3/)
+    """
+
+    id = "links/near-duplicate-url"
+    severity = "warning"
+    summary = "URL one or two characters away from a URL the repository uses many times"
+    tags = ("links", "typo")
+    options = {"min_count": 5, "ratio": 5, "max_distance": 2}
+    cross_file = True
+
+    def check(self, doc, ctx):
+        links = list(targets(doc, "link", autolinks=True))
+        if not links:
+            return
+        real = bool(doc.path) and os.path.isfile(doc.path)
+        root = repository_root(doc.path) if real else None
+        counts = ctx.services.get(("links/near-duplicate-url", root), lambda: UrlCounts(root))
+        for path in counts.files:
+            ctx.depends_on(path, by="stat")
+        canonical = {url_key(u): u for u in (ctx.setting("canonical_urls") or [])}
+        min_count, ratio = ctx.option("min_count"), ctx.option("ratio")
+        limit = max(1, min(2, ctx.option("max_distance")))
+        frequent = [k for k, n in counts.counts.items() if n >= min_count] + list(canonical)
+        on_disk = real and os.path.abspath(doc.path) in counts.scanned
+        mine = Counter(url_key(t.url) for t in links)
+        for t in links:
+            key = url_key(t.url)
+            if len(key) < 12 or key in canonical or counts.has_children(key):
+                continue  # too short to tell a typo, or a real folder other links go into
+            # the document's own links count too when it is not one of the scanned files
+            seen = counts.counts.get(key, 0) + (0 if on_disk else mine[key])
+            best = None
+            for other in frequent:
+                if other == key or (other not in canonical and counts.counts[other] < ratio * max(seen, 1)):
+                    continue
+                d = edit_distance(key, other, limit)
+                if d <= limit and not _numbers_only(key, other) and normalize_url(key) != normalize_url(other):
+                    n = counts.counts.get(other, 0)
+                    if best is None or (d, -n) < (best[0], -best[1]):
+                        best = (d, n, other)
+            if best is None:
+                continue
+            d, n, other = best
+            suggestion = canonical.get(other) or _closest_written(t.url, counts.written.get(other))
+            uses = "a canonical URL" if other in canonical else f"linked {n} times in the repository"
+            end = t.column + len(t.url) if "\n" not in t.url else None
+            ctx.report(t.line, t.column, f"URL differs by {d} character{'s' if d > 1 else ''} from "
+                       f"'{suggestion}' ({uses})", end_column=end)
+
+
+def _closest_written(url: str, written: Counter | None) -> str:
+    if not written:
+        return url
+    bare = url.split("#", 1)[0]
+    return min(written, key=lambda w: (edit_distance(bare, w, 1000), -written[w]))

@@ -1,0 +1,54 @@
+import lint
+from conftest import findings_of
+from rules.links.near_duplicate_url import _numbers_only, edit_distance, url_key
+
+RULE = "links/near-duplicate-url"
+GOOD = "https://www.ovh.com/auth/?action=gotomanager"
+
+
+def check(path):
+    return [f for f in lint.check_paths([str(path)]) if f.rule == RULE]
+
+
+def repo(write, typo_line, extra=""):
+    write("repo/.guidelint.yaml", extra or "select: [links]\n")
+    for i in range(6):
+        write(f"repo/pages/g{i}/guide.fr-fr.md", f"# T\n\n[manager]({GOOD}) et [doc](https://docs.ovh.com/fr/emails/faq/)\n")
+    return write("repo/pages/x/guide.it-it.md", f"# T\n\n{typo_line}\n")
+
+
+def test_typo_of_a_frequent_url_is_reported_with_the_frequent_one(write):
+    line = "Password: [Manager](https://www.ovh.com/auth/?action=gotomanagerl) per"
+    [f] = check(repo(write, line))
+    assert (f.line, f.column) == (3, line.index("https") + 1)
+    assert GOOD in f.message and "6 times" in f.message
+
+
+def test_counts_cover_the_repository_when_one_file_is_checked(write):
+    guide = repo(write, f"[a](https://www.ovh.com/auth/?action=gotomanagr)")
+    assert len(check(guide)) == 1  # only this file given: its siblings still count
+
+
+def test_locale_variants_numbers_folders_relative_links_and_rare_pairs_are_fine(write):
+    line = ("[a](https://docs.ovh.com/it/emails/faq/) "
+            f"[c]({GOOD}) [d](../emails-faqs/) [e](https://www.ovh.com/auth/?action=gotomanager#x)")
+    assert check(repo(write, line)) == []
+    # an equally rare pair is two different pages
+    assert findings_of("# T\n\n[a](https://example.org/pagex) [b](https://example.org/pagey)\n",
+                       path="nowhere/guide.fi-fi.md", rule=RULE) == []
+
+
+def test_canonical_urls_setting_counts_as_frequent(write):
+    cfg = write("c/.guidelint.yaml", "canonical_urls: ['https://www.ovh.com/managerv3/']\n")
+    text = "# T\n\n[hallintapaneelissa](https://www.ovh.com/managerv/)\n"
+    [f] = findings_of(text, path="nowhere/guide.fi-fi.md", rule=RULE, config=str(cfg))
+    assert "managerv3" in f.message and "canonical" in f.message
+
+
+def test_helpers():
+    assert url_key("http://x.org/a/#frag") == url_key("https://x.org/a") == "//x.org/a"
+    assert url_key("../slug/") == ""
+    assert edit_distance("gotomanager", "gotomanagerl", 2) == 1
+    assert edit_distance("abc", "xyzw", 2) == 3
+    assert _numbers_only("//x.fi/g1301.ohje", "//x.fi/g1302.ohje")
+    assert not _numbers_only("//www.ovh.com/managerv", "//www.ovh.com/managerv3")
