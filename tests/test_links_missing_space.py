@@ -21,7 +21,7 @@ def test_image_glued_and_word_after_an_attribute_list():
 def test_punctuation_case_endings_emphasis_and_quotes_are_fine():
     text = ("# T\n\n[OVH](https://ovh.com):n palvelut, (katso [ohje](https://x.fi)), \"[a](b)\" ja "
             "**[lihava](https://x.fi)**, polku/[x](y) ja [E-mail Pro](https://x.fi)-tili.\n\n"
-            "- [Lista](https://x.fi)\n\n![](images/a.png){.thumbnail}\n\nà[ l'espace client](https://x.fr)\n")
+            "- [Lista](https://x.fi)\n\n![](images/a.png){.thumbnail}\n\nosoitteessa <https://x.fi>.\n")
     assert findings_of(text, path="a/guide.fi-fi.md", rule=RULE) == []
 
 
@@ -34,3 +34,17 @@ def test_languages_without_spaces_are_exempt():
 def test_glued_link_inside_a_list_item_points_at_the_original_column():
     [f] = findings_of("# T\n\n- Ohje:katso[tästä](https://x.fi)\n", path="a/guide.fi-fi.md", rule=RULE)
     assert (f.line, f.column) == (3, 13)
+
+
+def test_space_inside_the_link_text_is_moved_out():
+    line = "Connectez-vous à[ l'espace client OVHcloud](https://www.ovh.com/manager/)."
+    [f] = findings_of(f"# T\n\n{line}\n", path="a/guide.fr-fr.md", rule=RULE)
+    assert f.column == line.index("[") + 1 and "inside the link text" in f.message
+    [edit] = f.edits
+    assert (edit.column, edit.end_column, edit.replacement) == (f.column, f.column + 2, " [")
+
+
+def test_autolinks_glued_to_words():
+    line = "Webmail osoitteessa<https://www.ovh.it/mail/>corrispondente."
+    before, after = findings_of(f"# T\n\n{line}\n", path="a/guide.it-it.md", rule=RULE)
+    assert (before.column, after.column) == (line.index("<") + 1, line.index(">") + 2)

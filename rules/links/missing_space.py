@@ -34,9 +34,10 @@ class MissingSpace(Rule):
         `/`, `-`, `*`/`_` emphasis markers, `.`), so is a Finnish case ending after a colon
         (`[OVH](...):n`). An attribute list such as `{.external}` after the link is not a word:
         the rule looks past it. Guides in languages written without spaces (ja, zh, ko) are
-        not checked. Links whose text was not found verbatim in the file are skipped, and so is
-        a side where the link text itself starts or ends with a space (`à[ l'espace client](...)`
-        renders with the space).
+        not checked. Autolinks (`<https://...>`) count as links. Links whose text was not found
+        verbatim in the file are skipped. When the space went inside the link text
+        (`à[ l'espace client](...)`: the underline starts with a space), the finding says so
+        and the fix moves the space before the bracket.
 
     Why is this bad?
         The rendered page shows the link text run into the neighbouring word
@@ -61,24 +62,33 @@ class MissingSpace(Rule):
         if doc.language in NO_SPACE_LANGUAGES:
             return
         for node in doc.walk("link", "image"):
-            if node.attrs.get("autolink") or node.inside("link"):
+            if node.inside("link"):
                 continue
             start_line = doc.line(node.line)
             end_line = doc.line(node.end_line)
             s, e = node.column - 1, node.end_column - 1  # 0-based: node text is line[s:e]
-            opener = "![" if node.type == "image" else "["
-            if not start_line.startswith(opener, s) or e < 1 or end_line[e - 1:e] not in (")", "]"):
+            autolink = bool(node.attrs.get("autolink"))
+            opener = "<" if autolink else "![" if node.type == "image" else "["
+            closers = (">",) if autolink else (")", "]")
+            if not start_line.startswith(opener, s) or e < 1 or end_line[e - 1:e] not in closers:
                 continue  # position not verbatim: do not guess
             kind = "image" if node.type == "image" else "link"
-            label = start_line[s + len(opener):s + len(opener) + 1]
-            if s > 0 and _is_word_char(start_line[s - 1]) and not label.isspace():
+            inner = start_line[s + len(opener):s + len(opener) + 1]
+            if s > 0 and _is_word_char(start_line[s - 1]):
                 word = re.search(r"\w+$", start_line[:s]).group()
-                ctx.report(node.line, node.column, f"{kind} glued to the word before it ('{word}'): add a space",
-                           end_column=node.column + 1,
-                           edits=[Edit(node.line, node.column, node.line, node.column, " ")])
-            label_end = _label_end_char(doc, node)
+                if inner.isspace() and not autolink:
+                    # `à[ l'espace client](...)`: the space went inside the link text
+                    ctx.report(node.line, node.column, f"the space after '{word}' is inside the {kind} text: "
+                               "move it before the bracket", end_column=node.column + len(opener) + 1,
+                               edits=[Edit(node.line, node.column, node.line, node.column + len(opener) + 1,
+                                           " " + opener)])
+                else:
+                    ctx.report(node.line, node.column, f"{kind} glued to the word before it ('{word}'): add a space",
+                               end_column=node.column + 1,
+                               edits=[Edit(node.line, node.column, node.line, node.column, " ")])
+            label_end = None if autolink else _label_end_char(doc, node)
             if label_end is not None and label_end.isspace():
-                continue  # `[text ](url)word` renders with the space
+                continue  # `[text ](url)word` renders with the space (another matter)
             after = e
             m = ATTRIBUTE_LIST.match(end_line, after)
             if m:
