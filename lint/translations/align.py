@@ -36,9 +36,10 @@ class Pair:
 
     @property
     def retired(self) -> bool:
-        """The translation is deprecated while its source is live: its content is not compared."""
-        return (self.target.frontmatter.data.get("deprecated") is True
-                and self.source.frontmatter.data.get("deprecated") is not True)
+        """The translation is deprecated or hidden while its source is live: its content is not compared."""
+        def retired(doc):
+            return any(doc.frontmatter.data.get(k) is True for k in ("deprecated", "hidden"))
+        return retired(self.target) and not retired(self.source)
 
     @property
     def coverage(self) -> float:

@@ -309,8 +309,7 @@ def drift(pair, effective=None) -> list[Drift]:
         src = d.source.line if d.source else _source_line_before(pair, d.target)
         out.append(Drift("images", d.line, src, f"image '{image_name(img.text)}' {d.detail}"))
     for d in link_diffs(pair):
-        src = d.source.line
-        out.append(Drift("links", d.line, src, d.detail))
+        out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} {d.detail}"))
     for sb, tb, line in pair.unmatched():
         block = sb or tb
         if block.kind not in MEANINGFUL or block.kind in ("code", "img"):
@@ -342,10 +341,82 @@ def _source_line_before(pair, block):
     return last
 
 
+def _link_key(url: str) -> str:
+    from ..locales import normalize_url
+
+    url = url.strip().strip("<>")
+    try:
+        key = normalize_url(url)
+    except Exception:  # noqa: BLE001 - an unparsable URL compares as written
+        key = url
+    return key.rstrip("/").lower()
+
+
+_LANG_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$|^\{locale\}$", re.I)
+
+
+def _host_path(url: str) -> tuple[str, str]:
+    """(host class, path) of a link, locale parts dropped: OVH's sites (ovh.com, ovhcloud.com,
+    ovh.<country>, ovh-hosting.fi, /links/) are one host "ovh", guides (/pages/, docs.ovh.com,
+    relative links) another, "guide"; ``/en/`` and ``/fr/`` are the same segment."""
+    key = _link_key(url)
+    key = re.sub(r"^[a-z]+:", "", key).split("#")[0]
+    if key.startswith("//"):
+        host, _, path = key[2:].partition("/")
+        host = host.removeprefix("www.")
+        if host.startswith("docs.ovh"):
+            host = "guide"  # the old documentation site: guides, like /pages/ and ../slug/
+        elif host == "{locale}" or re.search(r"(?:^|\.)ovh(?:cloud)?(?:[.-]|$)", host):
+            host = "ovh"
+    elif key.startswith("/links/"):
+        host, path = "ovh", key[len("/links/"):]
+    elif key.startswith("/pages/"):
+        host, path = "guide", key
+    else:
+        host, path = "guide", key
+    path = path.split("?")[0]
+    segments = [seg for seg in path.split("/") if seg and not _LANG_SEGMENT.match(seg)]
+    return host, "/".join(segments)
+
+
 def link_diffs(pair) -> list[Diff]:
-    """Links that differ beyond their locale part (needs ``lint.locales.normalize_url``)."""
+    """Links that differ beyond their locale part (``lint.locales.normalize_url``), or that are
+    on one side only, in aligned blocks. Same-page ``#fragment`` links are anchor-leak's."""
     if "links" in pair.cache:
         return pair.cache["links"]
     out: list[Diff] = []
+    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
+        s_links = [l for l in sb.links if not l.text.startswith("#")]
+        t_links = [l for l in tb.links if not l.text.startswith("#")]
+        if not s_links and not t_links:
+            continue
+        s_keys = {_link_key(l.text) for b in s_near for l in b.links}
+        t_keys = {_link_key(l.text) for b in t_near for l in b.links}
+        missing = [l for l in s_links if _link_key(l.text) not in t_keys]
+        extra = [l for l in t_links if _link_key(l.text) not in s_keys]
+        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links}
+        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links}
+        s_paths = {_host_path(l.text) for b in s_near for l in b.links}
+        t_paths = {_host_path(l.text) for b in t_near for l in b.links}
+        for m in missing:
+            host, path = _host_path(m.text)
+            if (host, path) in t_paths:
+                continue
+            if host not in t_hosts:
+                out.append(Diff("link", sb, tb, tb.line, tb.column, None, [m], [], "missing"))
+                continue
+            # the same site: a guide link (/pages/) or a third-party page that points elsewhere;
+            # OVH's own sites and relative links translate their path words, so they are not judged
+            pages = path.startswith("/pages/")
+            if pages or host not in ("ovh", "guide"):
+                twin = next((e for e in extra if _host_path(e.text)[0] == host
+                             and _host_path(e.text)[1].startswith("/pages/") == pages), None)
+                if twin is not None:
+                    out.append(Diff("link", sb, tb, twin.line, twin.column, twin.end_column, [m], [twin],
+                                    "changed"))
+        for e in extra:
+            host, path = _host_path(e.text)
+            if (host, path) not in s_paths and host not in s_hosts:
+                out.append(Diff("link", sb, tb, e.line, e.column, e.end_column, [], [e], "added"))
     pair.cache["links"] = out
     return out

@@ -60,7 +60,7 @@ class AnchorLeak(Rule):
                     starts = [(p, n) for p, n in prefixes.items() if fragment.lower().startswith(p + "_")]
                     if starts:
                         line = max(starts, key=lambda item: len(item[0]))[1]
-                        how = "legacy compound id starting with the heading"
+                        how = "legacy compound id (older guides' <h2 id>_partie_N_<h3 id>) starting with a heading id"
                 if line is None:
                     continue
                 ctx.report(link.line, link.column,

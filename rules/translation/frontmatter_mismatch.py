@@ -5,6 +5,15 @@ from lint.translations.align import pair_for
 LIFECYCLE = ("deprecated", "hidden")
 
 
+def _same(a, b) -> bool:
+    """``g1967`` = ``1967`` (legacy guide numbers), ``01`` = ``1`` (order)."""
+    def norm(v):
+        text = str(v).strip().strip("'\"").lower()
+        text = text[1:] if text[:1] == "g" and text[1:].isdigit() else text
+        return str(int(text)) if text.isdigit() else text
+    return norm(a) == norm(b)
+
+
 @register
 class FrontmatterMismatch(Rule):
     """
@@ -13,7 +22,9 @@ class FrontmatterMismatch(Rule):
         (``legacy_guide_number``, ``deprecated``, ``hidden``, ``order``, plus the ``keys``
         option) with the source's. A guide deprecated or hidden in the source but live here,
         or the other way round, is reported on each translation that disagrees; an absent
-        ``deprecated`` or ``hidden`` reads as false.
+        ``deprecated`` or ``hidden`` reads as false. Other keys are compared when both sides
+        have them (``g1967`` and ``1967`` are the same legacy number, ``01`` and ``1`` the same
+        order).
 
     Why is this bad?
         A guide retired in one locale and live in six others, or sorted in another place,
@@ -41,32 +52,37 @@ class FrontmatterMismatch(Rule):
         source, here = pair.source.frontmatter, doc.frontmatter
         keys = ["legacy_guide_number", "deprecated", "hidden", "order"]
         keys += [k for k in ctx.option("keys") if k not in keys]
+        self._lifecycle(doc, ctx, source, here)
         for key in keys:
             s_has, t_has = key in source.data, key in here.data
             s_value, t_value = source.data.get(key), here.data.get(key)
             if key in LIFECYCLE:
-                if bool(s_value) == bool(t_value):
-                    continue
-                where = here.key_lines.get(key, (self._line(doc), 1))
-                s_line = source.key_lines.get(key, (1, 1))[0]
-                state = "live" if not t_value else key
-                other = key if s_value else "live"
-                ctx.report(where[0], where[1], f"guide is {state} here but {other} in the source "
-                           f"(source line {s_line}: {key}: {s_value if s_has else 'absent'})",
-                           end_column=where[1] + len(key) if key in here.key_lines else None)
                 continue
-            if not s_has and not t_has:
-                continue
-            if s_has and t_has and str(s_value) == str(t_value):
+            if not (s_has and t_has):
+                continue  # a key absent on one side is not a disagreement (only lifecycle keys default)
+            if _same(s_value, t_value):
                 continue
             s_line = source.key_lines.get(key, (1, 1))[0]
-            if t_has:
-                line, column = here.key_lines.get(key, (1, 1))
-                said = f"{s_value!r} at source line {s_line}" if s_has else "absent in the source"
-                ctx.report(line, column, f"{key} is {t_value!r} here, {said}",
-                           end_column=column + len(key))
-            else:
-                ctx.report(self._line(doc), 1, f"{key} is absent here, {s_value!r} at source line {s_line}")
+            line, column = here.key_lines.get(key, (1, 1))
+            ctx.report(line, column, f"{key} is {t_value!r} here, {s_value!r} at source line {s_line}",
+                       end_column=column + len(key))
+
+    def _lifecycle(self, doc, ctx, source, here):
+        """Retired (deprecated or hidden) on one side, live on the other."""
+        s_state = [k for k in LIFECYCLE if source.data.get(k) is True]
+        t_state = [k for k in LIFECYCLE if here.data.get(k) is True]
+        if bool(s_state) == bool(t_state):
+            return
+        if t_state:
+            line, column = here.key_lines.get(t_state[0], (self._line(doc), 1))
+            s_line = source.start_line or 1
+            ctx.report(line, column, f"guide is {' and '.join(t_state)} here but live in the source "
+                       f"(front matter at source line {s_line} has neither deprecated nor hidden)",
+                       end_column=column + len(t_state[0]))
+        else:
+            s_line = source.key_lines.get(s_state[0], (1, 1))[0]
+            ctx.report(self._line(doc), 1, f"guide is live here but {' and '.join(s_state)} in the "
+                       f"source (source line {s_line}: {s_state[0]}: true)")
 
     @staticmethod
     def _line(doc):

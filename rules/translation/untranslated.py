@@ -14,6 +14,16 @@ def _normal(text: str, names) -> str:
     return " ".join(_NOT_WORDS.sub(" ", text.lower()).split())
 
 
+def _prose(text: str) -> bool:
+    """Sentences, not an API call (``@api {v1} /dedicated/server``) or a list of product names."""
+    tokens = text.split()
+    if not tokens:
+        return False
+    codeish = sum(1 for t in tokens if re.search(r"[/{}@=_\\]", t))
+    lower = sum(1 for t in tokens if t[:1].islower() and t.isalpha())
+    return codeish <= 0.3 * len(tokens) and lower >= 3
+
+
 @register
 class Untranslated(Rule):
     """
@@ -22,8 +32,9 @@ class Untranslated(Rule):
         exactly as the aligned block of its source, once code, URLs, numbers, punctuation
         and product names (the ``product_names`` and ``words`` settings) are set aside.
         Blocks with fewer than ``min_letters`` letters or ``min_words`` words are skipped
-        (labels such as ``Port``, ``SSL/TLS``), and so are pairs in the same language
-        (``en-gb`` and ``en-us``).
+        (labels such as ``Port``, ``SSL/TLS``), and so are blocks that are not sentences (an
+        API call, a list of product names: fewer than three lower-case words, or mostly
+        paths and braces) and pairs in the same language (``en-gb`` and ``en-us``).
 
     Why is this bad?
         A block left in the source language is a gap in the translation that readers of the
@@ -52,6 +63,8 @@ class Untranslated(Rule):
         names.sort(key=len, reverse=True)
         for sb, tb in pair.matched:
             if sb.kind not in ("p", "li", "row", "h"):
+                continue
+            if not _prose(tb.text):
                 continue
             s, t = _normal(sb.text, names), _normal(tb.text, names)
             if not t or s != t:

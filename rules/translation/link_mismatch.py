@@ -1,0 +1,49 @@
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import content_pair_for
+from lint.translations.diff import link_diffs, short
+
+
+@register
+class LinkMismatch(Rule):
+    """
+    What it does
+        Compares the links of each aligned paragraph, list item, table row and heading of a
+        translation with its source's, beyond their locale part: ``/fr/`` and ``/fi/``,
+        ``ovhSubsidiary=FR`` and ``=FI``, ``ovh.com/fr`` and ``ovh-hosting.fi`` are the same
+        link (``lint.locales.normalize_url``, with the ``locale_map`` setting). A localised
+        site's page whose path words are translated (same host, same depth) also counts as
+        the same link. Reports a link that points elsewhere, or one present on one side only.
+        ``#fragment`` links are left to ``translation/anchor-leak``.
+
+    Why is this bad?
+        A link that points to another guide or product than the source's sends the reader
+        of that locale somewhere else; a dropped link leaves them without the reference.
+
+    Example
+        Source:      ``[guide](/pages/web/emails/email_creation)``
+        Translation: ``[opas](/pages/web/emails/email_change_password)``
+
+    Use instead
+        ``[opas](/pages/web/emails/email_creation)``
+    """
+
+    id = "translation/link-mismatch"
+    severity = "warning"
+    summary = "a link differs from the source beyond its locale part, or is on one side only"
+    tags = ("translation", "links")
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = content_pair_for(doc, ctx)
+        if pair is None:
+            return
+        for d in link_diffs(pair):
+            if d.detail == "changed":
+                msg = (f"link differs from source line {d.source.line} beyond its locale: "
+                       f"{short(d.extra[0].text, 70)} here, {short(d.missing[0].text, 70)} in the source")
+            elif d.detail == "missing":
+                msg = f"link {short(d.missing[0].text, 70)} of source line {d.source.line} is missing here"
+            else:
+                msg = f"link {short(d.extra[0].text, 70)} is not in source line {d.source.line}"
+            ctx.report(d.line, d.column, msg, end_column=d.end_column)
