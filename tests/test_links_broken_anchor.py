@@ -46,3 +46,19 @@ def test_strict_slug_style_rejects_the_other_renderers_ids(write):
 def test_slug_styles(title, github, toc):
     assert slug_github(title) == github
     assert slug_toc(title) == toc
+
+
+def test_fragment_of_another_guide_is_checked_in_the_same_locale(write):
+    import lint
+    write("repo/pages/web/emails/feature_redirections/guide.en-gb.md",
+          "# Redirections\n\n## Redirect <a name=\"redirect\"></a>\n\n## MX Plan legacy version\n")
+    guide = write("repo/pages/web/emails/email_generalities/guide.en-gb.md",
+                  "# T\n\n[a](/pages/web/emails/feature_redirections#mx-plan-legacy) "
+                  "[b](/pages/web/emails/feature_redirections#mx-plan-legacy-version) [c](../feature_redirections/#redirect) "
+                  "[d](/pages/web/emails/not_here#x) [e](https://docs.ovh.com/gb/en/x/#y)\n")
+    write("repo/pages/web/emails/email_generalities/guide.fi-fi.md",
+          "# T\n\n[a](/pages/web/emails/feature_redirections#puuttuu)\n")  # no fi-fi there: not checked
+    found = [f for f in lint.check_paths([str(guide.parent)]) if f.rule == RULE]
+    assert [(f.path.endswith("guide.en-gb.md"), f.column) for f in found] == [(True, 46)]
+    assert "feature_redirections/guide.en-gb.md" in found[0].message
+    assert "did you mean '#mx-plan-legacy-version'" in found[0].message

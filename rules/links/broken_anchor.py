@@ -1,9 +1,10 @@
 import difflib
+import os
 import re
 import unicodedata
 from urllib.parse import unquote
 
-from lint.document import HEADING_ID
+from lint.document import HEADING_ID, Document
 from lint.registry import register
 from lint.rule import Rule
 
@@ -70,7 +71,13 @@ class BrokenAnchor(Rule):
         hyphen, `_1` for a repeated title). Unless `strict_slugs` is true, an anchor that
         matches the heading id of the other style is accepted too: a guide written for one
         renderer is not wrong for the other's lint. Fragments are compared ignoring case and
-        percent-encoding. Links to another file's fragment are not checked.
+        percent-encoding.
+
+        A fragment of another guide of the repository is checked too (option `other_files`,
+        on by default): `/pages/web/emails/email_roundcube#webmail` is looked up in the guide of
+        the same locale in that folder (the folder is searched from the guide's folder up to
+        the repository root), `../other_guide/#x` from the guide's folder. When that guide or
+        folder is not in the checkout, nothing is reported. URLs of web sites are not fetched.
 
     Why is this bad?
         The link does nothing: the reader stays where they are. In translated guides the
@@ -90,36 +97,99 @@ class BrokenAnchor(Rule):
     severity = "warning"
     summary = "link to a fragment that no heading or anchor of the file defines"
     tags = ("links", "anchors")
-    options = {"slug_style": "github", "strict_slugs": False}
+    options = {"slug_style": "github", "strict_slugs": False, "other_files": True}
+    cross_file = True
 
     def check(self, doc, ctx):
         style = ctx.option("slug_style")
         if style not in STYLES:
             raise ValueError(f"slug_style must be one of {', '.join(STYLES)}, not {style!r}")
-        links = [t for t in targets(doc, "link") if _fragment(t.url) is not None]
-        if not links:
-            return
-        primary = heading_ids(doc.headings, style)
-        ids = primary + html_anchors(doc)
-        known = {i.lower() for i in ids}
-        if not ctx.option("strict_slugs"):
-            for other in STYLES:
-                if other != style:
-                    known |= {i.lower() for i in heading_ids(doc.headings, other)}
-        for t in links:
+        strict = ctx.option("strict_slugs")
+        local = None
+        for t in targets(doc, "link"):
             frag = _fragment(t.url)
-            if not frag or unquote(frag).lower() in known:
+            if frag is not None:
+                if local is None:
+                    local = anchors_of(doc, style, strict)
+                self._check_one(ctx, t, frag, local, "in this file")
                 continue
-            close = difflib.get_close_matches(unquote(frag), ids, n=1, cutoff=0.6)
-            if not close:
-                lowered = {i.lower(): i for i in ids}
-                close = [lowered[c] for c in difflib.get_close_matches(unquote(frag).lower(), list(lowered),
-                                                                       n=1, cutoff=0.6)]
-            hint = f" (did you mean '#{close[0]}'?)" if close else ""
-            hash_at = t.url.index("#")
-            column = t.column + hash_at
-            ctx.report(t.line, column, f"no heading or anchor '#{frag}' in this file{hint}",
-                       end_column=column + 1 + len(frag))
+            if not ctx.option("other_files") or "#" not in t.url:
+                continue
+            target = _other_guide(doc, t.url.split("#", 1)[0], ctx)
+            frag = t.url.split("#", 1)[1]
+            if target is None or not frag:
+                continue
+            anchors = ctx.services.get(("links/broken-anchor", target, style, strict),
+                                       lambda: _anchors_of_file(target, style, strict))
+            if anchors is not None:
+                self._check_one(ctx, t, frag, anchors, f"in {os.path.basename(os.path.dirname(target))}/"
+                                                       f"{os.path.basename(target)}")
+
+    def _check_one(self, ctx, t, frag, anchors, where):
+        ids, known = anchors
+        if not frag or unquote(frag).lower() in known:
+            return
+        close = difflib.get_close_matches(unquote(frag), ids, n=1, cutoff=0.6)
+        if not close:
+            lowered = {i.lower(): i for i in ids}
+            close = [lowered[c] for c in difflib.get_close_matches(unquote(frag).lower(), list(lowered),
+                                                                   n=1, cutoff=0.6)]
+        hint = f" (did you mean '#{close[0]}'?)" if close else ""
+        column = t.column + t.url.index("#")
+        ctx.report(t.line, column, f"no heading or anchor '#{frag}' {where}{hint}",
+                   end_column=column + 1 + len(frag))
+
+
+def anchors_of(doc, style: str, strict: bool) -> tuple[list[str], set[str]]:
+    """(ids to suggest, every fragment that resolves, lower-cased) of a document."""
+    ids = heading_ids(doc.headings, style) + html_anchors(doc)
+    known = {i.lower() for i in ids}
+    if not strict:
+        for other in STYLES:
+            if other != style:
+                known |= {i.lower() for i in heading_ids(doc.headings, other)}
+    return ids, known
+
+
+def _anchors_of_file(path: str, style: str, strict: bool):
+    try:
+        with open(path, "rb") as f:
+            other = Document.from_bytes(f.read(), path)
+    except Exception:  # noqa: BLE001 - an unreadable sibling is another file's finding
+        return None
+    return anchors_of(other, style, strict)
+
+
+def _other_guide(doc, path: str, ctx) -> str | None:
+    """The guide a link to another page names, in the same locale, when it is in the repository:
+    ``/pages/web/emails/x`` (from the repository root) or ``../x`` (from the guide's folder)."""
+    if not doc.locale or not doc.path or not os.path.isfile(doc.path) or not path:
+        return None
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", path):
+        return None
+    here = os.path.dirname(os.path.abspath(doc.path))
+    if path.startswith("/"):
+        folders = [os.path.join(base, path.strip("/")) for base in [here, *_ancestors(here)]]
+    else:
+        folders = [os.path.normpath(os.path.join(here, path))]
+    for folder in folders:
+        if path.lower().endswith(".md") and os.path.isfile(folder):
+            ctx.depends_on(folder)
+            return folder
+        if os.path.isdir(folder):
+            guide = os.path.join(folder, f"guide.{doc.locale}.md")
+            ctx.depends_on(guide)
+            return guide if os.path.isfile(guide) else None
+    return None
+
+
+def _ancestors(folder: str):
+    for _ in range(12):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return
+        yield parent
+        folder = parent
 
 
 def _fragment(url: str) -> str | None:
