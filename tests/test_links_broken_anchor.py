@@ -59,6 +59,6 @@ def test_fragment_of_another_guide_is_checked_in_the_same_locale(write):
     write("repo/pages/web/emails/email_generalities/guide.fi-fi.md",
           "# T\n\n[a](/pages/web/emails/feature_redirections#puuttuu)\n")  # no fi-fi there: not checked
     found = [f for f in lint.check_paths([str(guide.parent)]) if f.rule == RULE]
-    assert [(f.path.endswith("guide.en-gb.md"), f.column) for f in found] == [(True, 46)]
+    assert [(f.path.endswith("guide.en-gb.md"), f.column) for f in found] == [(True, 43)]
     assert "feature_redirections/guide.en-gb.md" in found[0].message
     assert "did you mean '#mx-plan-legacy-version'" in found[0].message
