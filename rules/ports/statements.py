@@ -160,6 +160,7 @@ CONNECTOR = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]*)?")
 MARKUP = re.compile(r"[*_`\"'“”„«»‘’()\[\]\s]+")
 SENTENCE_END = re.compile(r"[.!?](?:\*\*|\*|_)?\s+(?=[\W_]*[^\W\d_])")
 MAX_LABEL_WORDS = 12
+MAX_TITLE_WORDS = 16   # "Dans le cadre d'une configuration en **POP**, les valeurs sont les suivantes:"
 
 
 def mask(text: str) -> str:
@@ -373,7 +374,8 @@ class _Reader:
         for n in range(first, last + 1):
             text = self.doc.lines[n - 1]
             prefix = CONTAINER_PREFIX.match(text).end()
-            cells = [(prefix + 1 + col, mask(cell)) for col, cell in _cells(text[prefix:])]
+            raw = [(prefix + 1 + col, cell) for col, cell in _cells(text[prefix:])]
+            cells = [(col, cell if BR.search(cell) else mask(cell)) for col, cell in raw]
             if all(DELIMITER_CELL.fullmatch(c) for _, c in cells):
                 continue
             rows.append((n, cells))
@@ -392,15 +394,17 @@ class _Reader:
                 continue
             row_label_col, row_label = cells[0]
             unit_index = len(self.r.units)
-            unit = Unit(n, row_label_col, " | ".join(c for _, c in cells), "row",
+            if BR.search(row_label):
+                row_label = ""
+            unit = Unit(n, row_label_col, " | ".join(mask(c) for _, c in cells), "row",
                         label=plain(row_label), label_column=row_label_col + _lead(row_label), table=tid)
             self.r.units.append(unit)
             host = self._host(" ".join(c for _, c in cells), n, cells)
             for i, (col, cell) in enumerate(cells):
-                if i == 0 and len(cells) > 1:
-                    continue
                 if BR.search(cell):
                     self._br_cell(n, col, cell, section)
+                    continue
+                if i == 0 and len(cells) > 1:
                     continue
                 found = find_ports(cell)
                 if not found or not self._value_cell(cell, found):
@@ -441,12 +445,11 @@ class _Reader:
                 part_text = part_text[m.end():]
             if not part_text:
                 continue
-            self._text_unit(line, col + start + lead, part_text, section, kind=kind, group=self.group_count,
-                            premasked=True)
+            self._text_unit(line, col + start + lead, mask(part_text), section, kind=kind, group=self.group_count)
 
     # text lines -----------------------------------------------------------------------------
     def _text_unit(self, line: int, column: int, text: str, section: Section, kind: str | None = None,
-                   group: int | None = None, premasked: bool = False) -> None:
+                   group: int | None = None) -> None:
         if kind is None:
             m = LIST_MARKER.match(text)
             kind = "list" if m else "line"
@@ -697,8 +700,8 @@ def context_direction(reading: Reading, stmt: Statement, max_units: int = 8):
             return None
         if u.kind == "blank":
             continue
-        if stmt_unit.group is not None and u.group != stmt_unit.group and u.kind == "part":
-            return None
+        if stmt_unit.group is not None and u.group != stmt_unit.group:
+            return None  # a <br> part looks back inside its own cell only
         seen += 1
         if u.has_ports:
             return None
@@ -726,6 +729,7 @@ def declared_protocol(reading: Reading, stmt: Statement, max_units: int = 12):
     """
     lex = lexicon()
     units = reading.units
+    group = units[stmt.unit].group
     k = stmt.unit - 1
     seen = 0
     in_block = True
@@ -734,6 +738,8 @@ def declared_protocol(reading: Reading, stmt: Statement, max_units: int = 12):
         k -= 1
         if u.kind == "heading":
             return None
+        if u.kind == "part" and u.group != group:
+            continue  # the <br> parts of another cell say nothing about this one
         if u.kind == "blank":
             in_block = False
             continue
@@ -747,7 +753,7 @@ def declared_protocol(reading: Reading, stmt: Statement, max_units: int = 12):
             if re.fullmatch(r"(?i)pop3?|imap4?", value):
                 proto = "pop3" if value.lower().startswith("pop") else "imap"
                 return proto, u.line, u.column + colon + 1 + _lead(text[colon + 1:]), text.strip(), "value"
-        if stmt.section.protocol is None and len(plain(text).split()) <= 10:
+        if stmt.section.protocol is None and len(plain(text).split()) <= MAX_TITLE_WORDS:
             proto = lex.incoming_protocol_of(text, reading.language)
             if proto and "smtp" not in lex.protocols_in(text, reading.language):
                 return proto, u.line, u.column + _lead(text), text.strip(), "title"

@@ -12,6 +12,10 @@ def _ports(statements, direction):
     return {p.number for s in statements for p in s.ports if p.info.direction == direction}
 
 
+def _plural(ports):
+    return ("port " if len(ports) == 1 else "ports ") + ", ".join(map(str, ports))
+
+
 def _names(protocols):
     return "/".join(PROTOCOL_NAMES[p] for p in sorted(protocols))
 
@@ -93,7 +97,7 @@ class TableProseMismatch(Rule):
                 other_name = "the text" if where == "table" else "the table"
                 hint = f"; the section \"{section.title.strip()}\" is about {PROTOCOL_NAMES[heading]}" if heading else ""
                 ctx.report(at.line, at.column,
-                           f"{side_name} gives incoming port {', '.join(map(str, ports))} ({_names(mine)}), "
+                           f"{side_name} gives incoming {_plural(ports)} ({_names(mine)}), "
                            f"{other_name} gives {', '.join(map(str, others))} ({_names(theirs)}) "
                            f"at line {other.line}{hint}",
                            end_column=at.column + len(str(at.number)))
@@ -101,7 +105,7 @@ class TableProseMismatch(Rule):
             if len(t_out) >= 2 and len(x_out) >= 2 and not (t_out & x_out):
                 at, other = self._first(table, "outgoing"), self._first(text, "outgoing")
                 ctx.report(at.line, at.column,
-                           f"the table gives outgoing port {', '.join(map(str, sorted(t_out)))}, the text gives "
+                           f"the table gives outgoing {_plural(sorted(t_out))}, the text gives "
                            f"{', '.join(map(str, sorted(x_out)))} at line {other.line}",
                            end_column=at.column + len(str(at.number)))
 
