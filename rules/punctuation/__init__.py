@@ -1,0 +1,1 @@
+"""Punctuation rules: spacing around punctuation marks in prose."""

@@ -1,0 +1,204 @@
+import re
+
+from lint.finding import Edit
+from lint.registry import register
+from lint.rule import Rule
+
+MASK = "\ue000"  # stands for code, URLs, e-mail addresses, attribute lists: never a space, never a letter
+TAG = "\ue001"  # stands for HTML tags and link destinations
+SPACES = " \t\u00a0\u202f"
+
+# what is not prose on a line, in the order it is blanked out (same length, so columns hold)
+NOT_PROSE = [re.compile(p) for p in (
+    r"(`+)(?:(?!\1).)+?\1",                                   # inline code
+    r"<[a-z][a-z0-9+.-]*:[^\s<>]*>",                          # <autolinks>
+    r"<!--.*?(?:-->|$)",                                     # HTML comments
+    r"</?[A-Za-z][^<>]*>",                                   # inline HTML
+    r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)",  # link and image destinations
+    r"\{[^{}\n]*\}",                                         # attribute lists, placeholders
+    r"\b(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”»]",  # bare URLs
+    r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",                         # e-mail addresses
+    r"&#?\w+;",                                              # HTML entities
+    r"\\[\\`*_{}\[\]()#+\-.!:;,?]",                          # backslash escapes
+)]
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
+QUOTE_PREFIX = re.compile(r"^(?:\s{0,3}>)*")
+
+WORD_END = r"[^\W_]|[)\]*_\"”»'’" + MASK + TAG + "]"
+# a mark glued to the next word: `tyyppi:POP3`, `concerned,and`, `(RBX),en`, `Salasana:[link](...)`
+GLUED_AFTER = re.compile(r"(?<=" + WORD_END + r")(?P<mark>[:,;])(?=[^\W_]|\[(?![!/\s])|[\"“”«]\w|\*\*\w|" + MASK + ")")
+# ` :465` in a French guide: the space after the colon is missing, the one before is right
+SPACED_GLUED_COLON = re.compile(r"(?<=[ \u00a0\u202f])(?P<mark>:)(?=[^\W_])")
+# a question mark glued to the next sentence: `kirjautumisessa?Tarkista` (not `!`: Yahoo!Mail)
+GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_])(?P<mark>[?])(?=[^\W\d_][^\W\d_])")
+# a space before a full stop or comma: `**IMAP** .`, `"To" ,`, `{.external} .`
+SPACE_BEFORE = re.compile(r"(?:(?<=" + WORD_END + r")|(?<=\.\.\.))(?P<space>[ \t\u00a0\u202f]+)(?P<mark>[.,])(?!\.)(?=[\s)\"”»]|$)")
+# a space before : ; ? ! where the locale wants none: `Adres Email :`, `Example :`
+SPACE_BEFORE_HIGH = re.compile(r"(?<=" + WORD_END + r")(?P<space>[ \t\u00a0\u202f]+)(?P<mark>[:;?!])(?=\s|$)")
+# French: the space (or no-break space) that : ; ? ! want before them
+FRENCH_MISSING = re.compile(r"(?<=[^\W_]|[)\]*_\"”»" + MASK + TAG + r"])(?P<mark>[:;?!])(?=\s|$)")
+
+# Finnish (and Swedish) case endings after an abbreviation, a number or a name: OVH:n, 100:lle, SMTP:tä
+CASE_ENDING = re.compile(r"[a-zåäö]{1,6}(?![^\W\d_])")
+SPF_MECHANISMS = {"include", "a", "mx", "ip4", "ip6", "exists", "ptr", "redirect", "exp", "v"}
+NAMED_PORT = re.compile(r"(?:^|[\s(\"“«])([\w.-]+\.[A-Za-z]{2,})$")  # host names before ":993"
+
+
+def _mask(line: str) -> str:
+    for index, pattern in enumerate(NOT_PROSE):
+        char = TAG if index in (2, 3, 4) else MASK
+        line = pattern.sub(lambda m: char * len(m.group()), line)
+    return line
+
+
+def _word_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"“«|":
+        start -= 1
+    return text[start:end]
+
+
+def _colon_is_notation(text: str, i: int) -> bool:
+    """Colons that are not punctuation: case endings, host:port, times, ratios, paths, SPF."""
+    before, after = _word_before(text, i), text[i + 1:]
+    bare = before.strip("*_\"”»'’)]" + MASK + TAG)
+    if not bare:
+        return False
+    tail = bare[-1]
+    if (tail.isupper() or tail.isdigit()) and CASE_ENDING.match(after):
+        return True  # OVH:n, SMTP:tä, Outlook 2010:ssä, 100:lle
+    if before[-1:].isdigit() and after[:1].isdigit():
+        return True  # 10:30, 16:9, eth0:0
+    if NAMED_PORT.search(bare) or "." in bare:
+        return True  # ssl0.ovh.net:993
+    if len(bare) == 1 and tail.isalpha():
+        return True  # C:\Users, a:b
+    if bare.lower() in SPF_MECHANISMS:
+        return True  # include:mx.ovh.com
+    if ":" in re.match(r"[^\s]*", after).group() or ":" in bare:
+        return True  # MY:VI:RT:UA, IPv6, a:b:c
+    if bare.isupper() and re.match(r"[A-ZÅÄÖ]{1,3}(?=[\s.,;:)!?]|$)(?!\.\w)", after):
+        return True  # OVH:N, PHP-FPM:N: a case ending in the wrong case, not a missing space
+    word_after = re.match(r"[^\W\d_]+(?=[\s),;!?]|\.(?!\w)|$)", after)
+    if bare.islower() and word_after and word_after.group().islower():
+        return True  # hostname:port, nomhôte:port
+    return False
+
+
+@register
+class PunctuationSpacing(Rule):
+    """
+    What it does
+        Reports spacing around punctuation that the page shows wrong:
+
+        - no space after a colon, comma or semicolon in prose (`Tilin tyyppi:POP3`,
+          `concerned,and`, `Salasana:[hallintapaneelin kautta](...)`), nor after a question
+          mark that ends a sentence (`kirjautumisessa?Tarkista`);
+        - a space before a full stop or a comma (`**IMAP** .`, `kentässä "To" ,`);
+        - outside French guides, a space before a colon, semicolon, question or exclamation
+          mark (`Adres Email :`, `Example :`), which is French typography copied into
+          another language.
+
+        French guides (fr-fr, fr-ca, ...) put a space, often a no-break one, before `: ; ? !`;
+        that is never reported. With the option `french_spacing: true` a French guide that
+        leaves that space out (`votre offre e-mail:`) is reported too.
+
+        Not punctuation and never reported: code, URLs, link targets, e-mail addresses,
+        attribute lists (`{.action}:`), HTML, times and ratios (`10:30`, `16:9`), host and port
+        (`ssl0.ovh.net:993`), numbers (`1,5`, `1.000`), file names and domains (`guide.md`,
+        `.htaccess`, `.NET`, `ovh.net`), versions, abbreviations (`e.g.`, `z.B.`), ellipses,
+        emoticons, drive letters (`C:\\`), MAC and IPv6 addresses, SPF mechanisms
+        (`include:mx.ovh.com`), notations such as `hostname:port`, and Finnish case endings
+        after an abbreviation, a number or a name (`OVH:n`, `100:lle`, `SMTP:tä`).
+
+    Why is this bad?
+        A missing space glues two words into one on the page (`tyyppi:POP3`), a stray space
+        leaves a full stop or comma alone at the start of the next line when the text wraps.
+        Both are typical of translation tools and of converted guides.
+
+    Example
+        Tilin tyyppi:POP3
+        Valitse lopuksi **IMAP** .
+
+    Use instead
+        Tilin tyyppi: POP3
+        Valitse lopuksi **IMAP**.
+    """
+
+    id = "punctuation/spacing"
+    severity = "warning"
+    summary = "missing space after , ; : or a stray space before . , (and locale spacing rules)"
+    tags = ("punctuation", "whitespace", "typography", "fixable")
+    fix = "safe"
+    options = {"french_spacing": False}
+
+    def check(self, doc, ctx):
+        french = doc.language == "fr"
+        french_missing = french and ctx.option("french_spacing")
+        skip = set(doc.code_lines)
+        for node in doc.walk("block_html"):
+            skip.update(range(node.line, node.end_line + 1))
+        delimiter_rows = set()
+        for node in doc.walk("table"):
+            delimiter_rows.add(node.line + 1)
+        for number in range(doc.body_first_line, len(doc.lines) + 1):
+            raw = doc.line(number)
+            if number in skip or number in delimiter_rows or REFERENCE_DEFINITION.match(raw):
+                continue
+            start = QUOTE_PREFIX.match(raw).end()
+            text = raw[:start].replace(">", MASK) + _mask(raw[start:])
+            self._line(ctx, number, text, french, french_missing)
+
+    def _line(self, ctx, number, text, french, french_missing):
+        for m in GLUED_AFTER.finditer(text):
+            i = m.start("mark")
+            mark = m.group("mark")
+            if mark in ":;" and _colon_is_notation(text, i):
+                continue  # (OVH;n and OVH;N are typos of a case ending, not a missing space)
+            if mark == "," and text[i + 1:i + 2].isdigit() and text[i - 1:i].isdigit():
+                continue  # 1,5
+            if mark == ";" and french and text[i - 1:i] == " ":
+                continue
+            if text.count(MASK, i + 1, i + 2) and text[i - 1:i] == MASK:
+                continue  # between two pieces of code or URL: `a`,`b`
+            name = {":": "colon", ",": "comma", ";": "semicolon"}[mark]
+            ctx.report(number, i + 1, f"no space after the {name}", end_column=i + 2,
+                       edits=[Edit(number, i + 2, number, i + 2, " ")])
+        for m in SPACED_GLUED_COLON.finditer(text):
+            i = m.start("mark")
+            if _colon_is_notation(text, i) or text[i + 1:i + 2] in "-)(":
+                continue
+            ctx.report(number, i + 1, "no space after the colon", end_column=i + 2,
+                       edits=[Edit(number, i + 2, number, i + 2, " ")])
+        for m in GLUED_SENTENCE.finditer(text):
+            i = m.start("mark")
+            following = re.match(r"[^\W\d_]+", text[i + 1:]).group()
+            if not following[0].isupper() or not following[1:2].islower():
+                continue  # Yahoo!Mail-like names, ?id=, camelCase
+            if not re.search(r"[^\W\d_]{2}$", text[:i]):
+                continue
+            ctx.report(number, i + 1, "no space after the question mark: the next sentence is glued to it",
+                       end_column=i + 2, edits=[Edit(number, i + 2, number, i + 2, " ")])
+        for m in SPACE_BEFORE.finditer(text):
+            s, e = m.span("space")
+            mark = m.group("mark")
+            name = "full stop" if mark == "." else "comma"
+            ctx.report(number, s + 1, f"space before the {name}", end_column=e + 2,
+                       edits=[Edit(number, s + 1, number, e + 1, "")])
+        if not french:
+            for m in SPACE_BEFORE_HIGH.finditer(text):
+                s, e = m.span("space")
+                mark = m.group("mark")
+                if mark in "!?" and text[s - 1:s] == MASK:
+                    continue
+                ctx.report(number, s + 1,
+                           f"space before '{mark}': French typography; this locale writes no space before it",
+                           end_column=e + 2, edits=[Edit(number, s + 1, number, e + 1, "")])
+        elif french_missing:
+            for m in FRENCH_MISSING.finditer(text):
+                i = m.start("mark")
+                if m.group("mark") == ":" and _colon_is_notation(text, i):
+                    continue
+                ctx.report(number, i + 1,
+                           f"French typography wants a (no-break) space before '{m.group('mark')}'",
+                           end_column=i + 2, edits=[Edit(number, i + 1, number, i + 1, "\u00a0")])

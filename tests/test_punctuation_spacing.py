@@ -1,0 +1,100 @@
+import pytest
+
+from conftest import findings_of
+
+RULE = "punctuation/spacing"
+FI = "pages/web/emails/guide/guide.fi-fi.md"
+
+
+def spots(text, path=FI, config=None):
+    return [(f.line, f.column) for f in findings_of(text, path=path, rule=RULE, config=config)]
+
+
+@pytest.mark.parametrize("line, column, path", [
+    ("Tilin tyyppi:POP3", 13, FI),
+    ("Käyttäjätunnus:jaettu sähköpostiosoite kokonaisuudessaan.", 15, FI),
+    ("Salasana:[hallintapaneelin kautta](https://www.ovh.com/manager/) postilaatikolle.", 9, FI),
+    ("Lähtevän postin palvelin (SMTP):SSL0.OVH.NET", 32, FI),
+    ("Palvelimen osoite:SSL0.OVH.NET", 18, FI),
+    ("Portti:993", 7, FI),
+    ("Asenna tiedosto (Zip),joten se purkautuu.", 22, FI),
+    ("Without arg,ls lists the folder.", 12, "x/guide.en-gb.md"),
+    ("See [VPS](https://example.com/vps){.external},[Public Cloud](https://example.com/pci).", 46,
+     "x/guide.fr-fr.md"),
+    ("Port :465", 6, "x/guide.fr-fr.md"),
+    ("Serwer poczty przychodzącej:ssl0.ovh.net", 28, "x/guide.pl-pl.md"),
+])
+def test_missing_space_after_colon_or_comma(line, column, path):
+    found = findings_of(f"# T\n\n{line}\n", path=path, rule=RULE)
+    assert [(f.line, f.column) for f in found] == [(3, column)]
+    [edit] = found[0].edits
+    assert (edit.column, edit.end_column, edit.replacement) == (column + 1, column + 1, " ")
+
+
+def test_question_mark_glued_to_the_next_sentence():
+    found = findings_of("# T\n\n- Ongelmia kirjautumisessa?Tarkista salasanasi.\n", path=FI, rule=RULE)
+    assert [(f.line, f.column) for f in found] == [(3, 27)]
+    assert "question mark" in found[0].message
+
+
+def test_space_before_full_stop_and_comma_is_removed_by_the_fix():
+    text = ("# T\n\nValitse lopuksi **IMAP** .\n\nOn oltava kentässä \"To\" , tai kentässä Cc.\n\n"
+            "Click `Confirm`{.action} . Then [Webmail](https://webmail.ovh.net){.external} .\n\n"
+            "Klik dan op Nieuw... .\n")
+    found = findings_of(text, path=FI, rule=RULE)
+    assert [(f.line, f.column, f.end_column) for f in found] == [
+        (3, 25, 27), (5, 24, 26), (7, 25, 27), (7, 78, 80), (9, 21, 23)]
+    assert [(e.column, e.end_column, e.replacement) for e in found[0].edits] == [(25, 26, "")]
+
+
+def test_space_before_colon_is_reported_outside_french_guides_only():
+    pt = "# T\n\nEndereço de Email : o seu endereço\n\nQual é o servidor ?\n"
+    assert spots(pt, path="x/guide.pt-pt.md") == [(3, 18), (5, 18)]
+    assert spots("# T\n\n**Anti-DDoS Infrastructure** : a shield\n", path="x/guide.en-gb.md") == [(3, 29)]
+    fr = ("# T\n\n## En pratique :\n\nQu'est-ce qu'un alias e-mail ?\n\nl'utiliser !\n\n"
+          "- cliquez sur `Autre`{.action} ;\n\n« Aller plus loin »\n\nPrérequis\u00a0: rien\n")
+    assert spots(fr, path="x/guide.fr-fr.md") == []
+    assert spots(fr, path="x/guide.fr-ca.md") == []
+
+
+def test_french_missing_space_before_colon_only_with_the_option(write):
+    text = "# T\n\nLa modification peut se faire via votre offre e-mail: voici comment.\n"
+    assert spots(text, path="x/guide.fr-fr.md") == []
+    cfg = write(".guidelint.yaml", "rules:\n  punctuation/spacing: {french_spacing: true}\n")
+    found = findings_of(text, path="x/guide.fr-fr.md", rule=RULE, config=str(cfg))
+    assert [(f.line, f.column) for f in found] == [(3, 53)]
+    assert found[0].edits[0].replacement == "\u00a0"
+    # the option does not touch other languages
+    assert spots(text, path="x/guide.en-gb.md", config=str(cfg)) == []
+
+
+def test_positions_in_blockquotes_tables_and_after_multibyte_text():
+    text = ("# T\n\n> [!primary]\n> Äänet ja öljyt:POP3 ensin.\n\n"
+            "| Asetus | Arvo |\n|---|---|\n| Tilin tyyppi:POP3 | 993 |\n")
+    assert spots(text) == [(4, 17), (8, 15)]
+
+
+def test_what_looks_odd_but_is_fine_is_not_reported():
+    text = (
+        "---\ntitle: 'Otsikko'\nupdated: 2021-06-05\n---\n\n# T\n\n"
+        "Kello 10:30 ja 13:17, suhde 16:9, portti ssl0.ovh.net:993 ja ssl0.ovh.net:465.\n\n"
+        "OVH:n, OVH:lla, OVH:lle, HTML:n, SMTP:tä, Z10:een, 100:lle, Outlook 2010:ssä, Windows 8:lla.\n\n"
+        "[OVH:n hallintapaneeliin](https://www.ovh.com/manager/) ja [OVH](https://ovh.com):n palvelut.\n\n"
+        "Luvut 1,5 ja 1.000 sekä 24,925/28,028, versio 9.1 ja 18.4.2018.\n\n"
+        "Tiedostot guide.md ja .htaccess, alustat .NET ja ovh.net, esim. e.g. ja z.B. ja l. SSL0.OVH.NET.\n\n"
+        "Sähköposti team@support-exchange.eu, osoite https://www.ovh.com/fi/?a=b,c:d ja <https://x.fi/a:b>.\n\n"
+        "Koodi `Tilin tyyppi:POP3` ja `a ,b` eivät ole proosaa. Uusi.... Hymiö :) ja ;-) ok.\n\n"
+        "Polku C:\\Users\\nimi, MAC MY:VI:RT:UA:LM:AC, IPv6 2001:db8::1, SPF include:mx.ovh.com.\n\n"
+        "Separate them with a *:* (e.g.: hostname:port) or (esimerkiksi: isäntäpalvelimennimi:portti).\n\n"
+        "Label: value, Saapuva palvelin: Saapuva sähköpostipalvelin: SSL0.OVH.NET\n\n"
+        "`Network`{.action}: ja [Webmail](https://webmail.ovh.net){.external}. ja **Editor type**:  \n"
+        "seuraava rivi.\n\n"
+        "Joomla! on nimi, Yahoo!Mail myös, ja Suivant >. ja Avanti>.\n\n"
+        "Anna taulukko:<br>\\- Portti 21\n\n"
+        "![Konfigurationsbeispiel:](images/a.png){.thumbnail}\n\n"
+        "```\nTilin tyyppi:POP3 , x .\n```\n\n"
+        "<div>\nTilin tyyppi:POP3\n</div>\n\n"
+        "[ref]: https://example.com/a:b,c\n"
+    )
+    assert spots(text) == []
+    assert spots(text.replace("# T", "# T\n\nTekstiä."), path="x/guide.en-gb.md") == []
