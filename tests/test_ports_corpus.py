@@ -21,6 +21,7 @@ D2 = {(f"how_to_configure_{g}/guide.lt-lt.md", line) for g, line in [
 D3 = {(f"how_to_configure_{g}/guide.lt-lt.md", line) for g, line in [
     ("android_44", 168), ("outlook_2010", 197), ("windows_8", 146), ("windows_phone", 148)]}
 D4 = {("how_to_configure_outlook_2007/guide.lt-lt.md", line) for line in (103, 130, 142)}
+D4_SSL = {("how_to_configure_outlook_2007/guide.lt-lt.md", line) for line in (107, 108, 134, 135)}  # "secondary"
 D5 = {("how_to_configure_outlook_2016/guide.nl-nl.md", 56)}   # the wrong bullet; its port row is :61
 D6 = {("how_to_configure_windows_mail/guide.fr-fr.md", 39)}
 D7 = {(f"how_to_configure_outlook_2016/guide.{loc}.md", line) for loc, line in [
@@ -28,7 +29,7 @@ D7 = {(f"how_to_configure_outlook_2016/guide.{loc}.md", line) for loc, line in [
 
 EXPECTED = {
     "ports/direction-mismatch": D1 | D2 | D5,
-    "ports/protocol-mismatch": D3 | D4 | D6 | D7,
+    "ports/protocol-mismatch": D3 | D4 | D4_SSL | D6 | D7,
     "ports/table-prose-mismatch": D3 | {("how_to_configure_outlook_2007/guide.lt-lt.md", 103)},
     "ports/ssl-claim": set(),
 }

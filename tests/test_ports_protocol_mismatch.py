@@ -74,3 +74,12 @@ def test_labels_naming_the_protocol_and_sections_about_both_are_not_reported():
             "## Rappel des parametres POP - IMAP\n\nPort serveur entrant : **995** ou **110**\n\n"
             "## POP\n\nIncoming server port: 993 or 995\n")
     assert findings_of(text, rule=RULE) == []
+
+
+def test_sentences_are_judged_by_the_protocol_they_name_or_else_by_the_section():
+    text = ("# T\n\n## POP nustatymai\n\n"
+            "Prievadai 143 ir 587 atitinka SSL su išjungta apsauga.\n\n"
+            "IMAP naudoja prievadą 993, o POP - 995.\n\n"
+            "Jei naudojate IMAP, prievadas 993.\n")
+    [f] = findings_of(text, path="docs/guide.lt-lt.md", rule=RULE)
+    assert (f.line, f.column) == (5, 11)

@@ -6,6 +6,7 @@ from .statements import PROTOCOL_NAMES, expected_protocol, ports_phrase, read
 HOW = {
     "host": "the server {text} is {proto}",
     "label": "its label \"{text}\" says {proto}",
+    "sentence": "the sentence names {proto}",
     "value": "line {line} declares {proto} (\"{text}\")",
     "title": "it follows \"{text}\" (line {line}), about {proto}",
     "heading": "the section \"{text}\" (line {line}) is about {proto}",
@@ -25,8 +26,11 @@ class ProtocolMismatch(Rule):
         (``Mon serveur ... est un serveur : **POP3**``), a title naming one protocol when
         the heading names none (``> **For POP configuration**``), and the section heading
         (``## IMAP-asetukset``; a heading naming both protocols names none). Intro sentences
-        under a heading do not override it. A statement is reported only when all its
-        incoming ports belong to the other protocol; outgoing (SMTP) ports are not judged.
+        under a heading do not override it. A prose sentence that names a protocol is judged
+        by it ("IMAP uses 993"), one naming both is skipped, one naming none (``Ports 143
+        and 587 correspond to disabled SSL``) is judged by its section. A statement is
+        reported only when all its incoming ports belong to the other protocol; outgoing
+        (SMTP) ports are not judged.
         Knowledge and words: ``rules/ports/lexicon.yaml`` (``protocols``, ``host_prefixes``).
 
     Why is this bad?
@@ -55,8 +59,6 @@ class ProtocolMismatch(Rule):
         reading = read(doc)
         rows: dict[tuple, dict] = {}
         for stmt in reading.statements:
-            if stmt.kind == "prose":
-                continue
             incoming = [p for p in stmt.ports if p.info.direction == "incoming"]
             if not incoming:
                 continue

@@ -772,9 +772,14 @@ def expected_protocol(reading: Reading, stmt: Statement):
         proto, name, line, column = stmt.host
         return proto, "host", line, column, name
     for text in (stmt.label, stmt.explanation):
-        if stmt.kind == "prose":
-            break
-        proto = lex.incoming_protocol_of(text, reading.language) if text else None
+        if not text:
+            continue
+        if stmt.kind == "prose" and lex.protocols_in(text, reading.language) - {"smtp"}:
+            # a sentence naming a protocol speaks for itself ("IMAP uses 993"); one naming
+            # both ("choose between IMAP and POP") is not judged
+            proto = lex.incoming_protocol_of(text, reading.language)
+            return (proto, "sentence", stmt.line, stmt.column, text) if proto else None
+        proto = lex.incoming_protocol_of(text, reading.language)
         if proto:
             return proto, "label", stmt.line, stmt.column, text
     declared = declared_protocol(reading, stmt)
