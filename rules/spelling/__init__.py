@@ -1,0 +1,1 @@
+"""Spelling checked against Hunspell dictionaries."""
