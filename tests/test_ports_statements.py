@@ -41,3 +41,30 @@ def test_srv_records_code_and_html_are_not_read():
     r = read_text("# T\n\n_submission._tcp.omadomain SRV 0 0 465 SSL0.OVH.NET\n\n```\nPort: 993\n```\n\n"
                   "<style>\na { content: '\\25B6'; }\n</style>\n")
     assert r.statements == []
+
+
+from hypothesis import given, settings, strategies as st
+
+PIECES = st.sampled_from(["|", ":", " ", "**", "<br>", "- ", "> ", "\n", "995", "465", "25", "ou", "Port",
+                          "Saapuvan", "lähtevien", "IMAP", "POP3", "SSL", "imap.mail.ovh.ca", ". ", "(", ")",
+                          "#", "## ", "`", "---", "Iįeinantis", "2014", "MB"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_the_reader_never_fails_and_every_position_is_inside_its_line(pieces):
+    doc = Document.from_text("".join(pieces), "g.fi-fi.md", "fi-fi")
+    for s in read(doc).statements:
+        line = doc.line(s.line)
+        assert 1 <= s.column <= len(line) + 1
+        for p in s.ports:
+            assert doc.line(p.line)[p.column - 1:p.column - 1 + len(str(p.number))] == str(p.number)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_the_four_rules_never_fail_on_odd_text(pieces):
+    from conftest import findings_of
+    from lint.config import Config
+    for f in findings_of("".join(pieces), path="docs/g.fi-fi.md", config=Config(data={"select": ["ports"]})):
+        assert f.rule.startswith("ports/") and f.line >= 1 and f.column >= 1
