@@ -98,3 +98,23 @@ def test_what_looks_odd_but_is_fine_is_not_reported():
     )
     assert spots(text) == []
     assert spots(text.replace("# T", "# T\n\nTekstiä."), path="x/guide.en-gb.md") == []
+
+
+def test_parentheses_glued_to_the_word_outside_or_padded_inside():
+    text = ("# T\n\n|Incoming(IMAP)|ssl0.ovh.net|\n|---|---|\n\n"
+            "Palvelin vaatii salatun yhteyden (SSL)tulisi olla valittuna.\n\n"
+            "Valitse `IMAP`(recommandé) tai POP.\n\n"
+            "Cliquez sur `Alias`{.action} ( ou `Gérer les alias`{.action}).\n\n"
+            "Indiquez domaine.tld (au lieu du **@** ).\n")
+    found = findings_of(text, path=FI, rule=RULE)
+    assert [(f.line, f.column, f.end_column) for f in found] == [
+        (3, 10, 11), (6, 38, 39), (8, 15, 16), (10, 31, 32), (12, 39, 40)]
+    assert [e.replacement for f in found for e in f.edits] == [" ", " ", " ", "", ""]
+
+
+def test_parentheses_that_are_part_of_a_word_are_fine():
+    text = ("# T\n\nLe ou les serveur(s) et (re)démarrer, f(x) et mail(to, subject) ou gethostbyaddr().\n\n"
+            "[Konfigurieren eines SPF](/pages/web/spf)-Eintrags und [x](https://a.de/b_(c)) sowie (**1**).\n\n"
+            "Go to `File`{.action} **(1)** from the menu, then `Account Settings`{.action}**(2)**.\n\n"
+            "Smiley :) and ;-) and (see above).\n")
+    assert spots(text, path="x/guide.en-gb.md") == []

@@ -38,6 +38,13 @@ SPACE_BEFORE_HIGH = re.compile(r"(?<=" + WORD_END + r")(?P<space>[ \t\u00a0\u202
 # French: the space (or no-break space) that : ; ? ! want before them
 FRENCH_MISSING = re.compile(r"(?<=[^\W_]|[)\]*_\"”»" + MASK + TAG + r"])(?P<mark>[:;?!])(?=\s|$)")
 
+# parentheses glued to the word outside them, or padded inside: `Incoming(IMAP)`, `(SSL)tulisi`,
+# `( ou`, `**@** )`; `(s)`, `(re)` and `f(x)` (three lower-case letters at most) and argument lists are words
+PAREN_GLUED_BEFORE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=" + MASK + r"))\((?=[^\W_])(?P<inner>[^()\n]{1,60})\)")
+PAREN_GLUED_AFTER = re.compile(r"\((?P<inner>[^()\n]{1,60})\)(?=[^\W\d_]{2})")
+PAREN_PADDED = re.compile(r"\((?P<open>[ \t]+)(?=\S)|(?<=\S)(?P<close>[ \t]+)\)")
+WORD_INSIDE = re.compile(r"[a-zà-ÿ]{1,3}|.*[,=$].*")
+
 # Finnish (and Swedish) case endings after an abbreviation, a number or a name: OVH:n, 100:lle, SMTP:tä
 CASE_ENDING = re.compile(r"[a-zåäö]{1,6}(?![^\W\d_])")
 SPF_MECHANISMS = {"include", "a", "mx", "ip4", "ip6", "exists", "ptr", "redirect", "exp", "v"}
@@ -95,6 +102,8 @@ class PunctuationSpacing(Rule):
           `concerned,and`, `Salasana:[hallintapaneelin kautta](...)`), nor after a question
           mark that ends a sentence (`kirjautumisessa?Tarkista`);
         - a space before a full stop or a comma (`**IMAP** .`, `kentässä "To" ,`);
+        - a parenthesis glued to the word outside it (`Incoming(IMAP)`, `(SSL)tulisi`) or padded
+          inside (`( ou ...`, `**@** )`); `(s)`, `(re)`, `f(x)` and argument lists are not;
         - outside French guides, a space before a colon, semicolon, question or exclamation
           mark (`Adres Email :`, `Example :`), which is French typography copied into
           another language.
@@ -179,6 +188,24 @@ class PunctuationSpacing(Rule):
                 continue
             ctx.report(number, i + 1, "no space after the question mark: the next sentence is glued to it",
                        end_column=i + 2, edits=[Edit(number, i + 2, number, i + 2, " ")])
+        for m in PAREN_GLUED_BEFORE.finditer(text):
+            if WORD_INSIDE.fullmatch(m.group("inner")):
+                continue
+            i = m.start()
+            ctx.report(number, i + 1, "no space before the opening parenthesis", end_column=i + 2,
+                       edits=[Edit(number, i + 1, number, i + 1, " ")])
+        for m in PAREN_GLUED_AFTER.finditer(text):
+            if WORD_INSIDE.fullmatch(m.group("inner")):
+                continue
+            i = m.end() - 1
+            ctx.report(number, i + 1, "no space after the closing parenthesis", end_column=i + 2,
+                       edits=[Edit(number, i + 2, number, i + 2, " ")])
+        for m in PAREN_PADDED.finditer(text):
+            group = "open" if m.group("open") else "close"
+            s, e = m.span(group)
+            where = "after the opening" if group == "open" else "before the closing"
+            ctx.report(number, s + 1, f"space {where} parenthesis", end_column=e + 1,
+                       edits=[Edit(number, s + 1, number, e + 1, "")])
         for m in SPACE_BEFORE.finditer(text):
             s, e = m.span("space")
             mark = m.group("mark")
