@@ -65,6 +65,7 @@ class UrlCounts:
         self.counts: Counter = Counter()
         self.written: dict[str, Counter] = {}
         self._prefixes: set[str] | None = None
+        self.files_of: dict[str, set[str]] = {}
         for folder, dirs, names in os.walk(root) if root else ():
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(names):
@@ -80,7 +81,7 @@ class UrlCounts:
         self.files.append(path)
         self.scanned.add(os.path.abspath(path))
         for m in list(LINK_TARGET.finditer(text)) + list(AUTOLINK.finditer(text)):
-            self.add(m.group(1))
+            self.add(m.group(1), path=path)
 
     def has_children(self, key: str) -> bool:
         """Do other links go below ``key`` (``/manager`` when ``/manager/web`` is linked)?"""
@@ -92,9 +93,11 @@ class UrlCounts:
                     self._prefixes.add("/".join(parts[:i]))
         return key in self._prefixes
 
-    def add(self, url: str, weight: int = 1) -> None:
+    def add(self, url: str, weight: int = 1, path: str | None = None) -> None:
         key = url_key(url)
         if key:
+            if path is not None:
+                self.files_of.setdefault(key, set()).add(path)
             self.counts[key] += weight
             self.written.setdefault(key, Counter())[url.split("#", 1)[0]] += weight
 
@@ -133,7 +136,9 @@ class NearDuplicateUrl(Rule):
         guide's folder (`pages/web` for `pages/web/emails/<guide>/guide.fi-fi.md`). Text checked
         without a file behind it counts only its own links. The counts are computed once per run (a regex scan of link targets, no
         Markdown parse) so a pre-commit run on one file still sees the whole repository. URLs
-        of the `canonical_urls` setting count as frequent whatever the files say.
+        of the `canonical_urls` setting count as frequent whatever the files say. For the
+        result cache, a guide's inputs are the files that link a frequent URL near one of its
+        own: editing an unrelated guide does not re-check the whole repository.
 
         URLs are compared without their fragment, scheme and trailing slash. Only absolute URLs
         and root-relative paths (`/pages/...`) are compared: a relative link (`../slug/`) names
@@ -172,8 +177,6 @@ class NearDuplicateUrl(Rule):
         real = bool(doc.path) and os.path.isfile(doc.path)
         root = repository_root(doc.path) if real else None
         counts = ctx.services.get(("links/near-duplicate-url", root), lambda: UrlCounts(root))
-        for path in counts.files:
-            ctx.depends_on(path, by="stat")
         canonical = {url_key(u): u for u in (ctx.setting("canonical_urls") or [])}
         min_count, ratio = ctx.option("min_count"), ctx.option("ratio")
         limit = max(1, min(2, ctx.option("max_distance")))
@@ -191,6 +194,10 @@ class NearDuplicateUrl(Rule):
                 if other == key or (other not in canonical and counts.counts[other] < ratio * max(seen, 1)):
                     continue
                 d = edit_distance(key, other, limit)
+                if d <= limit:
+                    # the files that make this neighbour frequent are inputs of this check
+                    for path in sorted(counts.files_of.get(other, ())):
+                        ctx.depends_on(path, by="stat")
                 if d <= limit and not _numbers_only(key, other) and normalize_url(key) != normalize_url(other):
                     n = counts.counts.get(other, 0)
                     if best is None or (d, -n) < (best[0], -best[1]):
