@@ -1,0 +1,1 @@
+"""Words: repetitions and slips between words."""
