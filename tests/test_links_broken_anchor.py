@@ -62,3 +62,12 @@ def test_fragment_of_another_guide_is_checked_in_the_same_locale(write):
     assert [(f.path.endswith("guide.en-gb.md"), f.column) for f in found] == [(True, 43)]
     assert "feature_redirections/guide.en-gb.md" in found[0].message
     assert "did you mean '#mx-plan-legacy-version'" in found[0].message
+
+
+def test_anchor_copied_from_the_source_translation_suggests_the_translated_heading(write):
+    import lint
+    write("g/guide.fr-fr.md", "# T\n\n## Étape 1 : ajouter le compte\n\n## Étape 2 : paramètres du serveur\n")
+    guide = write("g/guide.fi-fi.md", "# T\n\n## Vaihe 1: tilin lisääminen\n\n## Vaihe 2: palvelimen asetukset\n\n"
+                                      "Lue [vaihe 2](#etape-2-parametres-du-serveur).\n")
+    [f] = [f for f in lint.check_paths([str(guide)]) if f.rule == RULE]
+    assert "heading 3 in guide.fr-fr.md, here '#vaihe-2-palvelimen-asetukset'" in f.message

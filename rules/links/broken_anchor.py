@@ -71,7 +71,9 @@ class BrokenAnchor(Rule):
         hyphen, `_1` for a repeated title). Unless `strict_slugs` is true, an anchor that
         matches the heading id of the other style is accepted too: a guide written for one
         renderer is not wrong for the other's lint. Fragments are compared ignoring case and
-        percent-encoding.
+        percent-encoding. When the fragment is the id of a heading of another translation in
+        the guide's folder (the anchor was copied, not translated) and both guides have as many
+        headings, the message names the heading at the same place in this guide.
 
         A fragment of another guide of the repository is checked too (option `other_files`,
         on by default): `/pages/web/emails/email_roundcube#webmail` is looked up in the guide of
@@ -111,7 +113,8 @@ class BrokenAnchor(Rule):
             if frag is not None:
                 if local is None:
                     local = anchors_of(doc, style, strict)
-                self._check_one(ctx, t, frag, local, "in this file")
+                self._check_one(ctx, t, frag, local, "in this file",
+                                lambda f: _translated_heading(doc, f, style, ctx))
                 continue
             if not ctx.option("other_files") or "#" not in t.url:
                 continue
@@ -125,9 +128,15 @@ class BrokenAnchor(Rule):
                 self._check_one(ctx, t, frag, anchors, f"in {os.path.basename(os.path.dirname(target))}/"
                                                        f"{os.path.basename(target)}")
 
-    def _check_one(self, ctx, t, frag, anchors, where):
+    def _check_one(self, ctx, t, frag, anchors, where, translated=None):
         ids, known = anchors
         if not frag or unquote(frag).lower() in known:
+            return
+        found = translated(unquote(frag)) if translated else None
+        if found:
+            column = t.column + t.url.index("#")
+            ctx.report(t.line, column, f"no heading or anchor '#{frag}' {where}: it is the id of "
+                       f"{found[1]} in {found[2]}, here '#{found[0]}'", end_column=column + 1 + len(frag))
             return
         close = difflib.get_close_matches(unquote(frag), ids, n=1, cutoff=0.6)
         if not close:
@@ -138,6 +147,42 @@ class BrokenAnchor(Rule):
         column = t.column + t.url.index("#")
         ctx.report(t.line, column, f"no heading or anchor '#{frag}' {where}{hint}",
                    end_column=column + 1 + len(frag))
+
+
+def _translated_heading(doc, frag: str, style: str, ctx):
+    """(id here, "heading N", sibling file) when ``frag`` is the id of heading N of another
+    translation in the guide's folder and this guide has as many headings: the anchor was copied
+    from that translation and not translated."""
+    if not doc.path or not os.path.isfile(doc.path):
+        return None
+    folder = os.path.dirname(os.path.abspath(doc.path))
+    mine = heading_ids(doc.headings, style)
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".md")
+                       and os.path.join(folder, n) != os.path.abspath(doc.path))
+    except OSError:
+        return None
+    for name in names:
+        path = os.path.join(folder, name)
+        ctx.depends_on(path)
+        other = ctx.services.get(("links/broken-anchor/headings", path),
+                                 lambda: _headings_of_file(path), scope="folder")
+        if not other or len(other) != len(mine):
+            continue
+        for i, ids in enumerate(other):
+            if frag.lower() in ids:
+                return mine[i], f"heading {i + 1}", name
+    return None
+
+
+def _headings_of_file(path: str):
+    try:
+        with open(path, "rb") as f:
+            other = Document.from_bytes(f.read(), path)
+    except Exception:  # noqa: BLE001
+        return None
+    per_style = [heading_ids(other.headings, s) for s in STYLES]
+    return [{ids[i].lower() for ids in per_style} for i in range(len(other.headings))]
 
 
 def anchors_of(doc, style: str, strict: bool) -> tuple[list[str], set[str]]:
