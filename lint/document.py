@@ -69,10 +69,14 @@ class Document:
 
     # tree access -----------------------------------------------------------------
     def walk(self, *types: str) -> Iterator[Node]:
-        for top in self.nodes:
-            for node in top.walk():
-                if not types or node.type in types:
-                    yield node
+        stack = list(reversed(self.nodes))
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            if not types or node.type in types:
+                yield node
+            if node.children:
+                extend(reversed(node.children))
 
     def prose_text_nodes(self) -> Iterator[Node]:
         """Text a reader reads as prose: not code, HTML, attribute lists or admonition markers."""
@@ -115,27 +119,45 @@ def _split_attribute_lists(parent: Node) -> None:
     parent.children = children
 
 
+_SPLITS_AFTER = frozenset(("link", "image", "codespan"))
+
+
 def _annotate(doc: Document) -> None:
-    """Mark the guide syntax of docs repositories so rules do not read it as prose."""
-    for node in list(doc.walk()):
-        if any(c.type == "text" for c in node.children):
-            _split_attribute_lists(node)
-    for node in doc.walk():
-        if node.type == "block_quote" and node.children and node.children[0].type == "paragraph":
-            first = node.children[0].children[:1]
-            if first and first[0].type == "text":
-                m = ADMONITION.match(first[0].text)
-                if m:
-                    node.attrs["admonition"] = m.group(1).lower()
-                    first[0].attrs["role"] = "admonition-marker"
-        if node.type == "text":
-            if ATTRIBUTE_LIST.fullmatch(node.text.strip()) and node.text.strip():
-                node.attrs["role"] = "attribute-list"
-        if node.type == "heading":
+    """Mark the guide syntax of docs repositories so rules do not read it as prose.
+
+    One pre-order pass: a node's children are split (attribute lists) before the node
+    itself is looked at, and before they are visited."""
+    stack = list(reversed(doc.nodes))
+    while stack:
+        node = stack.pop()
+        children = node.children
+        if children:
+            kinds = {c.type for c in children}
+            if "text" in kinds and not kinds.isdisjoint(_SPLITS_AFTER):
+                _split_attribute_lists(node)
+                children = node.children
+        kind = node.type
+        if kind == "text":
+            text = node.text
+            if "{" in text:
+                stripped = text.strip()
+                if stripped and ATTRIBUTE_LIST.fullmatch(stripped):
+                    node.attrs["role"] = "attribute-list"
+        elif kind == "block_quote":
+            if children and children[0].type == "paragraph":
+                first = children[0].children[:1]
+                if first and first[0].type == "text":
+                    m = ADMONITION.match(first[0].text)
+                    if m:
+                        node.attrs["admonition"] = m.group(1).lower()
+                        first[0].attrs["role"] = "admonition-marker"
+        elif kind == "heading":
             text = node.plain_text()
             m = HEADING_ID.search(text)
             if m:
                 node.attrs["id"] = m.group(1)
-                last = node.children[-1] if node.children else None
+                last = children[-1] if children else None
                 if last is not None and last.type == "text" and HEADING_ID.search(last.text):
                     last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
+        if children:
+            stack.extend(reversed(children))

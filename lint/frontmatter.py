@@ -75,16 +75,38 @@ def parse(lines: tuple[str, ...]) -> FrontMatter:
         return fm
     fm.end_line = close + 1
     text = "\n".join(lines[1:close])
-    loader = _Loader(text)
+    if _CLoader is not None and "*" not in text:
+        # no alias can occur: libyaml's parser (several times faster) builds the same nodes;
+        # on any error, parse again below so messages and positions are PyYAML's own
+        fast = FrontMatter(True, start_line=1, end_line=fm.end_line)
+        try:
+            _load(_CLoader(text), fast)
+        except _Retry:
+            pass
+        else:
+            return fast
+    _load(_Loader(text), fm)
+    return fm
+
+
+class _Retry(Exception):
+    pass
+
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _load(loader, fm: FrontMatter) -> None:
+    retry = not isinstance(loader, _Loader)
     try:
         node = loader.get_single_node()
         if node is None:
-            return fm
+            return
         if not isinstance(node, yaml.MappingNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
             fm.problems.append(FrontMatterProblem(
                 "not-mapping", f"front matter must be a mapping of keys to values, not {kind}", 2))
-            return fm
+            return
         seen: dict[str, int] = {}
         for key_node, _ in node.value:
             key = _scalar_key(key_node)
@@ -102,17 +124,18 @@ def parse(lines: tuple[str, ...]) -> FrontMatter:
                 seen[key] = line
                 fm.key_lines[key] = (line, column)
         data = loader.construct_document(node)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) if retry else () as e:
+        raise _Retry from e
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 2 if mark else 2
         column = mark.column + 1 if mark else 1
         problem = e.problem or e.context or "invalid YAML"
         fm.problems.append(FrontMatterProblem("invalid-yaml", f"YAML error: {problem}", line, column))
-        return fm
+        return
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as e:
         fm.problems.append(FrontMatterProblem("invalid-yaml", f"YAML error: {e}", 2))
-        return fm
+        return
     finally:
         loader.dispose()
     fm.data = {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
-    return fm

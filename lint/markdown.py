@@ -40,9 +40,14 @@ class Node:
         self.exact = exact  # False when the node's text could not be matched verbatim in the file
 
     def walk(self) -> Iterator["Node"]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and its descendants in document order (iterative: no generator per level)."""
+        stack = [self]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node = pop()
+            yield node
+            if node.children:
+                extend(reversed(node.children))
 
     def ancestors(self) -> Iterator["Node"]:
         node = self.parent
@@ -116,9 +121,15 @@ class _PositionedState(BlockState):
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) in the original file, both 1-based, of a local offset."""
-        local = min(max(self.line_of(offset), 0), len(self.linemap) - 1)
-        line, shift = self.linemap[local]
-        return line, shift + (offset - self.line_starts[local]) + 1
+        starts = self.line_starts
+        local = bisect_right(starts, offset) - 1
+        linemap = self.linemap
+        if local >= len(linemap):
+            local = len(linemap) - 1
+        if local < 0:
+            local = 0
+        line, shift = linemap[local]
+        return line, shift + (offset - starts[local]) + 1
 
 
 def _child_prefix(parent_line: str, child_line: str) -> int | None:
@@ -516,9 +527,14 @@ def _convert_table(token: dict, default: _PositionedState) -> Node:
     return table
 
 
+_PARSER: list = []
+
+
 def parse_body(text: str, first_line: int) -> list[Node]:
     """Parse normalised body text (``\\n`` line ends) whose first line is ``first_line``."""
-    md = create_parser()
+    if not _PARSER:  # a Markdown object keeps no per-document state: build it once per process
+        _PARSER.append(create_parser())
+    md = _PARSER[0]
     state = _PositionedState()
     if not text.endswith("\n"):
         text += "\n"

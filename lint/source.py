@@ -41,6 +41,12 @@ class SourceText:
 
 
 def split_lines(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if "\r" not in text:  # the common case: LF only, split in C
+        lines = text.split("\n")
+        if len(lines) > 1 and lines[-1] == "":
+            lines.pop()
+            return tuple(lines), ("\n",) * len(lines)
+        return tuple(lines), ("\n",) * (len(lines) - 1) + ("",)
     lines, endings, start = [], [], 0
     for m in LINE_BREAK.finditer(text):
         lines.append(text[start:m.start()])

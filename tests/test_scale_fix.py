@@ -149,7 +149,8 @@ def test_a_fix_changes_only_the_reported_spans(lines, bom):
         return starts[line - 1] + column - 1
 
     edits = sorted((offset(e.line, e.column), offset(e.end_line, e.end_column),
-                    e.replacement.replace("\n", src.endings[e.line - 1] or "\n"))
+                    e.replacement.replace("\r\n", "\n").replace("\r", "\n")
+                    .replace("\n", src.endings[e.line - 1] or src.dominant_ending))
                    for f in applied for e in f.edits)
     edits = [(s, e, r) for s, e, r in edits if src.text[s:e] != r]  # no-op edits change nothing
     pos_o = pos_f = 0
