@@ -28,7 +28,7 @@ def test_correct_finnish_lines_including_tuleva_and_a_french_ou_are_not_reported
 
 
 def test_polish_inflected_label_both_ways():
-    text = ("# T\n\n"
+    text = ("# IMAP\n\n"
             "Port serwera poczty przychodzącej:465 lub 587\n\n"
             "Port serwera poczty wychodzącej: 995 lub 110\n\n"
             "Port serwera poczty wychodzącej: 465 lub 587\n\n"
@@ -51,7 +51,7 @@ def test_lithuanian_table_without_delimiter_row_reports_the_row_header():
 
 
 def test_lithuanian_guides_with_english_labels_use_the_english_words():
-    text = ("# T\n\n"
+    text = ("# IMAP\n\n"
             "Incoming Server Port:995 arba 110\n"
             "Outgoing Server Port:993 arba 143\n")
     [f] = findings_of(text, path="docs/guide.lt-lt.md", rule=RULE)
@@ -64,7 +64,7 @@ def test_pairs_run_together_in_one_french_line_each_keep_their_own_label():
             "**SSL0.OVH.NET** Port serveur entrant : Le port du serveur entrant :  **465**  ou  **587** "
             "Serveur sortant : Le serveur d'envoi des e-mails :  **SSL0.OVH.NET** Port serveur sortant : "
             "Le port du serveur sortant :  **465**  ou  **587**")
-    [f] = findings_of("# T\n\n" + line + "\n", path="docs/guide.fr-fr.md", rule=RULE)
+    [f] = findings_of("# IMAP\n\n" + line + "\n", path="docs/guide.fr-fr.md", rule=RULE)
     assert (f.line, f.column) == (3, line.index("Port serveur entrant") + 1)
     assert "Port serveur sortant" in f.message
 
@@ -73,7 +73,7 @@ def test_a_bare_port_row_takes_its_direction_from_the_bullet_above_the_table():
     good = ("- **Voor uitgaande mail:**\n\n|Informatie|Omschrijving|\n|---|---|\n"
             "|Server|Voer de ssl0.ovh.net server in.|\n|Poort|Voer poort '465' in.|\n")
     bad = good.replace("uitgaande", "inkomende")
-    head = "# T\n\n- **Voor inkomende mail:**\n\n|Informatie|Omschrijving|\n|---|---|\n|Poort|Voer poort '993' in.|\n\n"
+    head = "# IMAP\n\n- **Voor inkomende mail:**\n\n|Informatie|Omschrijving|\n|---|---|\n|Poort|Voer poort '993' in.|\n\n"
     assert findings_of(head + good, path="docs/guide.nl-nl.md", rule=RULE) == []
     [f] = findings_of(head + bad, path="docs/guide.nl-nl.md", rule=RULE)
     assert (f.line, f.column) == (9, 5)
@@ -81,7 +81,7 @@ def test_a_bare_port_row_takes_its_direction_from_the_bullet_above_the_table():
 
 
 def test_a_bare_port_line_takes_its_direction_from_the_server_line_above():
-    ok = "# T\n\nSMTP-palvelin: ssl0.ovh.net\nPortti: 465\n\nSaapuva palvelin: ssl0.ovh.net\nPortti: 993\n"
+    ok = "# IMAP\n\nSMTP-palvelin: ssl0.ovh.net\nPortti: 465\n\nSaapuva palvelin: ssl0.ovh.net\nPortti: 993\n"
     assert findings_of(ok, path=FI, rule=RULE) == []
     [f] = findings_of(ok.replace("Portti: 465", "Portti: 995"), path=FI, rule=RULE)
     assert (f.line, f.column) == (3, 1)
@@ -90,7 +90,7 @@ def test_a_bare_port_line_takes_its_direction_from_the_server_line_above():
 def test_br_parts_of_a_table_cell_are_read_as_lines():
     cell = ("|Enter in **Incoming mail**: <br>- Server **ssl0.ovh.net** <br>- Port **465**<br><br>"
             "Enter in **Outgoing mail**: <br>- Server **ssl0.ovh.net** <br>- Port **465**|![x](a.png)|")
-    text = "# T\n\n|a|b|\n|---|---|\n" + cell + "\n"
+    text = "# IMAP\n\n|a|b|\n|---|---|\n" + cell + "\n"
     [f] = findings_of(text, rule=RULE)
     assert (f.line, f.column) == (5, 2)
 
@@ -102,3 +102,11 @@ def test_labels_naming_both_directions_srv_records_and_sizes_are_not_reported():
             "Incoming mail size: 25 MB\n\n"
             "Use port 465 for incoming connections to the server.\n")
     assert findings_of(text, rule=RULE) == []
+
+
+def test_guides_that_never_name_pop_or_imap_and_incoming_port_25_are_not_judged():
+    firewall = "# Firewall\n\nIncoming port: 587\n\nOutgoing port: 993\n"
+    assert findings_of(firewall, rule=RULE) == []
+    mx = "# IMAP and MX\n\nIncoming mail server port: 25\n\nIncoming mail server port: 587\n"
+    [f] = findings_of(mx, rule=RULE)
+    assert f.line == 5

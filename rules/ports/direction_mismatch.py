@@ -66,7 +66,9 @@ class DirectionMismatch(Rule):
         are recognised with the per-language words of ``rules/ports/lexicon.yaml`` (and always
         the English ones), protocol names count too (``(POP3)`` is incoming, ``SMTP`` is
         outgoing). Lines whose ports go both ways, and labels naming both directions, are
-        not reported. The column is the label's. The suggestion swaps the direction word
+        not reported, nor is an "incoming" port 25 (a mail server receives on 25), nor a
+        guide that never mentions POP or IMAP (a firewall's "incoming 587" can be right).
+        The column is the label's. The suggestion swaps the direction word
         (``rules/ports/direction_mismatch.yaml``); the fix is unsafe.
 
     Why is this bad?
@@ -91,6 +93,8 @@ class DirectionMismatch(Rule):
         lex = lexicon()
         lang = doc.language
         reading = read(doc)
+        if not reading.names_pop_or_imap:
+            return
         groups: dict[tuple, dict] = {}
         for stmt in reading.statements:
             if stmt.kind == "prose":
@@ -120,6 +124,8 @@ class DirectionMismatch(Rule):
             direction, ports = entry["direction"], entry["ports"]
             if not ports or any(p.info.direction == direction for p in ports):
                 continue
+            if direction == "incoming" and {p.number for p in ports} == {25}:
+                continue  # port 25 is where a mail server receives mail (MX): "incoming 25" can be right
             line, column, label, how = entry["where"]
             stmt = entry["stmt"]
             numbers = ", ".join(str(p.number) for p in ports)

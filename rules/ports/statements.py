@@ -278,6 +278,13 @@ class Reading:
     sections: list[Section] = field(default_factory=list)
     language: str | None = None
 
+    @functools.cached_property
+    def names_pop_or_imap(self) -> bool:
+        """The guide speaks of POP or IMAP somewhere: it is about a mail client's settings,
+        not, say, a firewall whose "incoming" port 25 or 587 is correct."""
+        lex = lexicon()
+        return any(lex.protocols_in(u.text, self.language) - {"smtp"} for u in self.units)
+
 
 # ----------------------------------------------------------------------------- the reader
 
@@ -753,11 +760,22 @@ def declared_protocol(reading: Reading, stmt: Statement, max_units: int = 12):
             if re.fullmatch(r"(?i)pop3?|imap4?", value):
                 proto = "pop3" if value.lower().startswith("pop") else "imap"
                 return proto, u.line, u.column + colon + 1 + _lead(text[colon + 1:]), text.strip(), "value"
-        if stmt.section.protocol is None and len(plain(text).split()) <= MAX_TITLE_WORDS:
+        if stmt.section.protocol is None and _looks_like_title(text):
             proto = lex.incoming_protocol_of(text, reading.language)
             if proto and "smtp" not in lex.protocols_in(text, reading.language):
                 return proto, u.line, u.column + _lead(text), text.strip(), "title"
     return None
+
+
+def _looks_like_title(text: str) -> bool:
+    """A short line that introduces what follows: it ends with a colon, or it is all bold or
+    emphasis (``> **For POP configuration**``, ``- **Pour une configuration en POP**``)."""
+    body = text.strip()
+    if not body or len(plain(body).split()) > MAX_TITLE_WORDS:
+        return False
+    if body.rstrip("*_ ").endswith(":"):
+        return True
+    return bool(re.fullmatch(r"(\*\*|__|\*|_)[^*_].*\1", body))
 
 
 def expected_protocol(reading: Reading, stmt: Statement):
