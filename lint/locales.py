@@ -192,15 +192,17 @@ def normalize_url(url: str) -> str:
 
 
 def locale_entry(locale: str | None, locale_map: dict | None = None) -> dict | None:
-    """The expected markers of a guide locale: the repository's ``locale_map`` entry, else the default."""
+    """The expected markers of a guide locale: the default entry, each key of it replaced by the same
+    key of the repository's ``locale_map`` entry (``domains``, ``params``, ``paths``)."""
     if not locale:
         return None
     locale = locale.lower()
-    for mapping in (locale_map or {}, data()["default_map"]):
+    merged: dict | None = None
+    for mapping in (data()["default_map"], locale_map or {}):
         for key, entry in mapping.items():
             if str(key).lower() == locale and isinstance(entry, dict):
-                return entry
-    return None
+                merged = {**(merged or {}), **entry}
+    return merged
 
 
 def _values(entry_value) -> set[str]:

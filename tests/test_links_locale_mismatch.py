@@ -64,6 +64,19 @@ def test_country_prefix_matters_on_ovh_sites_and_autolinks_are_checked():
     assert findings_of(text, path="a/guide.cs-cz.md", rule=RULE) == []
 
 
+def test_locale_map_entry_keeps_the_default_keys_it_does_not_name(write):
+    cfg = write(".guidelint.yaml", "locale_map:\n  fi-fi: {params: {ovhSubsidiary: ie}}\n")
+    text = "# T\n\n[m](https://www.ovh.com/manager/?ovhSubsidiary=ie) [w](https://www.ovh-hosting.fi/x)\n"
+    assert findings_of(text, path="a/guide.fi-fi.md", rule=RULE, config=str(cfg)) == []
+    text = "# T\n\n[m](https://www.ovh.ie/x)\n"
+    assert len(findings_of(text, path="a/guide.fi-fi.md", rule=RULE, config=str(cfg))) == 1
+
+
+def test_canadian_mail_servers_are_no_country_marker():
+    text = "# T\n\n[IMAP](https://imap.mail.ovh.ca/) [x](https://ca.ovh.com/auth/?ovhSubsidiary=qc)\n"
+    assert findings_of(text, path="a/guide.en-us.md", rule=RULE)[0].message.count("ca.ovh.com") == 1
+
+
 def test_no_locale_no_finding():
     assert findings_of(f"# T\n\n[m]({MANAGER_IE})\n", path="a/README.md", rule=RULE) == []
 

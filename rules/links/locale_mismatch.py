@@ -17,7 +17,7 @@ class LocaleMismatch(Rule):
 
         What each guide locale expects comes from `rules/links/locales.yaml` (a default map of
         the OVHcloud locales, read from the ovh/docs repository) and the repository setting
-        `locale_map`, whose entry for a locale replaces the default one:
+        `locale_map`, whose entry for a locale replaces the keys it names in the default one:
 
             locale_map:
               fi-fi: {domains: [ovh-hosting.fi, ovh.fi], params: {ovhSubsidiary: fi}, paths: [fi]}
@@ -35,6 +35,8 @@ class LocaleMismatch(Rule):
         locales of this repository, and when it does not, suppress the finding on that line.
         A repository whose translations link the English guide whenever no translation exists
         sets the option `allow_english: true` (English path and parameter markers accepted).
+        The `*.mail.ovh.ca` mail servers are not a country marker: they serve every
+        non-European subsidiary.
 
     Why is this bad?
         The reader lands on a page in another language or, for manager and order links, in
