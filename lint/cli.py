@@ -49,6 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule")
+    compare = sub.add_parser("compare", help="check a translation against its source, named explicitly")
+    compare.add_argument("source", help="the source guide")
+    compare.add_argument("target", help="its translation")
+    add_output_options(compare)
+    compare.add_argument("--source-locale", help="the source's locale, when its path does not say")
+    compare.add_argument("--locale", help="the translation's locale, when its path does not say")
+    translations = sub.add_parser("translations", help="matrix of every guide folder's translations")
+    translations.add_argument("paths", nargs="*", default=["."], help="folders to scan")
+    translations.add_argument("--format", choices=("text", "json", "html"), default="text")
+    translations.add_argument("--config", help="configuration file")
+    translations.add_argument("--output", "-o", help="write the matrix to this file instead of stdout")
+    translations.add_argument("--no-color", action="store_true", help="never colour the text output")
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",), help="clear: delete the cache folder")
     cache.add_argument("paths", nargs="*", default=["."], help="folder whose configuration names the cache")
@@ -276,7 +288,20 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "cache": cmd_cache}
+def cmd_compare(args) -> int:
+    from .translations.compare import cmd_compare as run
+
+    return run(args)
+
+
+def cmd_translations(args) -> int:
+    from .translations.matrix import cmd_translations as run
+
+    return run(args)
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "cache": cmd_cache,
+            "compare": cmd_compare, "translations": cmd_translations}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 from lint.registry import register
 from lint.rule import Rule
 from lint.translations.align import content_pair_for
-from lint.translations.diff import short
+from lint.translations.diff import image_name, short
 
 
 @register
@@ -44,9 +44,9 @@ class StructureMismatch(Rule):
         missing = sum(1 for s, _, _ in parted if s is not None)
         extra = len(parted) - missing
         if sb is not None:
-            first = f"{sb.label} of source line {sb.line} ('{short(sb.title or sb.text or sb.code, 40)}') has no counterpart here"
+            first = f"{sb.label} of source line {sb.line} ('{_what(sb)}') has no counterpart here"
         else:
-            first = f"this {tb.label} ('{short(tb.title or tb.text or tb.code, 40)}') has no counterpart in the source"
+            first = f"this {tb.label} ('{_what(tb)}') has no counterpart in the source"
             near = _source_near(pair, tb)
             if near:
                 first += f" (near source line {near})"
@@ -55,6 +55,12 @@ class StructureMismatch(Rule):
             summary += (f"; only {pair.coverage:.0%} of blocks pair up, so this looks like another "
                         f"version of the guide (blocks on one side only are not reported one by one)")
         ctx.report(line, 1, f"structure parts from the source here: {first}; {summary}")
+
+
+def _what(block) -> str:
+    if block.kind == "img" and block.images:
+        return image_name(block.images[0].text)
+    return short(block.title or block.text or block.code, 40)
 
 
 def _source_near(pair, block):
