@@ -118,3 +118,22 @@ def test_parentheses_that_are_part_of_a_word_are_fine():
             "Go to `File`{.action} **(1)** from the menu, then `Account Settings`{.action}**(2)**.\n\n"
             "Smiley :) and ;-) and (see above).\n")
     assert spots(text, path="x/guide.en-gb.md") == []
+
+
+def test_quotation_marks_padded_inside_or_glued_outside():
+    text = ('# T\n\n- Sélectionnez " Ajouter un compte Mail ".\n\n'
+            'Hier hebben we"OVH Support" vervangen.\n\n'
+            'Valitse ”OVH Webhotelli”lähdepostilaatikoksi.\n')
+    found = findings_of(text, path=FI, rule=RULE)
+    assert [(f.line, f.column, f.end_column) for f in found] == [(3, 17, 18), (3, 40, 41), (5, 15, 16), (7, 24, 25)]
+    assert [f.message for f in found][:2] == ["space after the opening quotation mark",
+                                              "space before the closing quotation mark"]
+
+
+def test_quotation_marks_that_are_fine():
+    text = ('# T\n\nSelect “**Exporting**” in the “[Thunderbird](#tb)” section.\n\n'
+            'Napsauta ”Asetukset”-kuvaketta ja ”Tallenna”.\n\n'
+            'Screens of 15" and 17" work. « Aller plus loin » and „Anführung“.\n\n'
+            'An odd " count " here " is skipped.\n\n'
+            '|"a "|b|\n|---|---|\n')
+    assert spots(text, path="x/guide.en-gb.md") == []

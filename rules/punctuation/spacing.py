@@ -102,6 +102,8 @@ class PunctuationSpacing(Rule):
           `concerned,and`, `Salasana:[hallintapaneelin kautta](...)`), nor after a question
           mark that ends a sentence (`kirjautumisessa?Tarkista`);
         - a space before a full stop or a comma (`**IMAP** .`, `kentässä "To" ,`);
+        - a pair of straight quotes (or of `”` used on both sides) padded inside
+          (`" Ajouter un compte "`) or glued to the word outside (`we"OVH Support"`);
         - a parenthesis glued to the word outside it (`Incoming(IMAP)`, `(SSL)tulisi`) or padded
           inside (`( ou ...`, `**@** )`); `(s)`, `(re)`, `f(x)` and argument lists are not;
         - outside French guides, a space before a colon, semicolon, question or exclamation
@@ -147,18 +149,46 @@ class PunctuationSpacing(Rule):
         skip = set(doc.code_lines)
         for node in doc.walk("block_html"):
             skip.update(range(node.line, node.end_line + 1))
-        delimiter_rows = set()
+        delimiter_rows, table_rows = set(), set()
         for node in doc.walk("table"):
             delimiter_rows.add(node.line + 1)
+            table_rows.update(range(node.line, node.end_line + 1))
         for number in range(doc.body_first_line, len(doc.lines) + 1):
             raw = doc.line(number)
             if number in skip or number in delimiter_rows or REFERENCE_DEFINITION.match(raw):
                 continue
             start = QUOTE_PREFIX.match(raw).end()
             text = raw[:start].replace(">", MASK) + _mask(raw[start:])
-            self._line(ctx, number, text, french, french_missing)
+            self._line(ctx, number, text, french, french_missing, number in table_rows)
 
-    def _line(self, ctx, number, text, french, french_missing):
+    def _quotes(self, ctx, number, text):
+        """Pairs of straight quotes (or of ” used on both sides, as Finnish does) on one line:
+        padded inside (`" Ajouter un compte "`) or glued to the word outside (`we"OVH Support"`)."""
+        for quote in ('"', "”"):
+            if quote == "”" and "“" in text:
+                continue  # English “...”: the marks say which side they are on, pairing is not needed
+            marks = [i for i, c in enumerate(text) if c == quote]
+            if not marks or len(marks) % 2:
+                continue  # an odd count: the pairs cannot be told apart
+            for a, b in zip(marks[::2], marks[1::2]):
+                if a and (text[a - 1].isdigit() or text[b - 1:b].isdigit()):
+                    break  # 15" and 17": inches, not quotes
+                if text[a + 1:a + 2] in (" ", "\t"):
+                    e = a + 1 + len(text[a + 1:]) - len(text[a + 1:].lstrip(" \t"))
+                    ctx.report(number, a + 2, "space after the opening quotation mark", end_column=e + 1,
+                               edits=[Edit(number, a + 2, number, e + 1, "")])
+                if text[b - 1:b] in (" ", "\t") and b - 1 > a + 1:
+                    s = len(text[:b].rstrip(" \t"))
+                    ctx.report(number, s + 1, "space before the closing quotation mark", end_column=b + 1,
+                               edits=[Edit(number, s + 1, number, b + 1, "")])
+                if a and text[a - 1].isalpha():
+                    ctx.report(number, a + 1, "no space before the opening quotation mark", end_column=a + 2,
+                               edits=[Edit(number, a + 1, number, a + 1, " ")])
+                if text[b + 1:b + 2].isalpha():
+                    ctx.report(number, b + 1, "no space after the closing quotation mark", end_column=b + 2,
+                               edits=[Edit(number, b + 2, number, b + 2, " ")])
+
+    def _line(self, ctx, number, text, french, french_missing, table_row=False):
         for m in GLUED_AFTER.finditer(text):
             i = m.start("mark")
             mark = m.group("mark")
@@ -206,6 +236,8 @@ class PunctuationSpacing(Rule):
             where = "after the opening" if group == "open" else "before the closing"
             ctx.report(number, s + 1, f"space {where} parenthesis", end_column=e + 1,
                        edits=[Edit(number, s + 1, number, e + 1, "")])
+        if not table_row:
+            self._quotes(ctx, number, text)
         for m in SPACE_BEFORE.finditer(text):
             s, e = m.span("space")
             mark = m.group("mark")
