@@ -52,3 +52,15 @@ def test_helpers():
     assert edit_distance("abc", "xyzw", 2) == 3
     assert _numbers_only("//x.fi/g1301.ohje", "//x.fi/g1302.ohje")
     assert not _numbers_only("//www.ovh.com/managerv", "//www.ovh.com/managerv3")
+
+
+def test_link_to_a_guide_folder_that_does_not_exist_next_to_a_near_one(write):
+    write("repo/.git/HEAD", "ref: x\n")
+    write("repo/pages/web/emails/how_to_configure_outlook_2016_mac/guide.en-gb.md", "# Mac\n")
+    write("repo/pages/web/emails/how_to_configure_outlook_2010/guide.en-gb.md", "# 2010\n")
+    line = "See [Mac](/pages/web/emails/how_to_configure_outlook_2016-mac/) and [2011](/pages/web/emails/how_to_configure_outlook_2011)"
+    guide = write("repo/pages/web/emails/email_creation/guide.en-gb.md",
+                  f"# T\n\n{line} and [pro](/pages/web/emails-pro/how_to_configure_outlook_2016-mac/).\n")
+    [f] = check(guide)
+    assert f.column == line.index("/pages") + 1
+    assert "'/pages/web/emails/how_to_configure_outlook_2016_mac'" in f.message

@@ -140,6 +140,13 @@ class NearDuplicateUrl(Rule):
         result cache, a guide's inputs are the files that link a frequent URL near one of its
         own: editing an unrelated guide does not re-check the whole repository.
 
+        A root-relative link to a guide folder of the repository (`/pages/web/emails/x`) whose
+        folder does not exist, while its parent folder does and holds a folder one or two
+        characters away, is reported the same way (`how_to_configure_outlook_2016-mac` for
+        `how_to_configure_outlook_2016_mac`), however often the wrong link is used. The folder
+        is looked up from the guide's folder up to the file system root; when the parent folder
+        is not in the checkout, nothing is said.
+
         URLs are compared without their fragment, scheme and trailing slash. Only absolute URLs
         and root-relative paths (`/pages/...`) are compared: a relative link (`../slug/`) names
         a page by its slug, and each language has its own. Not reported: two URLs that differ
@@ -203,6 +210,8 @@ class NearDuplicateUrl(Rule):
                     if best is None or (d, -n) < (best[0], -best[1]):
                         best = (d, n, other)
             if best is None:
+                if real and key.startswith("/") and not key.startswith("//"):
+                    self._missing_folder(ctx, doc, t, limit)
                 continue
             d, n, other = best
             suggestion = canonical.get(other) or _closest_written(t.url, counts.written.get(other))
@@ -210,6 +219,35 @@ class NearDuplicateUrl(Rule):
             end = t.column + len(t.url) if "\n" not in t.url else None
             ctx.report(t.line, t.column, f"URL differs by {d} character{'s' if d > 1 else ''} from "
                        f"'{suggestion}' ({uses})", end_column=end)
+
+    def _missing_folder(self, ctx, doc, t, limit):
+        """``/pages/web/emails/how_to_configure_outlook_2016-mac``: no such guide folder, while its
+        parent folder exists and holds ``how_to_configure_outlook_2016_mac``."""
+        path = t.url.split("#", 1)[0].split("?", 1)[0].strip("/")
+        if not path or "." in os.path.basename(path):
+            return
+        parent_rel, name = os.path.split(path)
+        here = os.path.dirname(os.path.abspath(doc.path))
+        for base in [here, *_parents(here)]:
+            parent = os.path.join(base, parent_rel)
+            if not os.path.isdir(parent):
+                continue
+            ctx.depends_on(parent)
+            if os.path.exists(os.path.join(parent, name)):
+                return
+            try:
+                names = sorted(n for n in os.listdir(parent) if os.path.isdir(os.path.join(parent, n)))
+            except OSError:
+                return
+            near = [(edit_distance(name, n, limit), n) for n in names]
+            near = sorted((d, n) for d, n in near if d <= limit and not _numbers_only(name, n))
+            if near:
+                d, other = near[0]
+                suggestion = "/" + "/".join(filter(None, [parent_rel, other]))
+                end = t.column + len(t.url) if "\n" not in t.url else None
+                ctx.report(t.line, t.column, f"no folder '{name}' in /{parent_rel}: it differs by {d} "
+                           f"character{'s' if d > 1 else ''} from '{suggestion}'", end_column=end)
+            return
 
 
 def _closest_written(url: str, written: Counter | None) -> str:
