@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from urllib.parse import unquote
+
 from .numbers import Number, find_numbers
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -77,7 +79,7 @@ def strip_comments(code: str) -> str:
     return "\n".join(kept)
 
 
-_PROMPT = re.compile(r"^\s*(?:\[[^\]\n]*\]\s?[#$]|[\w.-]+@[\w.-]+:?[^\s]*[#$]|~?[#$]|[A-Z]:\\[^>]*>)\s+")
+_PROMPT = re.compile(r"^\s*(?:\[[^\]\n]*\]\s?[#$]|[\w.-]+@[\w.-]+:?[^\s]*[#$]|~?\$|~#|[A-Z]:\\[^>]*>)\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*_?|\S", re.UNICODE)
 
 
@@ -148,7 +150,7 @@ class _Collector:
         elif kind == "image":
             self.block.images.append(_inline(node, node.attrs.get("url") or node.attrs.get("dest_raw", "")))
         elif kind == "link":
-            url = node.attrs.get("url") or node.attrs.get("dest_raw", "")
+            url = unquote(node.attrs.get("url") or node.attrs.get("dest_raw", ""))
             self.block.links.append(_inline(node, url))
             if node.attrs.get("autolink"):
                 return

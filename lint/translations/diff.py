@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import yaml
 
-from .blocks import normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, normal_code, same_code
 from .numbers import spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -175,6 +175,7 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
         tb = pair.tblocks[j] if j is not None else None
         if (sb or tb).kind != "code" or (pair.diverged and (sb is None or tb is None)):
             continue
+        exact_comments = not ignore_comments
         if sb is None:
             out.append(Diff("code", None, tb, tb.line, detail="added"))
         elif tb is None:
@@ -182,10 +183,15 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
         else:
             s_lines = normal_code(sb.code, ignore_comments).split("\n")
             t_lines = normal_code(tb.code, ignore_comments).split("\n")
-            if len(s_lines) == len(t_lines) and all(same_code(a, b) for a, b in zip(s_lines, t_lines)):
+            def same(a, b):
+                if exact_comments and (_COMMENT.match(a) or _COMMENT.match(b)):
+                    return a == b  # comments compared as written when they must not differ
+                return same_code(a, b)
+
+            if len(s_lines) == len(t_lines) and all(same(a, b) for a, b in zip(s_lines, t_lines)):
                 continue
             first = next((n for n in range(max(len(s_lines), len(t_lines)))
-                          if n >= len(s_lines) or n >= len(t_lines) or not same_code(s_lines[n], t_lines[n])), 0)
+                          if n >= len(s_lines) or n >= len(t_lines) or not same(s_lines[n], t_lines[n])), 0)
             s_line = s_lines[first] if first < len(s_lines) else ""
             t_line = t_lines[first] if first < len(t_lines) else ""
             line = tb.line
@@ -194,9 +200,20 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
                     if " ".join(pair.target.line(number).split()) == t_line:
                         line = number
                         break
-            out.append(Diff("code", sb, tb, line, detail="changed", missing=[s_line], extra=[t_line]))
+            source_at = _line_in(pair.source, sb, s_line)
+            out.append(Diff("code", sb, tb, line, detail="changed", missing=[s_line], extra=[t_line],
+                            column=source_at))  # column carries the source line of the change
     pair.cache[key] = out
     return out
+
+
+def _line_in(doc, block, text: str) -> int:
+    """The line of ``block`` that reads ``text`` (whitespace aside), else the block's first."""
+    if text:
+        for number in range(block.line, block.end_line + 1):
+            if " ".join(doc.line(number).split()).endswith(text):
+                return number
+    return block.line
 
 
 def image_name(url: str) -> str:
@@ -303,7 +320,7 @@ def drift(pair, effective=None) -> list[Drift]:
                          f"`{short((d.missing or d.extra)[0].text, 30)}` on one side only"))
     for d in code_block_diffs(pair, comments):
         src = d.source.line if d.source else _source_line_before(pair, d.target)
-        out.append(Drift("code", d.line, src, f"code block {d.detail}"))
+        out.append(Drift("code", d.line, d.column if d.detail == "changed" else src, f"code block {d.detail}"))
     for d in image_diffs(pair):
         img = (d.missing or d.extra)[0]
         src = d.source.line if d.source else _source_line_before(pair, d.target)
@@ -407,10 +424,10 @@ def link_diffs(pair) -> list[Diff]:
                 continue
             # the same site: a guide link (/pages/) or a third-party page that points elsewhere;
             # OVH's own sites and relative links translate their path words, so they are not judged
-            pages = path.startswith("/pages/")
+            pages = path.startswith("pages/")
             if pages or host not in ("ovh", "guide"):
                 twin = next((e for e in extra if _host_path(e.text)[0] == host
-                             and _host_path(e.text)[1].startswith("/pages/") == pages), None)
+                             and _host_path(e.text)[1].startswith("pages/") == pages), None)
                 if twin is not None:
                     out.append(Diff("link", sb, tb, twin.line, twin.column, twin.end_column, [m], [twin],
                                     "changed"))

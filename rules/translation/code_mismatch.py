@@ -43,7 +43,7 @@ class CodeMismatch(Rule):
             elif d.detail == "added":
                 msg = "code block is not in the source"
             else:
-                msg = (f"code block differs from source line {d.source.line}: "
+                msg = (f"code block differs from source line {d.column}: "
                        f"'{short(d.extra[0])}' where the source has '{short(d.missing[0])}'")
             ctx.report(d.line, 1, msg)
         for d in codespan_diffs(pair):
