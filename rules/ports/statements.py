@@ -253,9 +253,6 @@ class Statement:
     host: tuple | None = None  # (protocol, host name, line, column) of a host name such as imap.x.y
     table: int | None = None
 
-    def directions(self) -> set[str]:
-        return {p.info.direction for p in self.ports}
-
 
 @dataclass
 class Unit:
@@ -594,7 +591,6 @@ def _label_chain(seg: str):
             chain_index, label_start = k, cut
             break
     label = pieces[chain_index][label_start:]
-    # a piece that is only markup ("**Serveur entrant (POP3)**  **") belongs to the label
     explanation = " ".join(p for p in pieces[chain_index + 1:])
     return (label, starts[chain_index] + label_start), explanation
 
@@ -718,12 +714,8 @@ def context_direction(reading: Reading, stmt: Statement, max_units: int = 8):
         if direction == "both":
             return None
         if direction:
-            return direction, u.line, u.label_column + (_plain_index(u.label, m.start()) if m else 0), u.label
+            return direction, u.line, u.label_column, u.label
     return None
-
-
-def _plain_index(label: str, index: int) -> int:
-    return 0  # the look-back reports at the start of the label
 
 
 def declared_protocol(reading: Reading, stmt: Statement, max_units: int = 12):
