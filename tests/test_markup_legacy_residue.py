@@ -55,6 +55,12 @@ def test_broken_halves_of_tags():
     assert "[!warning]" in found[3].message
 
 
+def test_half_tag_glued_to_the_next_word_inside_brackets():
+    f = one("# T\n\nValitse ([tässä esimerkissä i]OVH Webhotelli) listasta.\n")
+    assert (f.line, f.column) == (3, 29)
+    assert "italic" in f.message
+
+
 def test_colour_tag_that_replaced_a_link_text():
     f = one("# T\n\n- [blue]](https://www.ovh-hosting.fi/g1287.konfigurointi-mail-macos)\n")
     assert (f.line, f.column, f.end_column) == (3, 3, 9)
@@ -103,6 +109,7 @@ def test_what_looks_like_residue_but_is_fine_is_not_reported():
         "Inline `[/url]` and `{name}` are code.\n\n"
         "<!-- [/url] in a comment -->\n\n"
         "<style>\ndetails>summary{cursor:pointer}\n</style>\n\n"
+        "Pick a value in [a, b] or [0, b], the folder [photos/b] and [Option i].\n\n"
         "Prices {2} and ${HOME}, {{ template }} and 1/i\\n are not CMS markup.\n"
     )
     assert findings_of(text, path=FI, rule=RULE) == []

@@ -77,6 +77,20 @@ def _masked(line: str) -> str:
     return line
 
 
+def _closes_a_bracket(line: str, m: re.Match) -> bool:
+    """`[a, b]`, `[x/b]`: the `]` closes a bracket opened earlier on the line and is followed by
+    a space or punctuation, so it is text in brackets, not half of a tag. (`[esimerkissä i]OVH`,
+    glued to the next word, is still residue.)"""
+    depth = 0
+    for c in line[:m.start()]:
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+    following = line[m.end():m.end() + 1]
+    return depth > 0 and not (following.isalnum() or following in "\"”“'")
+
+
 @register
 class LegacyResidue(Rule):
     """
@@ -134,6 +148,8 @@ class LegacyResidue(Rule):
             for name, regex, message in patterns:
                 for m in regex.finditer(line):
                     if m.end() == m.start() or any(s < m.end() and m.start() < e for s, e in taken):
+                        continue
+                    if name.endswith("-half") and _closes_a_bracket(line, m):
                         continue
                     taken.append((m.start(), m.end()))
                     try:
