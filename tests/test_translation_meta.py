@@ -1,0 +1,106 @@
+"""translation/frontmatter-mismatch, untranslated, structure-mismatch, outdated."""
+from translation_helpers import FI, FR, pair_findings
+
+
+# front matter ---------------------------------------------------------------------------
+
+def test_deprecated_in_the_source_is_reported_on_each_live_translation(write):
+    source = FR.replace("order: 2\n", "order: 2\ndeprecated: true\n")
+    write("guide/guide.de-de.md", FI)
+    found = pair_findings(write, FI, source, rule="translation/frontmatter-mismatch")
+    assert [(f.line, f.column) for f in found] == [(1, 1)]
+    assert "live here but deprecated in the source (source line 5" in found[0].message
+    from translation_helpers import check, of
+    de = of(check(write("guide/guide.de-de.md", FI)), "translation/frontmatter-mismatch")
+    assert len(de) == 1
+
+
+def test_hidden_here_and_live_in_the_source(write):
+    target = FI.replace("order: 2\n", "order: 2\nhidden: true\n")
+    found = pair_findings(write, target, rule="translation/frontmatter-mismatch")
+    assert [(f.line, f.column, f.end_column) for f in found] == [(5, 1, 7)]
+    assert "hidden here but live in the source" in found[0].message
+
+
+def test_legacy_number_forms_agree_and_a_different_one_does_not(write):
+    # FI has g1967 where FR has 1967: the same guide
+    assert pair_findings(write, FI, rule="translation/frontmatter-mismatch") == []
+    target = FI.replace("legacy_guide_number: g1967", "legacy_guide_number: g1297").replace("order: 2", "order: 7")
+    found = pair_findings(write, target, rule="translation/frontmatter-mismatch")
+    assert [(f.line, f.message) for f in found] == [
+        (3, "legacy_guide_number is 'g1297' here, 1967 at source line 3"),
+        (4, "order is 7 here, 2 at source line 4")]
+
+
+def test_configurable_keys(write):
+    from translation_helpers import config_file
+
+    config = config_file(write, "rules:\n  translation/frontmatter-mismatch:\n    keys: [section]\n")
+    source = FR.replace("order: 2\n", "order: 2\nsection: Emails\n")
+    target = FI.replace("order: 2\n", "order: 2\nsection: Tietokone\n")
+    found = pair_findings(write, target, source, rule="translation/frontmatter-mismatch", config=config)
+    assert len(found) == 1 and found[0].line == 5 and found[0].message.startswith("section is")
+
+
+# untranslated ---------------------------------------------------------------------------
+
+def test_a_paragraph_left_in_the_source_language(write):
+    target = FI.replace("Tarkista, että ruutu on rastitettu, ja sulje sitten ikkuna.",
+                        "Vérifiez que la case est cochée, puis fermez la fenêtre.")
+    found = pair_findings(write, target, rule="translation/untranslated")
+    assert [(f.line, f.column) for f in found] == [(34, 1)]
+    assert "source line 34" in found[0].message
+
+
+def test_code_urls_names_and_short_blocks_are_not_untranslated(write):
+    source = FR.replace("Échangez avec notre communauté.", "Voir `ssl0.ovh.net` et <https://community.ovh.com>.")
+    target = FI.replace("Keskustele käyttäjäyhteisömme kanssa.", "Voir `ssl0.ovh.net` et <https://community.ovh.com>.")
+    # same text, but under the minimum length once code and URLs are set aside
+    assert pair_findings(write, target, source, rule="translation/untranslated") == []
+
+
+def test_same_language_pairs_are_not_untranslated(write):
+    found = pair_findings(write, FR, FR, target="guide/guide.fr-ca.md", rule="translation/untranslated")
+    assert found == []
+
+
+# structure ------------------------------------------------------------------------------
+
+def test_structure_mismatch_is_reported_once_where_the_guides_part(write):
+    target = FI.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|993|\n|ssl0.ovh.net|995|") \
+        .replace("## Lue lisää\n\n", "").replace("![loppu](images/step2.png){.thumbnail}\n\n", "")
+    found = pair_findings(write, target, rule="translation/structure-mismatch")
+    assert len(found) == 1
+    assert found[0].line == 22 and "this table row" in found[0].message and "near source line 21" in found[0].message
+    assert "2 source block(s) unpaired, 1 block(s) here unpaired" in found[0].message
+
+
+def test_a_split_paragraph_is_not_a_structure_change(write):
+    target = FI.replace("Avaa ohjelma ja klikkaa painiketta lisätäksesi uuden tilin.",
+                        "Avaa ohjelma.\n\nKlikkaa painiketta lisätäksesi uuden tilin.")
+    assert pair_findings(write, target, rule="translation/structure-mismatch") == []
+
+
+# outdated -------------------------------------------------------------------------------
+
+def test_content_drift_makes_a_translation_outdated(write):
+    source = FR.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|")
+    found = pair_findings(write, FI, source, rule="translation/outdated")
+    assert [(f.line, f.column) for f in found] == [(21, 1)]
+    assert "first at source line 21" in found[0].message and "numbers" in found[0].message
+
+
+def test_cosmetic_source_changes_do_not_make_it_outdated(write):
+    # emphasis style, reflowed lines, a canonicalised link: no meaning-bearing token changed
+    source = FR.replace("Ouvrez le logiciel et cliquez sur le bouton pour ajouter un nouveau compte.",
+                        "Ouvrez le *logiciel* et cliquez sur le **bouton**\npour ajouter un nouveau compte.")
+    source = source.replace("https://www.ovh.com/auth/?action=gotomanager&ovhSubsidiary=fr",
+                            "https://www.ovh.com/auth/?action=gotomanager&ovhSubsidiary=FR")
+    assert pair_findings(write, FI, source, rule="translation/outdated") == []
+
+
+def test_a_step_added_to_the_source_makes_it_outdated(write):
+    source = FR.replace("Vérifiez que la case est cochée, puis fermez la fenêtre.",
+                        "Vérifiez que la case est cochée, puis fermez la fenêtre.\n\n- redémarrez le logiciel")
+    found = pair_findings(write, FI, source, rule="translation/outdated")
+    assert len(found) == 1 and "list item 'redémarrez le logiciel' only in the source" in found[0].message
