@@ -156,3 +156,22 @@ def test_real_guides_get_exactly_their_spacing_defects(corpus):
     for rel, lines in CORPUS_EXPECTED.items():
         found = lint.check_paths([str(corpus / "ovh-docs/pages" / rel)], config=Config(data={"select": [RULE]}))
         assert {f.line for f in found} == lines, rel
+
+
+def test_space_or_line_break_after_an_elided_word_in_french_and_italian():
+    fr = ("# T\n\n> [!primary]\n>\n> Vous devrez impérativement activer l'\n"
+          "> authentification du serveur sortant. Il est l' heure.\n")
+    found = findings_of(fr, path="x/guide.fr-fr.md", rule=RULE)
+    assert [(f.line, f.column) for f in found] == [(5, 39), (6, 48)]
+    assert found[0].edits == () and found[1].edits[0].replacement == ""
+    it = "# T\n\nClicca sull’ `applicazione Gmail`{.action}. L’aggiunta di un account.\n"
+    assert spots(it, path="x/guide.it-it.md") == [(3, 12)]
+
+
+def test_elisions_that_are_fine():
+    fr = ("---\ntitle: 'Spécificités techniques'\n---\n\n# T\n\n"
+          "l'[hébergement web](https://example.com) et d’[offre](https://example.com), l’utilisateur.\n\n"
+          "Une liste d'\n\n- élément\n\nLe mot 'l' seul et rock 'n' roll.\n")
+    assert spots(fr, path="x/guide.fr-fr.md") == []
+    # English has no elided articles: `l'` is not checked there
+    assert spots("# T\n\nThe letter l' is odd.\n", path="x/guide.en-gb.md") == []

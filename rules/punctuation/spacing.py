@@ -45,6 +45,12 @@ PAREN_GLUED_AFTER = re.compile(r"\((?P<inner>[^()\n]{1,60})\)(?=[^\W\d_]{2})")
 PAREN_PADDED = re.compile(r"\((?P<open>[ \t]+)(?=\S)|(?<=\S)(?P<close>[ \t]+)\)")
 WORD_INSIDE = re.compile(r"[a-zà-ÿ]{1,3}|.*[,=$].*")
 
+# French and Italian elided words keep no space after the apostrophe: `l'authentification`,
+# `sull’applicazione`; a space, or a line break in the middle of a paragraph, separates them
+ELIDED = {"fr": r"l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu",
+          "it": r"l|d|un|dell|dall|sull|nell|all|coll|quest|quell|tutt|c|s|m|t|v|n"}
+CONTINUATION = re.compile(r"^\s*(?![-+*]\s|\d{1,9}[.)]\s|#|\||>|\[!|$)")
+
 # Finnish (and Swedish) case endings after an abbreviation, a number or a name: OVH:n, 100:lle, SMTP:tä
 CASE_ENDING = re.compile(r"[a-zåäö]{1,6}(?![^\W\d_])")
 SPF_MECHANISMS = {"include", "a", "mx", "ip4", "ip6", "exists", "ptr", "redirect", "exp", "v"}
@@ -104,6 +110,8 @@ class PunctuationSpacing(Rule):
         - a space before a full stop or a comma (`**IMAP** .`, `kentässä "To" ,`);
         - a pair of straight quotes (or of `”` used on both sides) padded inside
           (`" Ajouter un compte "`) or glued to the word outside (`we"OVH Support"`);
+        - in French and Italian, a space or a line break after an elided word (`l' authentification`,
+          `activer l'` at the end of a line, `sull’ applicazione`);
         - a parenthesis glued to the word outside it (`Incoming(IMAP)`, `(SSL)tulisi`) or padded
           inside (`( ou ...`, `**@** )`); `(s)`, `(re)`, `f(x)` and argument lists are not;
         - outside French guides, a space before a colon, semicolon, question or exclamation
@@ -148,6 +156,8 @@ class PunctuationSpacing(Rule):
 
     def check(self, doc, ctx):
         french = doc.language == "fr"
+        elided = re.compile(r"(?i)(?<![\w'’])(?:" + ELIDED[doc.language] + r")(?P<mark>['’])(?P<space>[ \t]+(?=[\w*\[" + MASK + r"])|[ \t]*$)") \
+            if doc.language in ELIDED else None
         french_missing = french and ctx.option("french_spacing")
         skip = set(doc.code_lines)
         for node in doc.walk("block_html"):
@@ -163,6 +173,28 @@ class PunctuationSpacing(Rule):
             start = QUOTE_PREFIX.match(raw).end()
             text = raw[:start].replace(">", MASK) + _mask(raw[start:])
             self._line(ctx, number, text, french, french_missing, number in table_rows)
+            if elided:
+                self._elision(ctx, doc, number, text, elided, skip)
+
+    def _elision(self, ctx, doc, number, text, elided, skip):
+        for m in elided.finditer(text):
+            i = m.start("mark")
+            if m.group("space"):
+                s, e = m.span("space")
+                ctx.report(number, i + 1, "space after an elided word: it is written against the next word",
+                           end_column=e + 1, edits=[Edit(number, s + 1, number, e + 1, "")])
+                continue
+            nxt = number + 1
+            following = doc.line(nxt)
+            if nxt in skip or nxt > len(doc.lines):
+                continue
+            quote = QUOTE_PREFIX.match(following)
+            if quote.group().count(">") != QUOTE_PREFIX.match(doc.line(number)).group().count(">"):
+                continue
+            if not following[quote.end():].strip() or not CONTINUATION.match(following[quote.end():]):
+                continue
+            ctx.report(number, i + 1, "line break after an elided word: the page shows a space after "
+                       "the apostrophe; join the word to the next line's first word", end_column=i + 2)
 
     def _quotes(self, ctx, number, text):
         """Pairs of straight quotes (or of ” used on both sides, as Finnish does) on one line:
