@@ -175,3 +175,24 @@ def test_elisions_that_are_fine():
     assert spots(fr, path="x/guide.fr-fr.md") == []
     # English has no elided articles: `l'` is not checked there
     assert spots("# T\n\nThe letter l' is odd.\n", path="x/guide.en-gb.md") == []
+
+
+def test_curly_quotes_padded_inside_where_they_open_with_a_high_mark():
+    text = "# T\n\nRight-click the file and select “Extract all... ” and then “ Open”.\n"
+    assert spots(text, path="x/guide.en-gb.md") == [(3, 48), (3, 61)]
+    # German and Lithuanian open with „ and close with “: the space after “ is right there
+    de = "# T\n\nLesen Sie den Abschnitt „**Exportieren**“ im Abschnitt „Mail“ unserer Anleitung.\n"
+    assert spots(de, path="x/guide.de-de.md") == []
+    assert spots("# T\n\nSpustelėjus „Connect“ matysis pranešimas.\n", path="x/guide.lt-lt.md") == []
+
+
+def test_label_glued_to_its_value_after_a_parenthesis():
+    assert spots("# T\n\nServidor de envio (SMTP)587.\n", path="x/guide.pt-pt.md") == [(3, 24)]
+    assert spots("# T\n\nLe ou les (2)10 et (x)86 et serveur(s)12.\n", path="x/guide.fr-fr.md") == []
+
+
+def test_french_guillemets_want_inner_spaces_only_with_the_option(write):
+    text = "# T\n\nRepérez la mention « **Port SSH**» et «Login ».\n"
+    assert spots(text, path="x/guide.fr-fr.md") == []
+    cfg = write(".guidelint.yaml", "rules:\n  punctuation/spacing: {french_spacing: true}\n")
+    assert spots(text, path="x/guide.fr-fr.md", config=str(cfg)) == [(3, 34), (3, 39)]
