@@ -41,6 +41,7 @@ class Services:
         self._digests: dict = {}
         self._folder: str | None = None
         self._folder_keys: list = []
+        self._building: list[list] = []
         self.deps: dict[str, tuple[str, str]] | None = None  # path -> (by, digest) of the current file
 
     def get(self, key, factory, inputs: Iterable[str] = (), scope: str = "process"):
@@ -49,23 +50,33 @@ class Services:
         ``scope="folder"``: drop the value when the run moves on to another folder (parsed
         sibling guides), so memory stays flat however many files a run checks."""
         if key not in self._cache:
-            self._cache[key] = factory()
-            self._inputs[key] = tuple(inputs)
+            # inputs declared while the value is built (by nested get() calls or depends_on)
+            # belong to the value: every later user of it depends on them too
+            collected = [(path, "stat") for path in inputs]
+            self._building.append(collected)
+            try:
+                value = factory()
+            finally:
+                self._building.pop()
+            self._cache[key] = value
+            self._inputs[key] = tuple(collected)
             if scope == "folder":
                 self._folder_keys.append(key)
-        for path in self._inputs.get(key, ()):
-            self.depends_on(path, by="stat")
+        for path, by in self._inputs.get(key, ()):
+            self.depends_on(path, by)
         return self._cache[key]
 
     def depends_on(self, path: str, by: str = "content") -> None:
         """The file being checked reads ``path`` (a file, or a folder's listing); ``by`` is
         "content" (hash of the bytes) or "stat" (mtime and size, for large data files).
         Declaring a path that does not exist is fine: its appearance invalidates too."""
+        path = os.path.abspath(path)
+        for collected in self._building:
+            collected.append((path, by))
         if self.deps is None:
             return
         from .cache import input_digest
 
-        path = os.path.abspath(path)
         key = (path, by)
         digest = self._digests.get(key)
         if digest is None:
@@ -87,9 +98,11 @@ class Services:
         deps, self.deps = self.deps or {}, None
         return deps
 
-    def forget_inputs(self) -> None:
-        """Drop memoised digests (after --fix rewrote files)."""
-        self._digests.clear()
+    def forget(self, path: str) -> None:
+        """``path`` was rewritten (by --fix): digest it afresh when next declared."""
+        path = os.path.abspath(path)
+        for by in ("content", "stat"):
+            self._digests.pop((path, by), None)
 
 
 def collect_files(paths: Iterable[str], config: Config | None = None) -> tuple[list[str], list[FileResult]]:
@@ -268,6 +281,7 @@ def process_file(path: str, effective: Effective, services: Services, options: R
                 if outcome.data is not None:
                     try:
                         outcome.write(path)
+                        services.forget(path)
                         stored_data = outcome.data
                     except OSError as e:
                         result.findings.append(_engine_finding(path, UNREADABLE,

@@ -36,8 +36,11 @@ class ReadsSource(Rule):
     cross_file = True
 
     def check(self, doc, ctx):
-        words = ctx.services.get(("words", "list.dic"), lambda: open("list.dic").read().split(),
-                                 inputs=["list.dic"])
+        def lexicon():  # a value built from another: it inherits that one's inputs
+            return ctx.services.get(("words", "list.dic"), lambda: open("list.dic").read().split(),
+                                    inputs=["list.dic"])
+
+        words = ctx.services.get(("lexicon",), lexicon)
         if doc.locale == "fr-fr":
             return
         source = os.path.join(os.path.dirname(doc.path), "guide.fr-fr.md")
