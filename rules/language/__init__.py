@@ -1,0 +1,1 @@
+"""Language: prose written in another language than the guide's locale."""

@@ -1,0 +1,223 @@
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from lint import dictionaries
+from lint.registry import register
+from lint.rule import Rule
+
+BLOCKS = ("paragraph", "heading", "table_cell")
+SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+LABEL = re.compile(r"^\s*([^\W\d_][^:]{0,40}?)\s*:")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict:
+    with open(Path(__file__).with_suffix(".yaml"), encoding="utf-8") as f:
+        return (yaml.safe_load(f) or {}).get("names", {})
+
+
+class _Unit:
+    """A run of prose judged as a whole: a sentence, or the labels of a label block."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.words: list = []
+
+
+QUOTES = "\"“”«»„"
+
+
+def _units(block, products):
+    """Sentences of a block, and its label block (3+ lines starting `Label:`)."""
+    units, labels = [], _Unit("labels")
+    current = _Unit("sentence")
+    line_start = True  # the next text starts a line of the block
+    label_open = False  # inside the label part (before the first colon) of a line
+    quotes = 0  # quotation marks seen on this line: odd means inside a quotation
+    reply_lines = set()
+
+    def close():
+        nonlocal current
+        if current.words:
+            units.append(current)
+        current = _Unit("sentence")
+
+    def visit(node, counted=True):
+        nonlocal line_start, label_open, quotes
+        for child in node.children:
+            if child.type in ("softbreak", "linebreak"):
+                close()
+                line_start, label_open, quotes = True, False, 0
+            elif child.type == "link":
+                visit(child, counted)
+            elif child.type in ("strong", "emphasis"):
+                visit(child, False)  # a bold interface label is a name, not prose
+            elif child.type == "text" and not child.attrs.get("role") and child.exact:
+                text = child.text
+                if line_start:
+                    label_open = bool(LABEL.match(text))
+                    if re.match(r"\s*\d{3}\s", text):  # `550 not such file`: a server reply
+                        reply_lines.add(child.line)
+                line_start = False
+                colon = text.find(":") if label_open else -1
+                ends = [m.end() for m in SENTENCE_END.finditer(text)]
+                marks = [k for k, c in enumerate(text) if c in QUOTES]
+                for word in dictionaries.node_words(child, products):
+                    while ends and ends[0] <= word.start:
+                        ends.pop(0)
+                        close()
+                    quoted = (quotes + sum(1 for k in marks if k < word.start)) % 2 == 1
+                    if label_open and (colon < 0 or word.start < colon):
+                        if counted and word.kind == "word" and not quoted:
+                            labels.words.append(word)
+                        continue
+                    if counted and word.kind == "word" and not word.glued and not quoted:
+                        current.words.append(word)
+                quotes += len(marks)
+                if colon >= 0:
+                    label_open = False
+                    close()
+                if ends:
+                    close()
+            elif child.type in ("codespan", "image", "inline_html"):
+                line_start = False
+    visit(block)
+    close()
+    return [u for u in units if u.words[0].line not in reply_lines], labels
+
+
+def _after_colon(block, doc) -> bool:
+    """The paragraph before this one ends with a colon: this one is the message it quotes."""
+    if block.type != "paragraph":
+        return False
+    siblings = block.parent.children if block.parent is not None else doc.nodes
+    i = next((k for k, c in enumerate(siblings) if c is block), 0)
+    return i > 0 and siblings[i - 1].type == "paragraph" and \
+        siblings[i - 1].plain_text().rstrip().endswith(":")
+
+
+def _title_case(words) -> bool:
+    """`What You See is What You Get`, `Network Security Dashboard`: a name or a title."""
+    capitals = sum(1 for w in words if w.text[:1].isupper())
+    return capitals >= 0.7 * len(words)
+
+
+@register
+class ForeignFragment(Rule):
+    """
+    What it does
+        Reports a run of prose written in another language than the guide's locale: a
+        sentence, a list item, a table cell or the labels of a block of "Label: value"
+        lines left in the source language (French inside an Italian guide) or in English
+        inside a guide in another language (`Incoming Server Port:` in a Lithuanian guide).
+        When most of a guide is in the other language, one finding says so for the guide.
+
+    Why is this bad?
+        The reader of a localised guide may not read the other language at all; untranslated
+        text is also what translation memories miss when they are updated. A run is only
+        judged when it has at least `min_words` plain words (words in bold, code, names with
+        capitals inside, words in ALL CAPS and product names do not count, so a single
+        product or interface name never triggers it), and is reported when most of its
+        words are known to the other language's dictionary (`min_share`) and few to the
+        guide's (`max_own_share`). Text in quotation marks is an interface string quoted
+        from the software and does not count either; nor do titles in Title Case (names of
+        other guides, expansions such as "What You See is What You Get") or server replies
+        (`550 ...`). Only the source languages (`source_locale` setting) and
+        English are tried, with the Hunspell dictionaries already used by the spelling rules.
+
+    Example
+        Incoming server: SSL0.OVH.NET
+        Incoming Server Port: 995 arba 110
+        Outgoing server: SSL0.OVH.NET
+        Outgoing Server Port: 465 arba 587
+
+    Use instead
+        Gaunamų laiškų serveris: SSL0.OVH.NET
+        Gaunamų laiškų serverio prievadas: 995 arba 110
+        Siunčiamų laiškų serveris: SSL0.OVH.NET
+        Siunčiamų laiškų serverio prievadas: 465 arba 587
+    """
+
+    id = "language/foreign-fragment"
+    severity = "warning"
+    summary = "prose written in another language than the guide's"
+    tags = ("language", "translation")
+    options = {"min_words": 4, "min_share": 0.75, "max_own_share": 0.34, "whole_guide_share": 0.5}
+
+    def check(self, doc, ctx):
+        own = doc.language
+        if not own:
+            return
+        lex = dictionaries.lexicon(ctx, doc)
+        if lex.speller is None:
+            return
+        others = []
+        sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
+        for language in [*sources, "en"]:
+            if language != own and language not in [o[0] for o in others]:
+                speller = dictionaries.speller(ctx, language, note=False)
+                if speller is not None:
+                    others.append((language, speller))
+        if not others:
+            return
+        products = dictionaries.product_names(ctx)
+        judged, foreign = 0, []
+        for block in doc.walk(*BLOCKS):
+            units, labels = _units(block, products)
+            if _after_colon(block, doc):
+                units = []  # `you may see this error:` + the error, in the software's language
+            if len({w.line for w in labels.words}) >= 3:
+                units.append(labels)
+            for unit in units:
+                if unit.kind == "sentence" and _title_case(unit.words):
+                    continue
+                verdict = self._judge(unit.words, lex, others, ctx)
+                if verdict is None:
+                    continue
+                judged += 1
+                if verdict is not False:
+                    foreign.append((unit, verdict))
+        if not foreign:
+            return
+        names = _names()
+        own_name = names.get(own, own)
+        if len(foreign) >= 5 and len(foreign) >= ctx.option("whole_guide_share") * judged:
+            language = max({v[0] for _, v in foreign}, key=lambda l: sum(v[0] == l for _, v in foreign))
+            unit = foreign[0][0]
+            first = unit.words[0]
+            count = sum(v[0] == language for _, v in foreign)
+            ctx.report(first.line, first.column,
+                       f"this guide looks written in {names.get(language, language)}, not "
+                       f"{own_name}: {count} of its {judged} sentences", end_column=first.end_column)
+            return
+        for unit, (language, known, total) in foreign:
+            first, last = unit.words[0], unit.words[-1]
+            what = "these labels look" if unit.kind == "labels" else "this text looks"
+            ctx.report(first.line, first.column,
+                       f"{what} {names.get(language, language)}, not {own_name} "
+                       f"({known} of {total} words are {names.get(language, language)})",
+                       end_line=last.line, end_column=last.end_column)
+
+    @staticmethod
+    def _judge(words, lex, others, ctx):
+        """None: too short to judge; False: the guide's language; else (language, known, total)."""
+        words = [w for w in words if len(w.text) > 1 and not lex.project_word(w.text)]
+        total = len(words)
+        if total < ctx.option("min_words"):
+            return None
+        own = [lex.accepted(w.text) or lex.compound_known(w.text) for w in words]
+        own_share = sum(own) / total
+        if own_share > ctx.option("max_own_share"):
+            return False
+        best = None
+        for language, speller in others:
+            known = [speller.known(w.text) for w in words]
+            share = sum(known) / total
+            only_there = sum(k and not o for k, o in zip(known, own))
+            if share >= ctx.option("min_share") and only_there >= 3:
+                if best is None or sum(known) > best[1]:
+                    best = (language, sum(known), total)
+        return best or False
