@@ -79,7 +79,8 @@ def strip_comments(code: str) -> str:
     return "\n".join(kept)
 
 
-_PROMPT = re.compile(r"^\s*(?:\[[^\]\n]*\]\s?[#$]|[\w.-]+@[\w.-]+:?[^\s]*[#$]|~?\$|~#|[A-Z]:\\[^>]*>)\s+")
+_PROMPT = re.compile(r"^\s*(?:\[[^\]\n]*\]\s?[#$]|[\w.-]+@[\w.-]+(?:\s*\([^)\n]*\))?:?\s*[^\s#$]*\s?[#$]"
+                     r"|~?\$|~#|[A-Z]:\\[^>]*>)\s+")
 _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*_?|\S", re.UNICODE)
 
 

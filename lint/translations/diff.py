@@ -14,7 +14,7 @@ from functools import lru_cache
 import yaml
 
 from .blocks import _COMMENT_LINE as _COMMENT, normal_code, same_code
-from .numbers import spelled
+from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
 _YEAR_LINE = re.compile(r"\b(19|20)\d{2}\b")
@@ -77,7 +77,13 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
 
 
 def _values(blocks) -> set:
-    return {v for b in blocks for n in b.numbers for v in n.values}
+    """Numbers of the blocks, in prose or in inline code (``port `21` `` against « 21 »)."""
+    out = {v for b in blocks for n in b.numbers for v in n.values}
+    for b in blocks:
+        for span in b.spans:
+            out.update(v for n in find_numbers(span) for v in n.values)
+        out.update(str(int(d)) for d in re.findall(r"\d+", b.text))  # glued: Start10M, Port:465
+    return out
 
 
 def _step(block, number) -> bool:
@@ -106,8 +112,8 @@ def _pairs_with_neighbours(pair):
         sb, tb = pair.sblocks[i], pair.tblocks[j]
         if not (sb.tokens() & tb.tokens()) and (pair.diverged or not _steady(ops, k)):
             continue
-        s_near = pair.sblocks[max(0, i - 1):i + 2]
-        t_near = pair.tblocks[max(0, j - 1):j + 2]
+        s_near = pair.sblocks[max(0, i - 2):i + 3]
+        t_near = pair.tblocks[max(0, j - 2):j + 3]
         for i2, j2 in ops[max(0, k - 3):k + 4]:
             if i2 is None and j2 is not None:
                 t_near.append(pair.tblocks[j2])
@@ -128,9 +134,9 @@ def _present(text: str, where) -> bool:
     from .blocks import _PROMPT
 
     spans, code = where
-    text = " ".join(_PROMPT.sub("", text).split())
-    return text in spans or any(" ".join(_PROMPT.sub("", s).split()) == text for s in spans) or (
-        bool(text) and text in code)
+    text = " ".join(_PROMPT.sub("", text).split()).lower()
+    return any(" ".join(_PROMPT.sub("", s).split()).lower() == text for s in spans) or (
+        bool(text) and text in code.lower())
 
 
 def _spans(block) -> Counter:

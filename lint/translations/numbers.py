@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 # digits with inner separators; a space only joins 3-digit groups (1 000, 10 000)
 _NUMBER = re.compile(
-    r"(?<![\w.,/:#@])"
+    r"(?<![\w.,/#@])"
     r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:[.,]\d+)*)"
     r"(st|nd|rd|th|er|re|ère|ers|e|ème|eme|è|º|ª|o|a|\.(?=\s|$))?"
     r"(?![\d])", re.UNICODE)
