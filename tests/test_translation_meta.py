@@ -104,3 +104,25 @@ def test_a_step_added_to_the_source_makes_it_outdated(write):
                         "Vérifiez que la case est cochée, puis fermez la fenêtre.\n\n- redémarrez le logiciel")
     found = pair_findings(write, FI, source, rule="translation/outdated")
     assert len(found) == 1 and "list item 'redémarrez le logiciel' only in the source" in found[0].message
+
+
+def test_outdated_names_the_source_commit_when_in_git(write, tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("git is not installed")
+    write("guide/guide.fr-fr.md", FR)
+    write("guide/guide.fi-fi.md", FI)
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(git[:3] + ["init", "-q"], check=True)
+    subprocess.run(git + ["add", "."], check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "first version"], check=True)
+    write("guide/guide.fr-fr.md", FR.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|"))
+    subprocess.run(git + ["commit", "-q", "-am", "Port 995 for POP"], check=True)
+    from translation_helpers import check, of
+
+    found = of(check(tmp_path / "guide" / "guide.fi-fi.md"), "translation/outdated")
+    assert len(found) == 1 and "Port 995 for POP" in found[0].message and "commit " in found[0].message

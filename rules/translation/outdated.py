@@ -13,7 +13,9 @@ class Outdated(Rule):
         whose meaning-bearing tokens differ (numbers, inline code, code blocks, images,
         links) and the sections, steps, table rows, images and code blocks present on one
         side only. Wording, emphasis, reflowed lines and split or merged paragraphs do not
-        count. The finding sits at the first drift and names the source line.
+        count. The finding sits at the first drift and names the source line; when the guide
+        is in a git work tree, the source commit that wrote that line is added as evidence
+        (``git blame``; option ``git_evidence``). Commit dates alone are never the judge.
 
     Why is this bad?
         A translation that lags behind its source tells readers of that locale to do what
@@ -31,7 +33,7 @@ class Outdated(Rule):
     severity = "warning"
     summary = "the translation no longer matches its source's content"
     tags = ("translation",)
-    options = {"min_changes": 1}
+    options = {"min_changes": 1, "git_evidence": True}
     cross_file = True
 
     def check(self, doc, ctx):
@@ -43,5 +45,14 @@ class Outdated(Rule):
             return
         first = found[0]
         kinds = sorted({d.kind for d in found})
+        evidence = ""
+        if ctx.option("git_evidence"):
+            from lint.translations.gitinfo import blame
+
+            info = blame(pair.source.path, first.source_line)
+            if info:
+                evidence = (f" (that source line comes from commit {info['commit']}, {info.get('date', '?')}: "
+                            f"{info.get('summary', '')})")
         ctx.report(first.line, 1, f"translation is outdated: {len(found)} content difference(s) with "
-                   f"the source ({', '.join(kinds)}), first at source line {first.source_line}: {first.detail}")
+                   f"the source ({', '.join(kinds)}), first at source line {first.source_line}: "
+                   f"{first.detail}{evidence}")
