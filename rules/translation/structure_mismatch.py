@@ -47,9 +47,7 @@ class StructureMismatch(Rule):
             first = f"{sb.label} of source line {sb.line} ('{_what(sb)}') has no counterpart here"
         else:
             first = f"this {tb.label} ('{_what(tb)}') has no counterpart in the source"
-            near = _source_near(pair, tb)
-            if near:
-                first += f" (near source line {near})"
+            first += f" (near source line {_source_near(pair, tb) or pair.source.body_first_line})"
         summary = f"{missing} source block(s) unpaired, {extra} block(s) here unpaired"
         if pair.diverged:
             summary += (f"; only {pair.coverage:.0%} of blocks pair up, so this looks like another "
