@@ -4,6 +4,19 @@ from lint.translations.align import content_pair_for
 from lint.translations.diff import link_diffs, short
 
 
+def _tails(a: str, b: str, width: int = 70):
+    """Two URLs with their shared start cut at a '/', so the difference shows."""
+    if len(a) <= width and len(b) <= width:
+        return a, b
+    common = 0
+    while common < min(len(a), len(b)) and a[common] == b[common]:
+        common += 1
+    cut = a.rfind("/", 0, common) + 1
+    if cut > 10:
+        a, b = "…" + a[cut:], "…" + b[cut:]
+    return short(a, width), short(b, width)
+
+
 @register
 class LinkMismatch(Rule):
     """
@@ -40,8 +53,9 @@ class LinkMismatch(Rule):
             return
         for d in link_diffs(pair):
             if d.detail == "changed":
+                here, there = _tails(d.extra[0].text, d.missing[0].text)
                 msg = (f"link differs from source line {d.source.line} beyond its locale: "
-                       f"{short(d.extra[0].text, 70)} here, {short(d.missing[0].text, 70)} in the source")
+                       f"{here} here, {there} in the source")
             elif d.detail == "missing":
                 msg = f"link {short(d.missing[0].text, 70)} of source line {d.source.line} is missing here"
             else:
