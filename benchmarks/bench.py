@@ -1,0 +1,258 @@
+"""guidelint's benchmark: one run, on one corpus, prints every figure the README quotes.
+
+    .venv/bin/python benchmarks/bench.py              # ~10,000 files (a few minutes)
+    .venv/bin/python benchmarks/bench.py --files 500  # a quick look
+
+The corpus is ``../shared/corpus/ovh-docs`` (its guides replicated under distinct folders
+until there are ``--files`` of them) or, when that folder is absent, synthetic guides in the
+same layout (one folder per guide, several locales each). It is built in a temporary
+folder and removed afterwards. Every guidelint figure comes from a fresh process
+(``python -m lint``), so interpreter start and rule loading are included.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ovh-docs"
+
+# Runs guidelint's CLI and prints its own peak RSS (and its workers') on the last stderr line.
+RUNNER = """
+import resource, sys
+from lint.cli import main
+code = main(sys.argv[1:])
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(f"PEAK_KB {peak}", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def build_corpus(target: Path, files: int, source: Path) -> tuple[int, int, str]:
+    guides = sorted(p for p in source.rglob("*.md") if p.name != "README.md") if source.is_dir() else []
+    kind = f"{len(guides)} guides of {source} replicated" if guides else "synthetic guides"
+    made = size = 0
+    copy = 0
+    while made < files:
+        if guides:
+            for guide in guides:
+                if made >= files:
+                    break
+                dest = target / f"copy{copy:03d}" / guide.relative_to(source)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(guide, dest)
+                made += 1
+                size += dest.stat().st_size
+        else:
+            rng = random.Random(copy)
+            for n in range(min(60, files - made)):
+                folder = target / f"copy{copy:03d}" / f"guide_{n // 3}"
+                locale = ("fr-fr", "en-gb", "fi-fi")[n % 3]
+                dest = folder / f"guide.{locale}.md"
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_text(synthetic_guide(rng, n), encoding="utf-8")
+                made += 1
+                size += dest.stat().st_size
+        copy += 1
+    return made, size, kind
+
+
+def synthetic_guide(rng: random.Random, n: int) -> str:
+    words = ("server configure port mail client account password domain SSL IMAP SMTP backup "
+             "network firewall rule disk partition user access").split()
+
+    def sentence():
+        return " ".join(rng.choice(words) for _ in range(rng.randint(6, 18))).capitalize() + "."
+
+    parts = [f"---\ntitle: Guide {n}\nupdated: 2024-01-0{1 + n % 9}\n---\n", f"# Guide {n}\n"]
+    for section in range(rng.randint(3, 7)):
+        parts.append(f"## Section {section}\n")
+        parts.append(" ".join(sentence() for _ in range(rng.randint(2, 6))) + "\n")
+        parts.append("\n".join(f"- {sentence()} [link](https://example.com/{i})" for i in range(3)) + "\n")
+        parts.append("| Port | Use |\n|------|-----|\n| 993 | IMAP |\n| 465 | SMTP |\n")
+        parts.append("```bash\nssh user@server -p 22\n```\n")
+        parts.append("> [!primary]\n>\n> " + sentence() + "\n")
+    return "\n".join(parts)
+
+
+EXTRA: list[str] = []  # --ignore passed through to every guidelint run
+
+
+def bare_mistune(files: list[Path]) -> tuple[float, float, int]:
+    import mistune
+
+    md = mistune.create_markdown(renderer=None, plugins=["table"])  # the plugins guidelint uses
+    size = 0
+    start, cpu = time.perf_counter(), time.process_time()
+    for path in files:
+        data = path.read_bytes()
+        size += len(data)
+        md(data.decode("utf-8", "replace"))
+    return time.perf_counter() - start, time.process_time() - cpu, size
+
+
+def rule_costs(files: list[Path], cwd: Path, top: int = 10) -> list[tuple[str, float]]:
+    """Seconds each rule spends on ``files`` (in this process), parsing apart."""
+    sys.path.insert(0, str(ROOT))
+    from lint import registry
+    from lint.document import Document
+    from lint.rule import Context
+    from lint.runner import ConfigResolver, Services
+
+    rules = registry.load()
+    resolver, services = ConfigResolver(), Services()
+    costs = {"(parse: Document)": 0.0}
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        for path in files:
+            rel = str(path.relative_to(cwd))
+            effective = resolver.effective_for(rel)
+            start = time.process_time()
+            doc = Document.from_bytes(path.read_bytes(), rel, effective.locale)
+            costs["(parse: Document)"] += time.process_time() - start
+            services.begin_file(rel)
+            for rule_id in effective.rules:
+                rule = rules[rule_id]()
+                ctx = Context(rule, doc, effective.options[rule_id], services,
+                              effective.severities[rule_id], effective)
+                start = time.process_time()
+                try:
+                    rule.check(doc, ctx)
+                except Exception:  # noqa: BLE001 - a benchmark reports time, not bugs
+                    pass
+                costs[rule_id] = costs.get(rule_id, 0.0) + time.process_time() - start
+            services.end_file()
+    finally:
+        os.chdir(old)
+    return sorted(costs.items(), key=lambda kv: -kv[1])[:top]
+
+
+CPU: list[float] = [0.0]  # CPU seconds (user + system) of the last guidelint run, workers included
+
+
+def guidelint(args: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall time, peak RSS (KiB) and stdout of one guidelint process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", RUNNER, *args, *EXTRA], cwd=cwd, capture_output=True,
+                          text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak = 0
+    for line in proc.stderr.splitlines():
+        if line.startswith("PEAK_KB "):
+            peak = int(line.split()[1])
+        elif "Traceback" in line or "internal error" in line:
+            raise SystemExit(f"guidelint failed: {proc.stderr}")
+    return wall, peak, proc.stdout
+
+
+def peer(command: list[str], cwd: Path) -> float | None:
+    if not shutil.which(command[0]):
+        return None
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--files", type=int, default=10_000, help="corpus size (default 10000)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="guides to replicate")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus folder and print it")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                        help="pass --ignore RULE to every guidelint run (to see a slow rule's share)")
+    parser.add_argument("--rule-sample", type=int, default=100,
+                        help="files on which each rule's own cost is measured (0: skip)")
+    args = parser.parse_args()
+    for rule in args.ignore:
+        EXTRA.extend(["--ignore", rule])
+
+    tmp = Path(tempfile.mkdtemp(prefix="guidelint-bench-"))
+    try:
+        corpus = tmp / "docs"
+        count, size, kind = build_corpus(corpus, args.files, args.corpus)
+        files = sorted(corpus.rglob("*.md"))
+        mb = size / 1e6
+        print(f"corpus: {count} files, {mb:.1f} MB ({kind}); {os.cpu_count()} cores; "
+              f"Python {sys.version.split()[0]}")
+        common = ["check", "docs", "--format", "json", "--output", os.devnull]
+
+        if EXTRA:
+            print(f"guidelint runs with: {' '.join(EXTRA)}")
+        try:
+            print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+                  "(wall-clock figures need an idle machine; CPU figures are steadier)")
+        except OSError:
+            pass
+        bare, bare_cpu, _ = bare_mistune(files)
+        print(f"bare mistune parse           {count / bare:8.0f} files/s  {mb / bare:6.2f} MB/s  "
+              f"({bare:.2f} s wall, {bare_cpu:.2f} s CPU)")
+
+        cold1, peak1, _ = guidelint(common + ["--jobs", "1", "--no-cache"], tmp)
+        cpu1 = CPU[0]
+        print(f"guidelint cold --jobs 1      {count / cold1:8.0f} files/s  {mb / cold1:6.2f} MB/s  "
+              f"({cold1:.2f} s wall, {cpu1:.2f} s CPU)")
+        print(f"  ratio to bare parse        {bare / cold1:8.0%}  wall, {bare_cpu / cpu1:.0%} CPU  "
+              f"(target >= 50%)")
+
+        cold2, peak2, _ = guidelint(common + ["--jobs", "2", "--no-cache"], tmp)
+        print(f"guidelint cold --jobs 2      {count / cold2:8.0f} files/s  ({cold2:.2f} s wall, "
+              f"{CPU[0]:.2f} s CPU)  speed-up {cold1 / cold2:.2f}x  (target >= 1.7x)")
+
+        fill, _, _ = guidelint(common, tmp)
+        warm, peak_warm, _ = guidelint(common, tmp)
+        print(f"guidelint warm re-run        {warm:8.2f} s     (cache filled in {fill:.2f} s; target < 1.5 s)")
+
+        one = next(f for f in files if f.name.endswith(".en-gb.md") or f.name.endswith(".fi-fi.md"))
+        rel = str(one.relative_to(tmp))
+        runs = [guidelint(["check", rel, "--no-cache"], tmp)[0] for _ in range(3)]
+        print(f"pre-commit run, one guide    {min(runs):8.2f} s wall, interpreter start included "
+              f"(best of 3, no cache; target < 0.5 s)")
+
+        quarter = sorted(corpus.iterdir())[: max(1, len(list(corpus.iterdir())) // 4)]
+        small_peak = guidelint(["check", *[str(q.relative_to(tmp)) for q in quarter], "--jobs", "1",
+                                "--no-cache", "--format", "json", "--output", os.devnull], tmp)[1]
+        print(f"peak memory --jobs 1         {peak1 / 1024:8.0f} MiB  (a quarter of the files: "
+              f"{small_peak / 1024:.0f} MiB); --jobs 2 parent/worker max {peak2 / 1024:.0f} MiB; "
+              f"warm {peak_warm / 1024:.0f} MiB")
+
+        pym = peer(["pymarkdown", "--return-code-scheme", "minimal", "scan", "-r", "docs"], tmp)
+        if pym is not None:
+            print(f"pymarkdown scan              {count / pym:8.0f} files/s  ({pym:.2f} s)")
+        mdl = peer(["markdownlint-cli2", "docs/**/*.md"], tmp)
+        if mdl is not None:
+            print(f"markdownlint-cli2            {count / mdl:8.0f} files/s  ({mdl:.2f} s)")
+        if pym is None and mdl is None:
+            print("pymarkdown / markdownlint-cli2: not installed (pip install pymarkdownlnt; "
+                  "npm i -g markdownlint-cli2) - no side-by-side figure")
+        if args.rule_sample:
+            sample = files[:: max(1, len(files) // args.rule_sample)][: args.rule_sample]
+            costs = rule_costs(sample, tmp)
+            total = sum(c for _, c in costs)
+            print(f"CPU by rule on {len(sample)} files (top {len(costs)}, parse included):")
+            for rule, cost in costs:
+                print(f"  {rule:34} {cost:7.2f} s  {cost / max(total, 1e-9):5.0%}  "
+                      f"{1000 * cost / len(sample):8.1f} ms/file")
+        if args.keep:
+            print(f"corpus kept in {tmp}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
