@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import findings_of
-from rules.links.broken_anchor import slug_github, slug_toc
+from lint.anchors import slug_github, slug_toc
 
 RULE = "links/broken-anchor"
 

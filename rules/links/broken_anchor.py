@@ -1,59 +1,14 @@
 import difflib
 import os
 import re
-import unicodedata
 from urllib.parse import unquote
 
-from lint.document import HEADING_ID, Document
+from lint.anchors import STYLES, heading_ids, html_anchors
+from lint.document import Document
 from lint.registry import register
 from lint.rule import Rule
 
 from ._targets import targets
-
-HTML_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-STYLES = ("github", "toc")
-
-
-def slug_github(text: str) -> str:
-    """GitHub: lower case, punctuation dropped (letters of any script kept), each space a hyphen."""
-    text = text.strip().lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
-
-
-def slug_toc(text: str) -> str:
-    """Python-Markdown ``toc`` (its default ``slugify``): accents folded to ASCII, punctuation dropped,
-    runs of spaces and hyphens made one hyphen."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
-
-
-def heading_ids(headings, style: str) -> list[str]:
-    """The ids a renderer gives the headings, in order, with its suffix for repeated titles."""
-    seen: dict[str, int] = {}
-    out = []
-    for heading in headings:
-        if heading.attrs.get("id"):
-            out.append(heading.attrs["id"])
-            continue
-        text = HEADING_ID.sub("", heading.plain_text())
-        base = slug_github(text) if style == "github" else slug_toc(text)
-        n = seen.get(base, 0)
-        seen[base] = n + 1
-        if n == 0:
-            out.append(base)
-        else:
-            out.append(f"{base}-{n}" if style == "github" else f"{base}_{n}")
-    return out
-
-
-def html_anchors(doc) -> list[str]:
-    found = []
-    for node in doc.walk("block_html", "inline_html"):
-        for m in HTML_ANCHOR.finditer(node.text):
-            found.append(next(g for g in m.groups() if g is not None))
-    return found
 
 
 @register
@@ -187,7 +142,7 @@ def _headings_of_file(path: str):
 
 def anchors_of(doc, style: str, strict: bool) -> tuple[list[str], set[str]]:
     """(ids to suggest, every fragment that resolves, lower-cased) of a document."""
-    ids = heading_ids(doc.headings, style) + html_anchors(doc)
+    ids = heading_ids(doc.headings, style) + [name for name, _ in html_anchors(doc)]
     known = {i.lower() for i in ids}
     if not strict:
         for other in STYLES:

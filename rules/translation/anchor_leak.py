@@ -1,7 +1,7 @@
 from lint.registry import register
 from lint.rule import Rule
 from lint.translations.align import pair_for
-from lint.translations.slug import heading_ids, legacy_prefixes
+from lint.anchors import all_ids, legacy_prefixes
 
 
 def _fragment(url: str):
@@ -18,7 +18,7 @@ class AnchorLeak(Rule):
     What it does
         Reports a ``#fragment`` link of a translation that names no heading or anchor of the
         translation but one of its source: a heading id of the source language left in the
-        translated text. Heading ids are read as GitHub makes them (``#go-further``), as
+        translated text. Heading ids are read as GitHub and Python-Markdown ``toc`` make them (``#go-further``), as
         older OVHcloud guides made them (``#aller_plus_loin``, and compound ids such as
         ``#h2_slug_partie_7_h3_slug``), from ``{#id}`` and from ``<a name="...">``.
 
@@ -43,10 +43,10 @@ class AnchorLeak(Rule):
         pair = pair_for(doc, ctx)  # retired translations too: the link is broken either way
         if pair is None:
             return
-        target_ids = heading_ids(doc)
+        target_ids = all_ids(doc)
         source_ids = pair.cache.get("source_ids")
         if source_ids is None:
-            source_ids = pair.cache["source_ids"] = heading_ids(pair.source)
+            source_ids = pair.cache["source_ids"] = all_ids(pair.source)
             pair.cache["source_prefixes"] = legacy_prefixes(pair.source)
         prefixes = pair.cache["source_prefixes"]
         for block in pair.tblocks:
