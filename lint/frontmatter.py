@@ -6,11 +6,11 @@ alias "billion laughs" bombs; a linter must report the first and refuse the seco
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
 MAX_ALIASES = 100  # real guides use none; a bomb uses thousands
+MAX_EXPANDED = 100_000  # values once aliases are expanded: the "billion laughs" needs only 80 aliases
 
 
 @dataclass
@@ -56,6 +56,27 @@ class _Loader(yaml.SafeLoader):
                     None, None, f"more than {MAX_ALIASES} YAML aliases: refusing a possible alias bomb",
                     event.start_mark)
         return super().compose_node(parent, index)
+
+
+def _expanded_size(node, memo: dict, limit: int) -> int:
+    """How many nodes ``node`` stands for once every alias is copied out (memoised, so the
+    count itself costs one visit per distinct node); stops as soon as it passes ``limit``."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            size += _expanded_size(child, memo, limit)
+            if size > limit:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            size += _expanded_size(k, memo, limit) + _expanded_size(v, memo, limit)
+            if size > limit:
+                break
+    memo[key] = size
+    return size
 
 
 def _scalar_key(node) -> str | None:
@@ -107,6 +128,11 @@ def _load(loader, fm: FrontMatter) -> None:
             fm.problems.append(FrontMatterProblem(
                 "not-mapping", f"front matter must be a mapping of keys to values, not {kind}", 2))
             return
+        if _expanded_size(node, {}, MAX_EXPANDED) > MAX_EXPANDED:
+            fm.problems.append(FrontMatterProblem(
+                "invalid-yaml", f"YAML aliases expand to more than {MAX_EXPANDED:,} values: refusing "
+                "a possible alias bomb (\"billion laughs\")", 2))
+            return fm
         seen: dict[str, int] = {}
         for key_node, _ in node.value:
             key = _scalar_key(key_node)

@@ -109,7 +109,6 @@ class _PositionedState(BlockState):
         token["_e"] = self.cursor + len(text)
 
     def append_paragraph(self):
-        start = self.cursor
         pos = super().append_paragraph()
         if pos:
             self.last_token()["_e"] = pos

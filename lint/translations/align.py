@@ -64,6 +64,17 @@ class Pair:
                 out.append((self.sblocks[i], None, self.target_line_near(k)))
         return out
 
+    def source_line_before(self, block: Block) -> int | None:
+        """Line of the last source block aligned before the target ``block``: where the
+        source would have it. None when the block comes before every source block."""
+        last = None
+        for i, j in self.ops:
+            if j is not None and self.tblocks[j] is block:
+                return last
+            if i is not None:
+                last = self.sblocks[i].line
+        return last
+
     def target_line_near(self, k: int) -> int:
         """Where in the target an unpaired source block would have been: the next target block."""
         for i, j in self.ops[k:]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from urllib.parse import unquote
 
-from .numbers import Number, find_numbers
+from .numbers import find_numbers
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from .. import registry
 from ..document import Document, locale_from_path
 from ..finding import Finding
 

@@ -288,7 +288,6 @@ def unpaired(pair) -> list[Diff]:
     """Blocks on one side only (a section, step, row, image or code block added or removed)."""
     out = []
     for sb, tb, line in pair.unmatched():
-        block = sb or tb
         out.append(Diff("block", sb, tb, line, detail="missing" if sb else "added"))
     return out
 
@@ -325,11 +324,11 @@ def drift(pair, effective=None) -> list[Drift]:
         out.append(Drift("inline code", d.line, d.source.line,
                          f"`{short((d.missing or d.extra)[0].text, 30)}` on one side only"))
     for d in code_block_diffs(pair, comments):
-        src = d.source.line if d.source else _source_line_before(pair, d.target)
+        src = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
         out.append(Drift("code", d.line, d.column if d.detail == "changed" else src, f"code block {d.detail}"))
     for d in image_diffs(pair):
         img = (d.missing or d.extra)[0]
-        src = d.source.line if d.source else _source_line_before(pair, d.target)
+        src = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
         out.append(Drift("images", d.line, src, f"image '{image_name(img.text)}' {d.detail}"))
     for d in link_diffs(pair):
         out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} {d.detail}"))
@@ -341,29 +340,17 @@ def drift(pair, effective=None) -> list[Drift]:
             out.append(Drift("blocks", line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
                              f"only in the source"))
         else:
-            out.append(Drift("blocks", line, _source_line_before(pair, tb) or 1,
+            out.append(Drift("blocks", line, pair.source_line_before(tb) or 1,
                              f"{tb.label} '{short(tb.title or tb.text, 40)}' only here"))
     for sb, tb, line in pair.unmatched():
         block = sb or tb
         if block.kind == "p" and (block.numbers or block.codes):
             side = "only in the source" if sb is not None else "only here"
-            out.append(Drift("blocks", line, sb.line if sb else (_source_line_before(pair, tb) or 1),
+            out.append(Drift("blocks", line, sb.line if sb else (pair.source_line_before(tb) or 1),
                              f"paragraph with numbers or code {side}"))
     out.sort(key=lambda d: (d.line, d.source_line))
     pair.cache["drift"] = out
     return out
-
-
-def _source_line_before(pair, block):
-    last = 1
-    for i, j in pair.ops:
-        if j is not None and pair.tblocks[j] is block:
-            return last
-        if i is not None:
-            last = pair.sblocks[i].line
-    return last
-
-
 def _link_key(url: str) -> str:
     from ..locales import normalize_url
 

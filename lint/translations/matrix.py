@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import locale_from_path
-from ..finding import Finding
 from .compare import FAMILY, verdict_of
 from .pairing import pair
 

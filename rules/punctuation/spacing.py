@@ -311,7 +311,7 @@ class PunctuationSpacing(Rule):
             for m in FRENCH_GUILLEMETS.finditer(text):
                 i = m.start()
                 at = i + 1 if m.group() == "«" else i
-                ctx.report(number, i + 1, f"French typography wants a (no-break) space inside « »",
+                ctx.report(number, i + 1, "French typography wants a (no-break) space inside « »",
                            end_column=i + 2, edits=[Edit(number, at + 1, number, at + 1, "\u00a0")])
             for m in FRENCH_MISSING.finditer(text):
                 i = m.start("mark")

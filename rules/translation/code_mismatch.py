@@ -1,7 +1,7 @@
 from lint.registry import register
 from lint.rule import Rule
 from lint.translations.align import content_pair_for
-from lint.translations.diff import _source_line_before, code_block_diffs, codespan_diffs, short
+from lint.translations.diff import code_block_diffs, codespan_diffs, short
 
 
 @register
@@ -41,7 +41,7 @@ class CodeMismatch(Rule):
             if d.detail == "missing":
                 msg = f"code block of source line {d.source.line} is missing here"
             elif d.detail == "added":
-                msg = f"code block is not in the source (near source line {_source_line_before(pair, d.target)})"
+                msg = f"code block is not in the source (near source line {(pair.source_line_before(d.target) or 1)})"
             else:
                 msg = (f"code block differs from source line {d.column}: "
                        f"'{short(d.extra[0])}' where the source has '{short(d.missing[0])}'")

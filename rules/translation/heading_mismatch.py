@@ -59,7 +59,7 @@ class HeadingMismatch(Rule):
             sb, tb, line = lonely[0]
             first = (f"'{short(sb.title) or sb.label}' of source line {sb.line} has no counterpart here"
                      if sb else f"'{short(tb.title)}' here is not in the source (near source line "
-                     f"{_source_near(pair, tb)})")
+                     f"{(pair.source_line_before(tb) or 1)})")
             ctx.report(line, 1, f"{len(lonely)} headings are on one side only{counts}; first: {first}")
             return
         for sb, tb, line in lonely:
@@ -68,14 +68,4 @@ class HeadingMismatch(Rule):
                            f"{sb.line}) has no counterpart here{counts}")
             else:
                 ctx.report(line, 1, f"heading '{short(tb.title)}' is not in the source (near source line "
-                           f"{_source_near(pair, tb)}){counts}", end_column=tb.level + 1)
-
-
-def _source_near(pair, block):
-    last = 1
-    for i, j in pair.ops:
-        if j is not None and pair.tblocks[j] is block:
-            return last
-        if i is not None:
-            last = pair.sblocks[i].line
-    return last
+                           f"{(pair.source_line_before(tb) or 1)}){counts}", end_column=tb.level + 1)

@@ -1,7 +1,7 @@
 from lint.registry import register
 from lint.rule import Rule
 from lint.translations.align import content_pair_for
-from lint.translations.diff import _source_line_before, image_diffs, image_name
+from lint.translations.diff import image_diffs, image_name
 
 
 @register
@@ -39,7 +39,7 @@ class ImageMismatch(Rule):
                 img = d.missing[0]
                 msg = f"image '{image_name(img.text)}' of source line {img.line} is missing here"
             elif d.detail == "added":
-                near = d.source.line if d.source else _source_line_before(pair, d.target)
+                near = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
                 msg = f"image '{image_name(d.extra[0].text)}' has no counterpart in the source (near source line {near})"
             else:
                 msg = (f"images are in another order than in the source: '{image_name(d.extra[0].text)}' "

@@ -47,7 +47,7 @@ class StructureMismatch(Rule):
             first = f"{sb.label} of source line {sb.line} ('{_what(sb)}') has no counterpart here"
         else:
             first = f"this {tb.label} ('{_what(tb)}') has no counterpart in the source"
-            first += f" (near source line {_source_near(pair, tb) or pair.source.body_first_line})"
+            first += f" (near source line {pair.source_line_before(tb) or pair.source.body_first_line})"
         summary = f"{missing} source block(s) unpaired, {extra} block(s) here unpaired"
         if pair.diverged:
             summary += (f"; only {pair.coverage:.0%} of blocks pair up, so this looks like another "
@@ -59,13 +59,3 @@ def _what(block) -> str:
     if block.kind == "img" and block.images:
         return image_name(block.images[0].text)
     return short(block.title or block.text or block.code, 40)
-
-
-def _source_near(pair, block):
-    last = None
-    for i, j in pair.ops:
-        if j is not None and pair.tblocks[j] is block:
-            return last
-        if i is not None:
-            last = pair.sblocks[i].line
-    return last
