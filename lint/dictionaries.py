@@ -300,10 +300,11 @@ def product_names(ctx) -> frozenset[str]:
 
 # --------------------------------------------------------------------------- words
 URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)\S*", re.I)
-EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+EMAIL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.[^\s@]+")  # starts a run: linear on long words
 HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # x.y, x.y.z: a host or file name when no space follows the dot
 PATH = re.compile(r"(?:^|[\s(\"'])(?:~|\.{1,2})?/[\w.-]|\\[\w.]")
 CHUNK = re.compile(r"\S+")
+DIGIT = re.compile(r"\d")
 PLACEHOLDER = re.compile(r"(?<![^\W\d_])(?:X{2,}|x{3,})(?![^\W\d_])")
 PIECE = re.compile(r"[^\W_]+(?:['’:][^\W_]+)*['’]?")
 OPEN_PUNCT = "\"'“”„«»‹›‘’([{<¡¿*_"
@@ -346,6 +347,8 @@ def _strip(chunk: str, start: int) -> tuple[str, int]:
 
 def skip_chunk(chunk: str) -> bool:
     """URLs, e-mail addresses, host and file names, paths: not words."""
+    if chunk.isalpha():
+        return False
     if URL.match(chunk) or EMAIL.search(chunk):
         return True
     if "/" in chunk and (chunk.startswith(("/", "~", "./", "../")) or chunk.count("/") > 2):
@@ -362,12 +365,12 @@ def skip_chunk(chunk: str) -> bool:
 def classify(piece: str, products: frozenset[str]) -> str:
     if piece in products:
         return "product"
-    letters = [c for c in piece if c.isalpha()]
-    if any(c.isdigit() for c in piece):
+    if DIGIT.search(piece):
         return "digits"
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return "caps"
-    if any(c.isupper() for c in piece[1:]):
+    rest = piece[1:]
+    if rest != rest.lower():
+        if piece.isupper() and sum(c.isalpha() for c in piece) >= 2:
+            return "caps"
         return "mixed"
     return "word"
 
@@ -389,8 +392,31 @@ def _neighbours(node) -> tuple[bool, bool]:
     return left, right
 
 
-def node_words(node, products: frozenset[str] = frozenset()) -> Iterator[Word]:
-    """Every word of one text node (all kinds), in order."""
+_CACHE: dict = {"products": None, "words": {}}
+
+
+def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]:
+    """Every word of one text node (all kinds), in order.
+
+    Several rules read the same nodes; the words of the nodes of the document being
+    checked are kept until another document's nodes are asked for.
+    """
+    cache = _CACHE
+    if cache["products"] is not products:
+        cache.update(products=products, words={})
+    words = cache["words"]
+    key = id(node)
+    hit = words.get(key)
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    if len(words) > 20000:
+        words.clear()
+    found = tuple(_node_words(node, products))
+    words[key] = (node, found)
+    return found
+
+
+def _node_words(node, products: frozenset[str]) -> Iterator[Word]:
     text = node.text
     touch_left, touch_right = _neighbours(node)
     for m in CHUNK.finditer(text):

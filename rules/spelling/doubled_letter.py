@@ -126,7 +126,6 @@ def _judge(text, runs, lex, english, policy):
         return None
     if policy.allowed and triple and lex.compound_known(text):
         return None
-    first = speller.suggest(text)[:1]
     chosen = []
     for start, length, candidate in runs:
         letter = text[start].lower()
@@ -137,6 +136,8 @@ def _judge(text, runs, lex, english, policy):
         elif policy.final_consonant_only and after:
             continue
         if lex.accepted(candidate):
+            # Hunspell's suggestions are slow: only asked once a candidate is a known word
+            first = speller.suggest(text)[:1]
             if lex.project_word(candidate) or (first and first[0].lower() == candidate.lower()):
                 chosen.append((start, length, candidate))
         elif (policy.compound_tails and letter in policy.vowels
