@@ -45,3 +45,12 @@ def test_legit_repetitions_are_not_reported():
 def test_punctuation_between_the_words_separates_them():
     text = "Click Next. Next, choose the server; server names vary.\n"
     assert findings_of(text, rule=RULE) == []
+
+
+def test_a_repeated_phrase_is_one_finding_and_german_die_die_needs_a_comma():
+    text = "Go to the Web Cloud section of your Web Cloud section of your Control Panel.\n"
+    [f] = findings_of(text, rule=RULE)
+    assert (f.column, f.end_column) == (37, 62)
+    assert "repeats the 5 words" in f.message
+    [f] = findings_of("Geben Sie die die zuvor erzeugte Adresse ein.\n", path="guide.de-de.md", rule=RULE)
+    assert f.column == 15

@@ -13,9 +13,17 @@ CONTAINERS = ("link",)  # a bold label and the text after it are not one run
 
 
 @lru_cache(maxsize=1)
-def _allowed() -> dict:
+def _data() -> dict:
     with open(Path(__file__).with_suffix(".yaml"), encoding="utf-8") as f:
-        return (yaml.safe_load(f) or {}).get("allowed", {})
+        return yaml.safe_load(f) or {}
+
+
+def _allowed() -> dict:
+    return _data().get("allowed", {})
+
+
+def _after_comma() -> dict:
+    return _data().get("allowed_after_comma", {})
 
 
 def _runs(block, products):
@@ -82,8 +90,8 @@ class RepeatedWord(Rule):
     """
     What it does
         Reports a word written twice in a row, ignoring case ("the the", "olevaa olevaa",
-        "espaço [Espaço Cliente]"), and a repeated pair of words ("of the of the"), in
-        prose outside code.
+        "espaço [Espaço Cliente]"), and a repeated phrase of up to five words ("of the of
+        the", "section of your Web Cloud section of your"), in prose outside code.
 
     Why is this bad?
         A repeated word is left behind when a sentence is edited or a translation is
@@ -91,8 +99,10 @@ class RepeatedWord(Rule):
         compared when nothing but spaces separates them on one line of one paragraph,
         heading or table cell (a link's text counts, a bold label does not), so separate
         list items, table cells, lines, numbers, "label: label" lines and
-        "**Label** label ..." definitions are never compared. A repeated pair must match
-        exactly ("Click Connect to connect to" is a button label followed by prose). Grammatical doubles of each language
+        "**Label** label ..." definitions are never compared. A repeated phrase must match
+        exactly ("Click Connect to connect to" is a button label followed by prose).
+        German articles that double as relative pronouns ("die die") are allowed only
+        right after a comma, where a relative clause starts. Grammatical doubles of each language
         ("nous nous", "die die", "dat dat", "had had") are in the rule's YAML allow list.
 
     Example
@@ -109,34 +119,57 @@ class RepeatedWord(Rule):
     fix = "unsafe"
 
     def check(self, doc, ctx):
-        allowed = set(_allowed().get("all", [])) | set(_allowed().get(doc.language or "", []))
+        data = _allowed()
+        allowed = set(data.get("all", [])) | set(data.get(doc.language or "", []))
+        after_comma = set(_after_comma().get(doc.language or "", []))
         products = dictionaries.product_names(ctx)
         for block in doc.walk(*BLOCKS):
             for run in _runs(block, products):
-                self._check_run(run, allowed, ctx)
+                self._check_run(run, allowed, after_comma, ctx)
 
-    def _check_run(self, run, allowed, ctx):
+    def _check_run(self, run, allowed, after_comma, ctx):
         lower = [w.text.lower() for w in run]
         i = 1
         while i < len(run):
-            if (lower[i] == lower[i - 1] and lower[i] not in allowed
-                    and not _name_then_noun(run[i - 1].text, run[i].text)):
+            n = _repeat_length(run, lower, i)
+            if n == 1:
                 first, second = run[i - 1], run[i]
+                word = lower[i]
+                if (word in allowed or (word in after_comma and _after_a_comma(first))
+                        or _name_then_noun(first.text, second.text)):
+                    n = 0
+            if n:
+                first, last = run[i - n + 1], run[i]
+                before = run[i - n]  # last word of the first occurrence
                 edits = []
-                if first.node is second.node:
-                    edits = [Edit(first.line, first.column + len(first.text), second.line,
-                                  second.end_column, "")]
-                ctx.report(second.line, second.column, f"'{second.text}' repeats the word before it",
-                           end_column=second.end_column, edits=edits)
-                i += 1
+                if before.node is last.node:
+                    edits = [Edit(before.line, before.end_column, last.line, last.end_column, "")]
+                if n == 1:
+                    message = f"'{last.text}' repeats the word before it"
+                else:
+                    phrase = " ".join(w.text for w in run[i - n + 1:i + 1])
+                    message = f"'{phrase}' repeats the {n} words before it"
+                ctx.report(first.line, first.column, message,
+                           end_column=last.end_column if first.line == last.line else None,
+                           edits=edits)
+                i += n
                 continue
-            if (i >= 3 and run[i].text == run[i - 2].text and run[i - 1].text == run[i - 3].text
-                    and lower[i] != lower[i - 1]):
-                a, b = run[i - 1], run[i]
-                edits = []
-                if run[i - 2].node is b.node:
-                    edits = [Edit(run[i - 2].line, run[i - 2].end_column, b.line, b.end_column, "")]
-                ctx.report(a.line, a.column,
-                           f"'{a.text} {b.text}' repeats the two words before it",
-                           end_column=b.end_column if a.line == b.line else None, edits=edits)
             i += 1
+
+
+def _repeat_length(run, lower, i, longest=5) -> int:
+    """n when the n words ending at i repeat the n words before them (single words ignoring
+    case, longer phrases exactly), else 0. The longest repeat wins."""
+    for n in range(min(longest, (i + 1) // 2), 0, -1):
+        if n == 1:
+            if lower[i] == lower[i - 1]:
+                return 1
+        elif all(run[i - k].text == run[i - n - k].text for k in range(n)) and \
+                len({lower[i - k] for k in range(n)}) > 1:
+            return n
+    return 0
+
+
+def _after_a_comma(word) -> bool:
+    before = word.node.text[:word.start].rstrip()
+    return before.endswith(",")
