@@ -56,3 +56,18 @@ def test_compounds_names_and_inflections_are_not_glued_words():
     en = "Use a softRAID, the old 60free/demo1g offers, 64bits and IPv6 on server01.\n"
     assert findings_of(en, path="guide.en-gb.md", rule=RULE) == []
     assert findings_of("Puede modificarlos.\n", path="guide.es-es.md", rule=RULE) == []
+
+
+def test_a_protocol_name_glued_to_a_label():
+    _needs("it")
+    [f] = findings_of("Tipo di accountPOP3\n", path="guide.it-it.md", rule=RULE)
+    assert (f.column, f.end_column) == (9, 20)
+    assert "'account POP3'" in f.message
+
+
+def test_english_words_in_compounds_are_not_split():
+    _needs("fi")
+    _needs("de")
+    assert findings_of("Tarkista internetyhteys ja internetselaimessa.\n", path="guide.fi-fi.md",
+                       rule=RULE) == []
+    assert findings_of("Die Firewallregeln auf dem Clientgerät.\n", path="guide.de-de.md", rule=RULE) == []

@@ -15,6 +15,7 @@ ACRONYM_TAIL = re.compile(r"([a-zà-öø-ÿ][^\W\d_]{4,}?)([A-Z]{2,6})")  # akti
 CASE_CHANGE = re.compile(rf"([a-zà-öø-ÿ][a-zà-öø-ÿ]{{2,}})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{3,}})")  # alueYhteenvedon
 NUMBER_HEAD = re.compile(r"(\d{3,})([^\W\d_]{4,})")  # 200sähköpostiviestiä
 NUMBER_TAIL = re.compile(r"([^\W\d_]{4,})(\d{2,})")  # porte143
+PROTOCOL_TAIL = re.compile(r"([a-zà-öø-ÿ][^\W\d_]{4,}?)([A-Z]{2,6})(\d)")  # accountPOP3
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,7 @@ class GluedWords(Rule):
         change of case (`DNS-alueYhteenvedon` -> `DNS-alue Yhteenvedon`), a word and a short
         function word that never ends a compound (`tarpeidenvuoksi` -> `tarpeiden vuoksi`,
         `Konfigurationsind`), and a number glued to a word (`200sähköpostiviestiä`,
-        `porte143`).
+        `porte143`, `accountPOP3`).
 
     Why is this bad?
         A lost space is invisible to a writer's eye and a translation tool's check, but a
@@ -119,6 +120,9 @@ class GluedWords(Rule):
 
     @staticmethod
     def _number(text, lex, units, language, english):
+        m = PROTOCOL_TAIL.fullmatch(text)
+        if m and m.group(2) in _acronyms() and _word(lex, m.group(1)):
+            return m.group(1), m.group(2) + m.group(3)
         m = NUMBER_HEAD.fullmatch(text)
         if m and m.group(2).islower() and m.group(2) not in units and _word(lex, m.group(2)):
             return m.group(1), m.group(2)
