@@ -245,8 +245,9 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
         base = language.split("-")[0]
         if base not in noted:
             noted.add(base)
-            ctx.report(1, 1, f"no Hunspell dictionary for '{language}': spelling rules skip this "
-                             "language (install guidelint[dictionaries] or set 'dictionaries')",
+            ctx.report(1, 1, f"no Hunspell dictionary for '{language}': the dictionary rules "
+                             "(spelling, language) skip this language; install "
+                             "guidelint[dictionaries] or set 'dictionaries' (noted once per run)",
                        severity="info")
     return result
 
