@@ -1,0 +1,48 @@
+"""The dictionary service and the prose tokenizer shared by the spelling and language rules."""
+import os
+
+from lint import dictionaries
+from lint.document import Document
+
+
+def _words(text, kinds=("word",)):
+    doc = Document.from_text(text, "guide.fi-fi.md", "fi-fi")
+    return [(w.text, w.line, w.column) for w in dictionaries.prose_words(doc, kinds=kinds)]
+
+
+def test_prose_words_have_positions_and_skip_what_is_not_a_word():
+    text = ("# Otsikko\n\nSyötä `koodi` osoitteeseen https://www.ovh.com/fi tai ssl0.ovh.net,\n"
+            "posti@example.com, POP3, IMAP, OVHcloud, iPhone ja SSL-suojaus.\n\n"
+            "```\nensimmäisenn\n```\n\n![kuva](a.png) pcc-XXX-XXX\n")
+    assert _words(text) == [("Otsikko", 1, 3), ("Syötä", 3, 1), ("osoitteeseen", 3, 15),
+                            ("tai", 3, 51), ("ja", 4, 49), ("suojaus", 4, 56)]
+
+
+def test_word_kinds_let_rules_choose():
+    text = "SSLaktivoitu, DNS, 200viestiä, OVHcloud ja sull’ ja **O**utlook\n"
+    doc = Document.from_text(text, "guide.fi-fi.md", "fi-fi")
+    kinds = [(w.text, w.kind, w.glued) for w in dictionaries.prose_words(
+        doc, kinds=("word", "mixed", "caps", "digits", "product", "elided"))]
+    assert kinds == [("SSLaktivoitu", "mixed", False), ("DNS", "caps", False),
+                     ("200viestiä", "digits", False), ("OVHcloud", "product", False),
+                     ("ja", "word", False), ("sull", "elided", False), ("ja", "word", False)]
+
+
+def test_locales_map_to_dictionary_names():
+    assert dictionaries.candidate_names("fi-fi")[0] == "fi_FI"
+    assert dictionaries.candidate_names("fr-ca")[0] == "fr"
+    assert dictionaries.candidate_names("en-us")[:2] == ["en_US", "en_GB"]
+    assert dictionaries.candidate_names("en-asia")[0] == "en_GB"
+    assert dictionaries.candidate_names("es-us")[0] == "es_US"
+    assert "es_ES" in dictionaries.candidate_names("es-us")
+    assert dictionaries.candidate_names("pt-pt")[0] == "pt_PT"
+    assert dictionaries.candidate_names("lt-lt")[0] == "lt"
+
+
+def test_configured_folders_come_first(tmp_path):
+    for ext in ("aff", "dic"):
+        (tmp_path / f"fi_FI.{ext}").write_text("SET UTF-8\n" if ext == "aff" else "1\nsana\n")
+    name, folder = dictionaries.find_dictionary("fi-fi", dictionaries.search_dirs([str(tmp_path)]))
+    assert (name, folder) == ("fi_FI", str(tmp_path))
+    assert dictionaries.find_dictionary("zz-zz", [str(tmp_path)]) is None
+    assert os.path.isdir(folder)
