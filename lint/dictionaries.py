@@ -266,8 +266,8 @@ def project_words(ctx, path: str) -> frozenset[str]:
                             lambda: frozenset(configured) | _words_files(folder))
 
 
-@lru_cache(maxsize=256)
 def _words_files(folder: str) -> frozenset[str]:
+    """Words of every .guidelint-words.txt from the folder up (read once per run per folder)."""
     words: set[str] = set()
     current = Path(folder)
     for directory in (current, *current.parents):
