@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import sys
+import time
 from typing import Iterable
 
 from .finding import Edit, Finding
@@ -29,6 +30,8 @@ TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
        "# Remove it with 'guidelint cache clear'.\n")
 ABSENT = "absent"
+INDEX = "stat-index.json"
+SETTLED = 2.0  # seconds: a file modified more recently is always read
 
 
 def content_hash(data: bytes) -> str:
@@ -109,6 +112,8 @@ class Cache:
         # one folder per code fingerprint: an upgrade starts afresh and removes the old one
         self.entries = os.path.join(folder, "entries-" + code)
         self._digests: dict[tuple[str, str], str] = {}
+        self._index: dict | None = None
+        self._new_index: dict[str, list] = {}
         self._ready = False
         self.hits = self.misses = 0
 
@@ -122,8 +127,58 @@ class Cache:
         key = (path, by)
         value = self._digests.get(key)
         if value is None:
-            value = self._digests[key] = input_digest(path, by)
+            if by == "content" and not os.path.isdir(path):
+                try:
+                    value = self.file_hash(path)
+                except OSError:
+                    value = ABSENT
+            else:
+                value = input_digest(path, by)
+            self._digests[key] = value
         return value
+
+    # the stat index: skip reading files whose stat has not changed -------------------
+    def _load_index(self) -> dict:
+        if self._index is None:
+            try:
+                with open(os.path.join(self.entries, INDEX), "rb") as f:
+                    index = json.loads(f.read())
+                self._index = index if isinstance(index, dict) else {}
+            except (OSError, ValueError):
+                self._index = {}
+        return self._index
+
+    def file_hash(self, path: str, data: bytes | None = None) -> str:
+        """The content hash of the file at ``path``, like git's index: taken from the last
+        run when the file's size, mtime, ctime and inode are unchanged (and were already
+        more than :data:`SETTLED` seconds old then, so a write within the same clock tick
+        cannot hide), else read and hashed."""
+        full = os.path.abspath(path)
+        st = os.stat(full)
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        record = self._load_index().get(full)
+        if isinstance(record, list) and record[:4] == stamp and len(record) == 5:
+            return record[4]
+        if data is None:
+            with open(full, "rb") as f:
+                data = f.read()
+        digest = content_hash(data)
+        if max(st.st_mtime, st.st_ctime) < time.time() - SETTLED:
+            self._new_index[full] = stamp + [digest]
+        return digest
+
+    def save_index(self) -> None:
+        if not self._new_index:
+            return
+        index = dict(self._load_index())
+        index.update(self._new_index)
+        self._new_index = {}
+        try:
+            self._prepare()
+            _atomic_write(os.path.join(self.entries, INDEX),
+                          json.dumps(index, separators=(",", ":")).encode("utf-8", "surrogateescape"))
+        except (OSError, ValueError):
+            pass
 
     # lookup -------------------------------------------------------------------------
     def lookup(self, path: str, fingerprint: str, data_hash: str) -> list[Finding] | None:

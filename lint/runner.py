@@ -1,13 +1,14 @@
 """Run the enabled rules over documents and collect their findings in a stable order."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import traceback
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import registry, suppress
-from .config import Config, Effective, discover
+from .config import CONFIG_NAMES, Config, Effective, discover
 from .document import Document, locale_from_path
 from .finding import Finding
 from .internal import RULE_ERROR, UNREADABLE
@@ -198,13 +199,57 @@ class ConfigResolver:
         self.explicit = explicit
         self.cache: dict = {}
         self.overrides = cli_overrides or {}
+        self._by_folder: dict[str, Config] = {}
+        self._default: Config | None = None
+        self._uniform: dict[int, tuple[Effective, str]] = {}  # config -> its one Effective, fingerprint
 
     def config_for(self, path: str) -> Config:
-        config = self.explicit or discover(path, self.cache) or Config()
+        if self.explicit is not None:
+            return self.explicit
+        # a run asks for every file: remember the answer per folder (discover() stats each parent)
+        folder = os.path.dirname(os.path.abspath(path)) if path.lower().endswith(".md") else None
+        config = self._by_folder.get(folder) if folder else None
+        if config is None and folder:
+            # the parent folder was already resolved and this one holds no configuration file
+            parent = self.cache.get(os.path.dirname(folder), False)
+            if parent is not False and not any(os.path.isfile(os.path.join(folder, name))
+                                               for name in CONFIG_NAMES):
+                config = self.cache[folder] = parent
+        if config is None:
+            config = discover(path, self.cache)
+            if config is None:
+                if self._default is None:
+                    self._default = Config()
+                config = self._default
+            if folder:
+                self._by_folder[folder] = config
         return config
 
+    def _uniform_effective(self, config: Config) -> tuple[Effective, str] | None:
+        """A configuration without per-file sections gives every file the same Effective."""
+        if config.data.get("overrides") or config.data.get("locales"):
+            return None
+        found = self._uniform.get(id(config))
+        if found is None:
+            effective = self._effective(config, "")
+            found = self._uniform[id(config)] = (effective, effective.fingerprint())
+        return found
+
+    def fingerprint_for(self, path: str) -> str:
+        """``effective_for(path).fingerprint()``, computed once per configuration when it can be."""
+        config = self.config_for(path)
+        found = self._uniform_effective(config)
+        return found[1] if found else self._effective(config, path).fingerprint()
+
     def effective_for(self, path: str) -> Effective:
-        effective = self.config_for(path).for_path(path)
+        config = self.config_for(path)
+        found = self._uniform_effective(config)
+        if found is not None:
+            return dataclasses.replace(found[0])  # a copy: callers may narrow .rules
+        return self._effective(config, path)
+
+    def _effective(self, config: Config, path: str) -> Effective:
+        effective = config.for_path(path)
         rules = registry.load()
         if self.overrides.get("select"):
             effective.rules = sorted(_expand(self.overrides["select"], rules))
@@ -370,36 +415,28 @@ def run(files: list[str], resolver: "ConfigResolver", services: Services,
     checked in this process when they are few (or ``jobs`` is 1), else in worker processes.
     Only findings travel back: no document outlives its check.
     """
-    from .cache import content_hash
-
     options = options or RunOptions()
     cache = options.cache
     done: dict[int, FileResult] = {}
     todo: list[int] = []
-    data_of: dict[int, bytes] = {}
-    serial_guess = options.jobs <= 1 or len(files) < SERIAL_BELOW
     for i, path in enumerate(files):
         if cache is None:
             todo.append(i)
             continue
         try:
-            with open(path, "rb") as f:
-                data = f.read()
+            found = cache.lookup(path, resolver.fingerprint_for(path), cache.file_hash(path))
         except OSError:
-            todo.append(i)
-            continue
-        found = cache.lookup(path, resolver.effective_for(path).fingerprint(), content_hash(data))
+            found = None
         if found is not None and not _fix_pending(found, options):
             cache.hits += 1
             done[i] = FileResult(path, found, cached=True)
             continue
         cache.misses += 1
         todo.append(i)
-        if serial_guess:
-            data_of[i] = data  # checked here: do not read it twice
+    if cache is not None:
+        cache.save_index()
     if options.jobs <= 1 or len(todo) < SERIAL_BELOW:
-        fresh = (process_file(files[i], resolver.effective_for(files[i]), services, options,
-                              data_of.pop(i, None)) for i in todo)
+        fresh = (process_file(files[i], resolver.effective_for(files[i]), services, options) for i in todo)
     else:
         fresh = _pool_results([files[i] for i in todo], resolver, services, options)
     progress = options.progress

@@ -198,3 +198,35 @@ def test_entry_round_trips_edits(tmp_path):
     assert cache.lookup("g.md", "fp", "other") is None
     assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
     json.loads(open(os.path.join(cache.entries, os.listdir(cache.entries)[0])).read())
+
+
+def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monkeypatch, capsys, parses):
+    import lint.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SETTLED", -1.0)  # trust stats of files written just now
+    make_tree(write, folders=1)
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
+    index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+             if n == cache_module.INDEX]
+    assert len(index) == 1 and len(json.loads(open(index[0]).read())) == 3
+    reads = []
+    real_open = open
+
+    def counting_open(file, mode="r", *a, **k):
+        if str(file).endswith(".md"):
+            reads.append(file)
+        return real_open(file, mode, *a, **k)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
+    assert reads == [] and parses == []
+    monkeypatch.setattr("builtins.open", real_open)
+    # same size, same mtime, different content: the inode's ctime still moves
+    path = tmp_path / "docs/topic0/guide0/guide.en-gb.md"
+    st = os.stat(path)
+    text = path.read_text()
+    path.write_text(text.replace("Ports 995", "Ports 996"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    _, out, _ = _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
+    assert parses == ["guide0/guide.en-gb.md"]
