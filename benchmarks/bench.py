@@ -174,11 +174,15 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpus folder and print it")
     parser.add_argument("--ignore", action="append", default=[], metavar="RULE",
                         help="pass --ignore RULE to every guidelint run (to see a slow rule's share)")
+    parser.add_argument("--select", action="append", default=[], metavar="RULE",
+                        help="pass --select RULE to every guidelint run (the engine with a few rules)")
     parser.add_argument("--rule-sample", type=int, default=100,
                         help="files on which each rule's own cost is measured (0: skip)")
     args = parser.parse_args()
     for rule in args.ignore:
         EXTRA.extend(["--ignore", rule])
+    for rule in args.select:
+        EXTRA.extend(["--select", rule])
 
     tmp = Path(tempfile.mkdtemp(prefix="guidelint-bench-"))
     try:
