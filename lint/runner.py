@@ -371,11 +371,32 @@ def _fix_pending(findings: list[Finding], options: RunOptions) -> bool:
 
 
 _WORKER: dict = {}
+_INHERITED: dict = {}  # set just before a fork: what the parent already loaded
 
 
 def _init_worker(resolver: "ConfigResolver", options: RunOptions, debug: bool) -> None:
     options.progress = None
-    _WORKER.update(resolver=resolver, options=options, services=Services(debug=debug))
+    services = _INHERITED.get("services") or Services(debug=debug)  # forked: dictionaries loaded
+    _WORKER.update(resolver=resolver, options=options, services=services)
+
+
+#: at most this many files are checked in the parent before forking, to load shared data once
+WARM_UP = 24
+
+
+def _warm_up(todo: list[int], files: list[str], resolver: "ConfigResolver") -> list[int]:
+    """The first file of each language: checking them in the parent loads what rules share
+    (dictionaries, word lists) once, and forked workers inherit it instead of loading it again."""
+    seen, picked = set(), []
+    for i in todo:
+        locale = locale_from_path(files[i], resolver.effective_for(files[i]).locale_pattern)
+        language = locale.split("-")[0] if locale else None
+        if language not in seen:
+            seen.add(language)
+            picked.append(i)
+            if len(picked) >= WARM_UP:
+                break
+    return picked
 
 
 def _work(chunk: list[str]) -> list[FileResult]:
@@ -401,10 +422,14 @@ def _pool_results(paths: list[str], resolver: "ConfigResolver", services: Servic
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     worker_options = RunOptions(jobs=1, cache=options.cache, fix=options.fix,
                                 unsafe_fixes=options.unsafe_fixes)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(resolver, worker_options, services.debug)) as pool:
-        for results in pool.map(_work, _chunks(paths, size)):
-            yield from results
+    _INHERITED["services"] = services if context.get_start_method() == "fork" else None
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(resolver, worker_options, services.debug)) as pool:
+            for results in pool.map(_work, _chunks(paths, size)):
+                yield from results
+    finally:
+        _INHERITED.clear()
 
 
 def run(files: list[str], resolver: "ConfigResolver", services: Services,
@@ -438,7 +463,11 @@ def run(files: list[str], resolver: "ConfigResolver", services: Services,
     if options.jobs <= 1 or len(todo) < SERIAL_BELOW:
         fresh = (process_file(files[i], resolver.effective_for(files[i]), services, options) for i in todo)
     else:
-        fresh = _pool_results([files[i] for i in todo], resolver, services, options)
+        first = _warm_up(todo, files, resolver)
+        for i in first:
+            done[i] = process_file(files[i], resolver.effective_for(files[i]), services, options)
+        chosen = set(first)
+        fresh = _pool_results([files[i] for i in todo if i not in chosen], resolver, services, options)
     progress = options.progress
     if progress and done:
         progress(len(done))
