@@ -174,6 +174,10 @@ def cmd_check(args) -> int:
         files = 1
     else:
         files_list, missing = collect_files(args.paths, explicit)
+        for path in args.paths:
+            folder = os.path.join(path, "")
+            if os.path.isdir(path) and not any(f.startswith(folder) for f in files_list):
+                print(f"guidelint: warning: no Markdown files to check in {path}", file=sys.stderr)
         if args.shard:
             files_list = select_shard(files_list, *args.shard)
         files = len(files_list)

@@ -39,6 +39,7 @@ TOP_KEYS = {
     "fail_on": _STR, "source_locale": ((str, list), "a locale or a list of locales"),
     "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
+    "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
 }
 OVERRIDE_KEYS = {"files", "select", "ignore", "enable", "severity", "rules", "locale", "source_locale"}
 
@@ -178,7 +179,8 @@ class Config:
             locale_pattern=self.data.get("locale_pattern", DEFAULT_LOCALE_PATTERN),
             source_locales=[source] if isinstance(source, str) else list(source),
             settings={k: self.data[k] for k in ("words", "dictionaries", "locale_map",
-                                                 "skip_deprecated", "canonical_urls", "product_names")
+                                                 "skip_deprecated", "canonical_urls", "product_names",
+                                                 "time_budget")
                       if k in self.data},
         )
 

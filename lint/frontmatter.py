@@ -106,7 +106,16 @@ def parse(lines: tuple[str, ...]) -> FrontMatter:
             pass
         else:
             return fast
-    _load(_Loader(text), fm)
+    try:
+        loader = _Loader(text)  # refuses control characters at once, before any parsing
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 2
+        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        fm.problems.append(FrontMatterProblem(
+            "invalid-yaml", f"YAML error: control character #x{e.character:04x} is not allowed",
+            line, column))
+        return fm
+    _load(loader, fm)
     return fm
 
 
@@ -132,7 +141,7 @@ def _load(loader, fm: FrontMatter) -> None:
             fm.problems.append(FrontMatterProblem(
                 "invalid-yaml", f"YAML aliases expand to more than {MAX_EXPANDED:,} values: refusing "
                 "a possible alias bomb (\"billion laughs\")", 2))
-            return fm
+            return
         seen: dict[str, int] = {}
         for key_node, _ in node.value:
             key = _scalar_key(key_node)

@@ -148,7 +148,10 @@ def _child_prefix(parent_line: str, child_line: str) -> int | None:
 def _align(child_src: str, parent: _PositionedState) -> list[tuple[int, int]]:
     """Map each line of a rewritten child source to the parent line it was cut from."""
     child_lines = child_src.split("\n")
-    parent_lines = parent.src.split("\n")
+    cached = getattr(parent, "_split_src", None)  # once per parent, not per child: lists of
+    if cached is None or cached[0] is not parent.src:  # thousands of items stay linear
+        cached = parent._split_src = (parent.src, parent.src.split("\n"))
+    parent_lines = cached[1]
     cursor = parent.align_line
     result: list[tuple[int, int]] = []
     for child_line in child_lines:
@@ -222,6 +225,11 @@ def create_parser() -> mistune.Markdown:
 # inline location ---------------------------------------------------------------------
 
 _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_BACKTICKS = re.compile("`+")
+#: a text not found verbatim costs a scan to the end of the block; after this many such scans
+#: in one block, search only near the cursor, so 100,000 links or entities stay linear
+_FULL_SCANS = 64
+_NEAR = 4096
 
 
 class _InlineLocator:
@@ -229,6 +237,7 @@ class _InlineLocator:
 
     def __init__(self, state: _PositionedState, src: str, end: int):
         self.state, self.src, self.end = state, src, end
+        self.full_scans = 0
 
     def node(self, type_, start, stop, **kw) -> Node:
         line, col = self.state.position(start)
@@ -238,15 +247,17 @@ class _InlineLocator:
     def find_text(self, raw: str, pos: int) -> tuple[int, int, bool]:
         if self.src.startswith(raw, pos):
             return pos, pos + len(raw), True
-        idx = self.src.find(raw, pos, self.end)
+        end = self.end if self.full_scans < _FULL_SCANS else min(self.end, pos + len(raw) + _NEAR)
+        idx = self.src.find(raw, pos, end)
         if idx >= 0:
             return idx, idx + len(raw), True
+        self.full_scans += 1
         # escapes (\*) and entities (&amp;) make the source differ from the token text
         pattern = "".join(
             (r"(?:\\)?" + re.escape(c) if c in _ESCAPABLE else re.escape(c)) if c != "\n" else r"\s*\n"
             for c in raw[:200])
         try:
-            m = re.compile(pattern).search(self.src, pos, self.end)
+            m = re.compile(pattern).search(self.src, pos, end)
         except re.error:
             m = None
         if m:
@@ -273,7 +284,7 @@ class _InlineLocator:
             s = src.find("`", pos, self.end)
             if s < 0:
                 return self.node("codespan", pos, pos, text=token.get("raw", ""), exact=False), pos
-            run = len(src[s:self.end]) - len(src[s:self.end].lstrip("`"))
+            run = _BACKTICKS.match(src, s, self.end).end() - s
             close = src.find("`" * run, s + run, self.end)
             e = close + run if close >= 0 else self.end
             return self.node("codespan", s, e, text=token.get("raw", "")), e
@@ -311,7 +322,7 @@ class _InlineLocator:
         attrs = dict(token.get("attrs", {}))
         opener = "![" if image else "["
         s = src.find(opener, pos, self.end)
-        angle = src.find("<", pos, self.end)
+        angle = src.find("<", pos, s if s >= 0 else self.end)
         if angle >= 0 and (s < 0 or angle < s) and not image:
             # an autolink <https://...>
             close = src.find(">", angle, self.end)

@@ -70,7 +70,7 @@ class Context:
                severity: str | None = None) -> None:
         end_line = end_line or line
         if end_column is None:
-            end_column = column + 1 if end_line == line else 1
+            end_column = max(column, min(column + 1, len(self.doc.line(line)) + 1)) if end_line == line else 1
         self.findings.append(Finding(
             path=self.doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
             rule=self.rule.id, severity=severity or self.severity, message=message,

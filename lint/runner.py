@@ -11,7 +11,8 @@ from . import registry, suppress
 from .config import CONFIG_NAMES, Config, Effective, discover
 from .document import Document, locale_from_path
 from .finding import Finding
-from .internal import RULE_ERROR, UNREADABLE
+from .budget import TooComplex, seconds_for, time_budget
+from .internal import RULE_ERROR, TOO_COMPLEX, UNREADABLE
 from .rule import Context
 from .source import UndecodableFile
 
@@ -124,7 +125,26 @@ def collect_files(paths: Iterable[str], config: Config | None = None) -> tuple[l
             missing.append(result)
     if config is not None:
         files = [f for f in files if not config.excluded(f)]
-    return files, missing
+    regular = []
+    for f in files:  # a FIFO named x.md would block the read forever: refuse it here
+        if _special_file(f):
+            result = FileResult(f, unreadable=True)
+            result.findings.append(_engine_finding(
+                f, UNREADABLE, "not a regular file (a FIFO, socket or device): not read"))
+            missing.append(result)
+        else:
+            regular.append(f)
+    return regular, missing
+
+
+def _special_file(path: str) -> bool:
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # vanished, a symlink loop, no permission: reading it says which
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _engine_finding(path: str, check, message: str, line: int = 1, column: int = 1) -> Finding:
@@ -176,20 +196,34 @@ def check_document(doc: Document, effective: Effective, services: Services) -> l
     return findings
 
 
+def parse_and_check(path: str, effective: Effective, services: Services, data: bytes | None = None,
+                    display: str | None = None) -> tuple[Document, list[Finding]] | FileResult:
+    """Read, parse and check one file within its time budget (:mod:`lint.budget`): the
+    document and its findings, or a FileResult saying why it could not be checked."""
+    shown = display or path
+    try:
+        with time_budget(seconds_for(effective.settings)):
+            doc = read_document(path, effective, data)
+            if isinstance(doc, FileResult):
+                for f in doc.findings:
+                    f.path = shown
+                doc.path = shown
+                return doc
+            doc.path = shown
+            return doc, check_document(doc, effective, services)
+    except TooComplex as e:
+        return FileResult(shown, [_engine_finding(shown, TOO_COMPLEX, str(e))])
+    except RecursionError:
+        return FileResult(shown, [_engine_finding(shown, TOO_COMPLEX, "document nested too deeply")])
+
+
 def check_file(path: str, effective: Effective, services: Services, display: str | None = None,
                data: bytes | None = None) -> FileResult:
-    doc = read_document(path, effective, data)
-    if isinstance(doc, FileResult):
-        if display:
-            for f in doc.findings:
-                f.path = display
-        return doc
-    if display:
-        doc.path = display
-    try:
-        return FileResult(doc.path, check_document(doc, effective, services))
-    except RecursionError:
-        return FileResult(doc.path, [_engine_finding(doc.path, RULE_ERROR, "document nested too deeply")])
+    checked = parse_and_check(path, effective, services, data, display)
+    if isinstance(checked, FileResult):
+        return checked
+    doc, findings = checked
+    return FileResult(doc.path, findings)
 
 
 class ConfigResolver:
@@ -306,13 +340,10 @@ def process_file(path: str, effective: Effective, services: Services, options: R
     if _reads_siblings(effective):
         _depend_on_folder(path, services)
     try:
-        doc = read_document(path, effective, data)
-        if isinstance(doc, FileResult):
-            return doc
-        try:
-            findings = check_document(doc, effective, services)
-        except RecursionError:
-            return FileResult(path, [_engine_finding(path, RULE_ERROR, "document nested too deeply")])
+        checked = parse_and_check(path, effective, services, data)
+        if isinstance(checked, FileResult):
+            return checked
+        doc, findings = checked
         result = FileResult(path, findings)
         stored_data = data
         if options.fix:
