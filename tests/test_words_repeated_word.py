@@ -54,3 +54,9 @@ def test_a_repeated_phrase_is_one_finding_and_german_die_die_needs_a_comma():
     assert "repeats the 5 words" in f.message
     [f] = findings_of("Geben Sie die die zuvor erzeugte Adresse ein.\n", path="guide.de-de.md", rule=RULE)
     assert f.column == 15
+
+
+def test_a_capital_at_the_start_of_a_sentence_is_not_a_name():
+    found = [f for f in findings_of("# T\n\nStart it. It it is quick.\n", path="g.en-gb.md")
+             if f.rule == "words/repeated-word"]
+    assert [(f.line, f.column) for f in found] == [(3, 14)]

@@ -70,9 +70,14 @@ def _runs(block, products):
     return runs
 
 
-def _name_then_noun(first: str, second: str) -> bool:
-    """`Web Cloud Databases databases`: a capitalised name followed by the common noun."""
-    return first[:1].isupper() and first[1:].islower() and second.islower()
+def _name_then_noun(first, second) -> bool:
+    """`Web Cloud Databases databases`: a capitalised name followed by the common noun.
+    A capital at the start of a sentence marks no name: "It it is" is a repetition."""
+    a, b = first.text, second.text
+    if not (a[:1].isupper() and a[1:].islower() and b.islower()):
+        return False
+    before = first.node.text[:first.start].rstrip()
+    return bool(before) and before[-1] not in ".!?:"
 
 
 def _spaced(previous, word) -> bool:
@@ -136,7 +141,7 @@ class RepeatedWord(Rule):
                 first, second = run[i - 1], run[i]
                 word = lower[i]
                 if (word in allowed or (word in after_comma and _after_a_comma(first))
-                        or _name_then_noun(first.text, second.text)):
+                        or _name_then_noun(first, second)):
                     n = 0
             if n:
                 first, last = run[i - n + 1], run[i]
