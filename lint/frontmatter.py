@@ -163,9 +163,16 @@ def _load(loader, fm: FrontMatter) -> None:
         raise _Retry from e
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        problem = e.problem or e.context or "invalid YAML"
+        if e.context and e.context_mark is not None:
+            # "while scanning a quoted scalar ... found unexpected end of stream": the defect is
+            # where the unclosed construct starts, not where the YAML ran out
+            where = f"line {e.context_mark.line + 2}, column {e.context_mark.column + 1}"
+            problem = f"{e.context} at {where}: {problem}"
+            if "end of stream" in (e.problem or ""):
+                mark = e.context_mark
         line = mark.line + 2 if mark else 2
         column = mark.column + 1 if mark else 1
-        problem = e.problem or e.context or "invalid YAML"
         fm.problems.append(FrontMatterProblem("invalid-yaml", f"YAML error: {problem}", line, column))
         return
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as e:

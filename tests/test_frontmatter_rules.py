@@ -68,3 +68,9 @@ def test_skip_deprecated_checks_nothing_else(write):
     text = "---\ntitle: T\nslug: s\ndeprecated: true\n---\n\nSome  text.\n"
     found = findings_of(text, path=str(config.parent / "guide.en-gb.md"), config=str(config))
     assert [f.rule for f in found] == ["frontmatter/deprecated"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens():
+    text = "---\ntitle: 'Scheduling tasks\nslug: s\n---\n"
+    [f] = findings_of(text, rule="frontmatter/invalid-yaml")
+    assert (f.line, f.column) == (2, 8) and "quoted scalar" in f.message
