@@ -552,4 +552,35 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     state.doc_lines, state.first_line = text.split("\n"), first_line
     state.linemap = [(first_line + i, 0) for i in range(len(state.line_starts))]
     tokens, state = md.parse(text, state)
-    return convert(tokens, state)
+    nodes = convert(tokens, state)
+    _keep_inside(nodes, state.doc_lines, first_line)
+    return nodes
+
+
+def _keep_inside(nodes: list[Node], lines: list[str], first_line: int) -> None:
+    """Clamp any position past its line into the file and mark the node inexact.
+
+    Alignment can only fail past mistune's nesting limit (more than MAX_NESTING quotes or
+    lists, the rest re-read as text), where child sources no longer match the file; a
+    finding must still point inside the file, so such nodes get the nearest valid place."""
+    last = first_line + len(lines) - 1
+
+    def clamp(line: int, column: int) -> tuple[int, int, bool]:
+        fixed = min(max(line, first_line), last)
+        width = len(lines[fixed - first_line]) + 1
+        return fixed, min(max(column, 1), width), fixed == line and 1 <= column <= width
+
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        node.line, node.column, ok = clamp(node.line, node.column)
+        node.end_line, node.end_column, ok_end = clamp(node.end_line, node.end_column)
+        if (node.end_line, node.end_column) < (node.line, node.column):
+            node.end_line, node.end_column, ok_end = node.line, node.column, False
+        if "dest_line" in node.attrs:
+            line, column, ok_dest = clamp(node.attrs["dest_line"], node.attrs["dest_column"])
+            node.attrs["dest_line"], node.attrs["dest_column"] = line, column
+            ok = ok and ok_dest
+        if not (ok and ok_end):
+            node.exact = False
