@@ -171,3 +171,29 @@ def test_regressions_found_by_fuzzing():
     ]
     for path, data in cases:
         assert_sound(data, path)
+
+
+# --fix on hostile input (the fix's own properties are in tests/test_scale_fix.py) ------------
+
+@settings(max_examples=EXAMPLES or 40, **SETTINGS)
+@given(guides(), st.sampled_from(PATHS), st.booleans())
+def test_fixing_guide_like_markdown_never_raises_and_keeps_the_encoding(data, path, unsafe):
+    from lint.fix import fix_document
+    from lint.runner import parse_and_check
+
+    effective = FAST.for_path(path)
+    services = Services()
+    checked = parse_and_check(path, effective, services, data)
+    if not isinstance(checked, tuple):
+        return  # unreadable: nothing to fix
+    doc, findings = checked
+    outcome = fix_document(doc, findings, effective, services, unsafe=unsafe, diff=True)
+    if outcome.data is None:
+        assert not outcome.diff
+        return
+    fixed = decode(outcome.data)  # still text guidelint reads
+    assert fixed.encoding == doc.source.encoding
+    assert outcome.data.startswith(codecs.BOM_UTF8) == data.startswith(codecs.BOM_UTF8)
+    assert outcome.diff and outcome.fixed > 0
+    again = fix_document(doc, findings, effective, services, unsafe=unsafe)
+    assert again.data == outcome.data, "fixing is not deterministic"
