@@ -306,6 +306,7 @@ HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # x.y, x.y.z: a host or file name whe
 PATH = re.compile(r"(?:^|[\s(\"'])(?:~|\.{1,2})?/[\w.-]|\\[\w.]")
 CHUNK = re.compile(r"\S+")
 DIGIT = re.compile(r"\d")
+MAX_WORD = 60  # longer "words" are keys, hashes or garbage: never looked up
 PLACEHOLDER = re.compile(r"(?<![^\W\d_])(?:X{2,}|x{3,})(?![^\W\d_])")
 PIECE = re.compile(r"[^\W_]+(?:['’:][^\W_]+)*['’]?")
 OPEN_PUNCT = "\"'“”„«»‹›‘’([{<¡¿*_"
@@ -429,9 +430,13 @@ def _node_words(node, products: frozenset[str]) -> Iterator[Word]:
         if chunk in products:
             yield Word(chunk, node.line, node.column + start, node, start, chunk, "product")
             continue
+        if len(chunk) > MAX_WORD * 4:  # a pasted key or hash, not prose; and keeps checks linear
+            continue
         for p in PIECE.finditer(chunk):
             piece = p.group()
             offset = start + p.start()
+            if len(piece) > MAX_WORD:
+                continue
             if ":" in piece:  # OVH:n, SSL:ää - a case ending after an abbreviation
                 piece = piece.split(":", 1)[0]
             elided = piece[-1] in "'’"
