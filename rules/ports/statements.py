@@ -152,7 +152,7 @@ URL = re.compile(r"(?:https?://|www\.)[^\s)\]>|]+", re.IGNORECASE)
 LINK_DEST = re.compile(r"(?<=\]\()[^)]*(?=\))")
 ATTRIBUTE_LIST = re.compile(r"\{\s*[.#][^{}]*\}")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts only at a run's start: linear
 HOST = re.compile(r"(?<![\w.-])([a-z][\w-]*)\.(?:[\w-]+\.)+[a-z]{2,}(?![\w-])", re.IGNORECASE)
 
 # between two ports of one value: markup, punctuation and at most one short word ("tai", "ou", "or", "lub")

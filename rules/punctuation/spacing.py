@@ -17,7 +17,7 @@ NOT_PROSE = [re.compile(p) for p in (
     r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)",  # link and image destinations
     r"\{[^{}\n]*\}",                                         # attribute lists, placeholders
     r"\b(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”»]",  # bare URLs
-    r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",                         # e-mail addresses
+    r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",            # e-mail addresses (whole runs only: linear)
     r"&#?\w+;",                                              # HTML entities
     r"\\[\\`*_{}\[\]()#+\-.!:;,?]",                          # backslash escapes
 )]
