@@ -383,7 +383,7 @@ def _neighbours(node) -> tuple[bool, bool]:
     if parent is None:
         return False, False
     siblings = parent.children
-    i = next((k for k, c in enumerate(siblings) if c is node), -1)
+    i = _index_in_parent(node, parent)
     inline = ("softbreak", "linebreak")
     left = i > 0 and siblings[i - 1].type not in inline
     right = 0 <= i < len(siblings) - 1 and siblings[i + 1].type not in inline
@@ -395,6 +395,17 @@ def _neighbours(node) -> tuple[bool, bool]:
 
 
 _CACHE: dict = {"products": None, "words": {}}
+_POSITIONS: dict = {}  # id(parent) -> (parent, {id(child): index}); a scan per lookup made 8,000 links quadratic
+
+
+def _index_in_parent(node, parent) -> int:
+    entry = _POSITIONS.get(id(parent))
+    if entry is None or entry[0] is not parent or len(entry[1]) != len(parent.children):
+        if len(_POSITIONS) > 5_000:  # bounded: it holds the nodes of the last document or two
+            _POSITIONS.clear()
+        entry = (parent, {id(c): k for k, c in enumerate(parent.children)})
+        _POSITIONS[id(parent)] = entry
+    return entry[1].get(id(node), -1)
 
 
 def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]:

@@ -576,3 +576,18 @@ def test_bad_configuration_exits_2_naming_file_and_key(cli, write, good, name, t
         assert status == 2 and findings == []
         assert name in err and key in err, err
         assert err.count("\n") == 1  # one line, no traceback
+
+
+def test_many_links_in_one_paragraph_stay_linear_for_the_word_rules():
+    import time
+
+    import lint
+
+    def seconds(n):
+        text = "# T\n\n" + " ".join(f"[a{i}](http://x/{i})" for i in range(n)) + "\n"
+        start = time.perf_counter()
+        lint.check_text(text, path="g.en-gb.md")
+        return time.perf_counter() - start
+
+    small, large = seconds(1000), seconds(4000)
+    assert large < 8 * small + 1  # a sibling scan per word made this 16x
