@@ -29,8 +29,8 @@ def targets(doc, *types: str, autolinks: bool = False) -> Iterator[Target]:
     autolinks ``<https://...>`` when ``autolinks`` is true."""
     for node in doc.walk(*(types or ("link",))):
         raw = node.attrs.get("dest_raw")
-        if raw is None:
-            continue
+        if raw is None or not node.exact:
+            continue  # past mistune's nesting limit a link is only placed roughly: no column to give
         if node.attrs.get("autolink"):
             if autolinks and node.exact and node.line == node.end_line:
                 yield Target(node, raw, node.line, node.column + 1)
