@@ -64,3 +64,14 @@ def test_link_to_a_guide_folder_that_does_not_exist_next_to_a_near_one(write):
     [f] = check(guide)
     assert f.column == line.index("/pages") + 1
     assert "'/pages/web/emails/how_to_configure_outlook_2016_mac'" in f.message
+
+
+def test_a_fifo_in_the_repository_does_not_block_the_url_count(write, tmp_path):
+    import os
+    import time
+
+    guide = write("pages/a/guide.en-gb.md", "# T\n\nSee [x](https://www.ovh.com/manager/webb/).\n")
+    os.mkfifo(tmp_path / "pages" / "pipe.en-gb.md")
+    start = time.perf_counter()
+    findings_of(guide.read_text(), path=str(guide), rule="links/near-duplicate-url")
+    assert time.perf_counter() - start < 10

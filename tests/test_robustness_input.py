@@ -490,6 +490,7 @@ def test_fifo_named_md_does_not_block(cli, tmp_path, good):
     assert "not a regular file" in unreadable(findings, "./pipe.en-gb.md")["message"]
     assert any(f["path"] == "./good.en-gb.md" for f in findings)
     assert status == 2
+    os.unlink(tmp_path / "pipe.en-gb.md")  # tidy: later tests walk the same temp tree
 
 
 def test_directory_named_md(cli, tmp_path, write, good):

@@ -114,7 +114,8 @@ def _translated_heading(doc, frag: str, style: str, ctx):
     mine = heading_ids(doc.headings, style)
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith(".md")
-                       and os.path.join(folder, n) != os.path.abspath(doc.path))
+                       and os.path.join(folder, n) != os.path.abspath(doc.path)
+                       and os.path.isfile(os.path.join(folder, n)))  # not a FIFO: it would block
     except OSError:
         return None
     for name in names:

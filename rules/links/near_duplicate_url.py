@@ -69,8 +69,9 @@ class UrlCounts:
         for folder, dirs, names in os.walk(root) if root else ():
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(names):
-                if name.lower().endswith(".md"):
-                    self._scan(os.path.join(folder, name))
+                path = os.path.join(folder, name)
+                if name.lower().endswith(".md") and os.path.isfile(path):  # a FIFO would block the read
+                    self._scan(path)
 
     def _scan(self, path: str) -> None:
         try:
