@@ -16,6 +16,7 @@ import os
 from collections import Counter
 from typing import Callable, Iterable
 
+from .atomic import replace_file
 from .finding import Finding
 
 FORMAT = 1
@@ -51,10 +52,7 @@ def write(path: str, findings: Iterable[Finding]) -> int:
                   key=lambda r: (r["path"], r["line"], r["rule"], r["fingerprint"]))
     data = json.dumps({"version": FORMAT, "tool": "guidelint", "findings": rows},
                       ensure_ascii=False, indent=1) + "\n"
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(data)
-    os.replace(tmp, path)
+    replace_file(path, data.encode("utf-8"))
     return len(rows)
 
 

@@ -22,6 +22,7 @@ import sys
 import time
 from typing import Iterable
 
+from .atomic import replace_file
 from .finding import Edit, Finding
 
 FORMAT = 1
@@ -175,7 +176,7 @@ class Cache:
         self._new_index = {}
         try:
             self._prepare()
-            _atomic_write(os.path.join(self.entries, INDEX),
+            replace_file(os.path.join(self.entries, INDEX),
                           json.dumps(index, separators=(",", ":")).encode("utf-8", "surrogateescape"))
         except (OSError, ValueError):
             pass
@@ -207,8 +208,8 @@ class Cache:
                     shutil.rmtree(os.path.join(self.folder, name), ignore_errors=True)
         tag = os.path.join(self.folder, TAG_NAME)
         if not os.path.exists(tag):
-            _atomic_write(tag, TAG.encode())
-            _atomic_write(os.path.join(self.folder, ".gitignore"), b"# created by guidelint\n*\n")
+            replace_file(tag, TAG.encode())
+            replace_file(os.path.join(self.folder, ".gitignore"), b"# created by guidelint\n*\n")
         self._ready = True
 
     def store(self, path: str, fingerprint: str, data_hash: str, deps: dict[str, tuple[str, str]],
@@ -218,24 +219,11 @@ class Cache:
                  "findings": [finding_to_list(f) for f in findings]}
         try:
             self._prepare()
-            _atomic_write(os.path.join(self.entries, self.key(path, fingerprint) + ".json"),
+            replace_file(os.path.join(self.entries, self.key(path, fingerprint) + ".json"),
                           json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         except OSError:
             pass  # a read-only or full disk makes the cache useless, not the run wrong
 
-
-def _atomic_write(path: str, data: bytes) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def clear(folder: str) -> bool:

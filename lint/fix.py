@@ -13,10 +13,10 @@ from __future__ import annotations
 import difflib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 
 from . import registry
+from .atomic import replace_file
 from .finding import Finding
 from .source import SourceText, decode, encode
 
@@ -180,18 +180,4 @@ def write_atomic(path: str, data: bytes, expect: bytes | None = None) -> None:
         with open(target, "rb") as f:
             if f.read() != expect:
                 raise ChangedOnDisk(0, "the file changed while it was checked; not fixed")
-    folder, name = os.path.split(target)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".guidelint-tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_file(target, data, mode=stat.S_IMODE(st.st_mode), durable=True)

@@ -1,0 +1,31 @@
+"""Replace a file atomically: a temporary file in the same folder, then ``os.replace``.
+
+A reader, or a crash between the two steps, sees either the old content or the new one;
+the temporary file is removed when anything fails.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+
+
+def replace_file(path: str, data: bytes, *, mode: int | None = None, durable: bool = False) -> None:
+    """Write ``data`` to ``path``. ``mode`` sets the new file's permissions; ``durable`` flushes
+    it to disk before the rename (for a user's file, not for a cache entry)."""
+    folder, name = os.path.split(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".guidelint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
