@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import registry, suppress
-from .config import CONFIG_NAMES, Config, Effective, discover
+from .config import CONFIG_NAMES, Config, Effective, _expand, discover
 from .document import Document, locale_from_path
 from .finding import Finding
 from .budget import TooComplex, seconds_for, time_budget
@@ -293,10 +293,6 @@ class ConfigResolver:
         return effective
 
 
-def _expand(items, rules):
-    from .config import _expand as expand
-
-    return expand(items, rules)
 
 
 def iter_results(files: list[str], resolver: ConfigResolver, services: Services) -> Iterator[FileResult]:
