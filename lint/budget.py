@@ -1,8 +1,11 @@
 """A per-file time budget, so one pathological file is reported instead of hanging the run.
 
-Where the platform has ``SIGALRM`` and the check runs on the main thread (the CLI, and
+Where the platform has ``SIGPROF`` and the check runs on the main thread (the CLI, and
 each worker process of ``--jobs``: a pool worker runs its tasks on its main thread), an
-interval timer raises :class:`TooComplex` inside the check when the budget is spent. The
+interval timer raises :class:`TooComplex` inside the check when the budget is spent.
+The budget is CPU time (``ITIMER_PROF``), not wall time: on a loaded CI machine a file
+waits longer for a core but does not use more of one, and whether a file is "too complex"
+must not depend on what else the machine is doing. The
 exception derives from ``BaseException`` so that the ``except Exception`` that isolates a
 failing rule does not swallow it. Elsewhere (threads, Windows) the check is not bounded.
 
@@ -27,7 +30,7 @@ class TooComplex(BaseException):
     """The file's budget ran out."""
 
     def __init__(self, seconds: float):
-        super().__init__(f"checking took longer than the {seconds:g} s budget")
+        super().__init__(f"checking took longer than the {seconds:g} s budget (CPU time)")
         self.seconds = seconds
 
 
@@ -54,17 +57,17 @@ def time_budget(seconds: float) -> Iterator[None]:
     """Raise :class:`TooComplex` in the block once ``seconds`` have passed (0: no limit).
 
     Nested use keeps the outer timer: only the outermost budget is armed."""
-    if not seconds or seconds <= 0 or not available() or signal.getitimer(signal.ITIMER_REAL)[0]:
+    if not seconds or seconds <= 0 or not available() or signal.getitimer(signal.ITIMER_PROF)[0]:
         yield
         return
 
     def expired(signum, frame):
         raise TooComplex(seconds)
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
