@@ -14,7 +14,7 @@ from .finding import Finding
 from .budget import TooComplex, seconds_for, time_budget
 from .internal import RULE_ERROR, TOO_COMPLEX, UNREADABLE
 from .rule import Context
-from .source import UndecodableFile
+from .source import UndecodableFile, decode
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv", "__pycache__"}
 
@@ -67,6 +67,10 @@ class Services:
         for path, by in self._inputs.get(key, ()):
             self.depends_on(path, by)
         return self._cache[key]
+
+    def peek(self, key):
+        """The value ``get`` built for ``key``, or None; builds nothing and declares nothing."""
+        return self._cache.get(key)
 
     def depends_on(self, path: str, by: str = "content") -> None:
         """The file being checked reads ``path`` (a file, or a folder's listing); ``by`` is
@@ -151,7 +155,8 @@ def _engine_finding(path: str, check, message: str, line: int = 1, column: int =
     return Finding(path, line, column, line, column + 1, check.id, check.severity, message)
 
 
-def read_document(path: str, effective: Effective, data: bytes | None = None) -> Document | FileResult:
+def read_document(path: str, effective: Effective, data: bytes | None = None,
+                  services: Services | None = None) -> Document | FileResult:
     try:
         if data is None:
             with open(path, "rb") as f:
@@ -162,11 +167,33 @@ def read_document(path: str, effective: Effective, data: bytes | None = None) ->
         return result
     locale = effective.locale or locale_from_path(path, effective.locale_pattern)
     try:
-        return Document.from_bytes(data, path, locale)
+        if services is None:
+            return Document.from_bytes(data, path, locale)
+        return _shared_document(path, decode(data), locale, effective, services)
     except UndecodableFile as e:
         result = FileResult(path, unreadable=True)
         result.findings.append(_engine_finding(path, UNREADABLE, e.message, e.line, e.column))
         return result
+
+
+#: the key under which the translation checks keep a guide they parsed as another's source
+SIBLING_KEY = "translation-doc"
+
+
+def _shared_document(path: str, source, locale: str | None, effective: Effective,
+                     services: Services) -> Document:
+    """Parse ``path`` once per folder: a translation checked earlier may already have parsed
+    it as its source, and translations checked later will want it as theirs. The text is
+    compared, not assumed: the file may have changed since (a --fix of an earlier file)."""
+    key = (SIBLING_KEY, os.path.abspath(path))
+    parsed = services.peek(key)
+    if parsed is not None and parsed.source == source:
+        return dataclasses.replace(parsed, path=path, locale=locale)
+    doc = Document.from_source(source, path, locale)
+    if parsed is None and _reads_siblings(effective):
+        as_sibling = dataclasses.replace(doc, locale=locale_from_path(path, effective.locale_pattern))
+        services.get(key, lambda: as_sibling, scope="folder")
+    return doc
 
 
 def check_document(doc: Document, effective: Effective, services: Services) -> list[Finding]:
@@ -203,7 +230,7 @@ def parse_and_check(path: str, effective: Effective, services: Services, data: b
     shown = display or path
     try:
         with time_budget(seconds_for(effective.settings)):
-            doc = read_document(path, effective, data)
+            doc = read_document(path, effective, data, services)
             if isinstance(doc, FileResult):
                 for f in doc.findings:
                     f.path = shown

@@ -49,3 +49,39 @@ def test_no_document_is_kept(write, tmp_path, monkeypatch):
     files, _ = collect_files([str(tmp_path / "docs")])
     for result in run(files, ConfigResolver(), Services(), RunOptions(jobs=1)):
         assert not any(isinstance(v, Document) for v in vars(result).values())
+
+
+def _counting_parses(monkeypatch) -> dict:
+    parsed: dict = {}
+    original = Document.from_source.__func__
+
+    def counted(cls, source, path, locale=None):
+        parsed[path] = parsed.get(path, 0) + 1
+        return original(cls, source, path, locale)
+
+    monkeypatch.setattr(Document, "from_source", classmethod(counted))
+    return parsed
+
+
+def test_a_source_guide_is_parsed_once_per_folder(write, tmp_path, monkeypatch):
+    """The translations compare themselves with their source: it is parsed for the first
+    of them and reused by the others and by its own check."""
+    make_tree(write, folders=1, locales=("de-de", "fr-fr", "it-it"))
+    parsed = _counting_parses(monkeypatch)
+    files, _ = collect_files([str(tmp_path / "docs")])
+    list(run(files, ConfigResolver(), Services(), RunOptions(jobs=1)))
+    assert sorted(parsed.values()) == [1, 1, 1]
+
+
+def test_a_source_changed_since_it_was_parsed_is_parsed_again(write, tmp_path, monkeypatch):
+    make_tree(write, folders=1, locales=("de-de", "fr-fr"))
+    files, _ = collect_files([str(tmp_path / "docs")])
+    resolver, services = ConfigResolver(), Services()
+    german, french = files
+    runner.process_file(german, resolver.effective_for(german), services, RunOptions())
+    parsed = _counting_parses(monkeypatch)
+    edited = (tmp_path / french).read_bytes().replace(b"Extra  line", b"Extra line")
+    result = runner.process_file(french, resolver.effective_for(french), services, RunOptions(),
+                                 data=edited)
+    assert parsed == {french: 1}
+    assert not [f for f in result.findings if f.rule == "whitespace/double-space" and f.line > 14]
