@@ -564,18 +564,28 @@ def _keep_inside(nodes: list[Node], lines: list[str], first_line: int) -> None:
     lists, the rest re-read as text), where child sources no longer match the file; a
     finding must still point inside the file, so such nodes get the nearest valid place."""
     last = first_line + len(lines) - 1
+    widths = [len(line) + 1 for line in lines]  # the column just past the line is valid
 
     def clamp(line: int, column: int) -> tuple[int, int, bool]:
         fixed = min(max(line, first_line), last)
-        width = len(lines[fixed - first_line]) + 1
+        width = widths[fixed - first_line]
         return fixed, min(max(column, 1), width), fixed == line and 1 <= column <= width
 
     stack = list(nodes)
+    pop, extend = stack.pop, stack.extend
     while stack:
-        node = stack.pop()
-        stack.extend(node.children)
-        node.line, node.column, ok = clamp(node.line, node.column)
-        node.end_line, node.end_column, ok_end = clamp(node.end_line, node.end_column)
+        node = pop()
+        if node.children:
+            extend(node.children)
+        line, end_line = node.line, node.end_line
+        # every node of a well-formed document passes this test: only the rest pays for clamp()
+        if (first_line <= line <= end_line <= last and 1 <= node.column <= widths[line - first_line]
+                and 1 <= node.end_column <= widths[end_line - first_line]
+                and (line < end_line or node.column <= node.end_column)
+                and "dest_line" not in node.attrs):
+            continue
+        node.line, node.column, ok = clamp(line, node.column)
+        node.end_line, node.end_column, ok_end = clamp(end_line, node.end_column)
         if (node.end_line, node.end_column) < (node.line, node.column):
             node.end_line, node.end_column, ok_end = node.line, node.column, False
         if "dest_line" in node.attrs:
