@@ -114,3 +114,21 @@ def test_rules_lists_and_explain_documents(capsys):
     code, out, _ = run(capsys, "explain", "tables/missing-delimiter")
     assert code == 0 and "Why is this bad?" in out and "|---|---|---|" in out
     assert run(capsys, "explain", "nope/nope")[0] == 2
+
+
+def test_json_report_is_exactly_what_the_json_module_writes():
+    """The JSON reporter lays findings out itself, for speed; the bytes must not change."""
+    import json
+
+    from lint.finding import Edit, Finding
+    from lint.reporters import Report, json_format
+
+    odd = Finding('dir/"quoted" \\ é😀\t.md', 3, 1, 4, 9, "links/empty-text", "error",
+                  "it's \"odd\"\n\x00\x1f\u2028 text")
+    fixable = Finding("g.md", 1, 2, 1, 3, "whitespace/double-space", "warning", "two spaces",
+                      edits=(Edit(1, 2, 1, 3, ""),))
+    for findings in ([], [odd, fixable]):
+        report = Report(findings, files=2, extra_summary={"baseline": {"fixed": 1, "rules": []}})
+        expected = json.dumps({"version": 1, "findings": [f.to_dict() for f in findings],
+                               "summary": report.summary()}, ensure_ascii=False, indent=2) + "\n"
+        assert json_format.render(report) == expected
