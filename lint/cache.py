@@ -101,7 +101,8 @@ def finding_to_list(f: Finding) -> list:
 def finding_from_list(path: str, item: list) -> Finding:
     line, column, end_line, end_column, rule, severity, message, edits, fix_safe, source_line = item
     return Finding(path, int(line), int(column), int(end_line), int(end_column), str(rule), str(severity),
-                   str(message), tuple(Edit(*e) for e in edits), bool(fix_safe), str(source_line))
+                   str(message), tuple(Edit(*e) for e in edits) if edits else (), bool(fix_safe),
+                   str(source_line))
 
 
 class Cache:

@@ -254,30 +254,38 @@ def _closest(word: str, candidates) -> str | None:
     return found[0] if found else None
 
 
+def _read(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def discover(path: str, cache: dict[str, Config | None]) -> Config | None:
     """The nearest configuration file above ``path``, or None."""
-    folder = Path(os.path.abspath(path))
-    if not folder.is_dir():
-        folder = folder.parent
+    folder = os.path.abspath(path)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
     visited = []
     result = None
-    for candidate in [folder, *folder.parents]:
-        key = str(candidate)
-        if key in cache:
-            result = cache[key]
+    while True:  # plain os.path: a repository run asks this for thousands of folders
+        if folder in cache:
+            result = cache[folder]
             break
-        visited.append(key)
+        visited.append(folder)
         found = None
         for name in CONFIG_NAMES:
-            file = candidate / name
-            if file.is_file():
-                if name == "pyproject.toml" and b"[tool.guidelint" not in file.read_bytes():
+            file = os.path.join(folder, name)
+            if os.path.isfile(file):
+                if name == "pyproject.toml" and b"[tool.guidelint" not in _read(file):
                     continue
                 found = Config.load(file)
                 break
         if found is not None:
             result = found
             break
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
     for key in visited:
         cache[key] = result
     return result
