@@ -21,11 +21,6 @@ from . import registry
 from .document import DEFAULT_LOCALE_PATTERN
 from .finding import SEVERITIES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = (".guidelint.yaml", ".guidelint.yml", "pyproject.toml")
 
 # key -> (type description, check)
@@ -65,6 +60,7 @@ class Config:
         except OSError as e:
             raise ConfigError(path, "-", f"cannot read: {e.strerror}") from None
         if path.endswith(".toml"):
+            tomllib = _tomllib()  # imported only here: most runs read no pyproject.toml
             try:
                 data = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("guidelint", {})
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
@@ -252,6 +248,14 @@ def _closest(word: str, candidates) -> str | None:
 
     found = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
     return found[0] if found else None
+
+
+def _tomllib():
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 def _read(path: str) -> bytes:

@@ -7,7 +7,6 @@ class or a module whose Rule classes are all taken).
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 from importlib.metadata import entry_points
 
@@ -35,7 +34,7 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 def _rules_in_module(module) -> list[type[Rule]]:
     return [obj for obj in vars(module).values()
-            if inspect.isclass(obj) and issubclass(obj, Rule) and obj is not Rule and obj.id]
+            if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule and obj.id]
 
 
 def _load_builtin() -> None:
@@ -48,7 +47,7 @@ def _load_builtin() -> None:
 def _load_plugins() -> None:
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         obj = ep.load()
-        found = [obj] if inspect.isclass(obj) else _rules_in_module(obj)
+        found = [obj] if isinstance(obj, type) else _rules_in_module(obj)
         for cls in found:
             register(cls)
 
