@@ -107,15 +107,37 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or ``limit + 1`` as soon as it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
+    a, b = _strip_common_ends(a, b)
+    return _banded_distance(a, b, limit)
+
+
+def _strip_common_ends(a: str, b: str) -> tuple[str, str]:
+    """A shared prefix and suffix change no distance, and near-duplicate URLs share long ones
+    (``https://www.ovh.com/manager/...``): the table below then covers only where they differ."""
+    start, shortest = 0, min(len(a), len(b))
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return a[start:len(a) - end], b[start:len(b) - end]
+
+
+def _banded_distance(a: str, b: str, limit: int) -> int:
+    """The Levenshtein table restricted to the cells within ``limit`` of its diagonal: a cell
+    further out already costs more than ``limit`` (Ukkonen's band)."""
+    over = limit + 1
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        current = [over] * (len(b) + 1)
+        if i <= limit:
+            current[0] = i
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]))
         if min(current) > limit:
-            return limit + 1
+            return over
         previous = current
-    return previous[-1]
+    return min(previous[-1], over)
 
 
 def _numbers_only(a: str, b: str) -> bool:
