@@ -231,10 +231,17 @@ def ports_phrase(numbers) -> str:
     return f"ports {', '.join(numbers)} are"
 
 
+# compiled once: plain() runs for every label, cell and header, and re.sub's cache lookup
+# cost more than the substitution itself
+MARKUP_AND_QUOTES = re.compile(r"[*_`\"“”„«»‘’]+")
+WHITESPACE_RUN = re.compile(r"\s+")
+LEADING_MARKUP = re.compile(r"[\s*_`\"“”„«»‘’]*")
+
+
 def plain(text: str) -> str:
     """Label text without markup, quotes and surrounding punctuation."""
-    text = re.sub(r"[*_`\"“”„«»‘’]+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" \t:-,.;")
+    text = MARKUP_AND_QUOTES.sub("", text)
+    return WHITESPACE_RUN.sub(" ", text).strip(" \t:-,.;")
 
 
 # ----------------------------------------------------------------------------- results
@@ -652,14 +659,16 @@ def _sentences(text: str):
 
 def _lead(text: str) -> int:
     """Characters of markup and spaces before the first word of a label."""
-    m = re.match(r"[\s*_`\"“”„«»‘’]*", text)
+    m = LEADING_MARKUP.match(text)
     return m.end() if m else 0
 
 
 def _cells(row: str) -> list[tuple[int, str]]:
     """(index, text) of the cells of a pipe row; index is 0-based in ``row``."""
-    cells, start, i, in_code = [], None, 0, False
     text = row.rstrip()
+    if "\\" not in text and "`" not in text:
+        return _plain_cells(text)
+    cells, start, i, in_code = [], None, 0, False
     while i < len(text):
         c = text[i]
         if c == "\\":
@@ -674,6 +683,18 @@ def _cells(row: str) -> list[tuple[int, str]]:
         i += 1
     if start is not None and start < len(text):
         cells.append((start, text[start:]))
+    return cells
+
+
+def _plain_cells(text: str) -> list[tuple[int, str]]:
+    """:func:`_cells` of a row where no escape or code span can hide a pipe (most rows)."""
+    parts = text.split("|")
+    cells, start = [], len(parts[0]) + 1
+    for part in parts[1:-1]:
+        cells.append((start, part))
+        start += len(part) + 1
+    if len(parts) > 1 and parts[-1]:
+        cells.append((start, parts[-1]))
     return cells
 
 
