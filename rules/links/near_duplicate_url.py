@@ -11,6 +11,9 @@ from ._targets import targets
 # link targets as written, for the repository counts (a regex scan: no Markdown parse of other files)
 LINK_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)")
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+# compiled once: url_key runs twice for every link of every guide
+HAS_SCHEME_OR_ROOT = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
+WEB_SCHEME = re.compile(r"^(?i:https?:)(?=//)")
 ROOT_MARKERS = (".guidelint.yaml", ".guidelint.yml", ".git", ".hg")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv", "__pycache__"}
 
@@ -20,9 +23,9 @@ def url_key(url: str) -> str:
     Only absolute URLs and root-relative paths have one: a relative link (``../slug/``) names a
     page by its slug, which each language writes its own way."""
     url = url.split("#", 1)[0].strip()
-    if not re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)", url) or url.startswith("mailto:"):
+    if not HAS_SCHEME_OR_ROOT.match(url) or url.startswith("mailto:"):
         return ""
-    url = re.sub(r"^(?i:https?:)(?=//)", "", url)
+    url = WEB_SCHEME.sub("", url)
     return url.rstrip("/")
 
 
