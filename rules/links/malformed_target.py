@@ -14,20 +14,27 @@ SECOND_URL = re.compile(r"(?i)https?:/+")
 # the rest of a "](" that did not become a link: up to the closing parenthesis of the same line
 UNPARSED_TARGET = re.compile(r"\]\(")
 PATH_IN_ANGLES = re.compile(r"<((?:\.{0,2}/)[^\s<>]*)>")
+# compiled once: they run on every link, where re.match's cache lookup costs as much as the match
+COLON_LACKING = re.compile(r"^(https?|ftp)//", re.I)
+SLASHES_LACKING = re.compile(r"^(https?|ftp):(?!//)(?!:)", re.I)
+SLASHES_WRONG = re.compile(r"^(https?|ftp):(///+|:+/*)", re.I)
+SCHEME_WITHOUT_COLON = re.compile(r"^([A-Za-z]{3,8})//")
+HOST_PART = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:/+[^/?#]*")
+WHITESPACE = re.compile(r"\s")
 
 
 def scheme_problem(url: str) -> str | None:
     """What is wrong with the scheme of ``url``, None when nothing is."""
-    m = re.match(r"^(https?|ftp)//", url, re.I)
+    m = COLON_LACKING.match(url)
     if m:
         return f"'{m.group(1)}//' lacks its colon ('{m.group(1)}://')"
-    m = re.match(r"^(https?|ftp):(?!//)(?!:)", url, re.I)
+    m = SLASHES_LACKING.match(url)
     if m:
         return f"'{m.group(1)}:' must be followed by '//'"
-    m = re.match(r"^(https?|ftp):(///+|:+/*)", url, re.I)
+    m = SLASHES_WRONG.match(url)
     if m:
         return f"'{m.group(1)}:{m.group(2)}' should be '{m.group(1)}://'"
-    m = SCHEME.match(url) or re.match(r"^([A-Za-z]{3,8})//", url)
+    m = SCHEME.match(url) or SCHEME_WITHOUT_COLON.match(url)
     if m:
         scheme = m.group(1).lower()
         if scheme not in KNOWN_SCHEMES:
@@ -38,7 +45,7 @@ def scheme_problem(url: str) -> str | None:
 
 
 def _host_end(url: str) -> int:
-    m = re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:/+[^/?#]*", url)
+    m = HOST_PART.match(url)
     return m.end() if m else 0
 
 
@@ -126,7 +133,7 @@ class MalformedTarget(Rule):
                     ctx.report(node.line, column, "unbalanced parentheses in the destination: this is not a link",
                                end_column=node.column + len(text))
                 continue
-            if re.search(r"\s", inner) and not inner.startswith("<"):
+            if WHITESPACE.search(inner) and not inner.startswith("<"):
                 ctx.report(node.line, column, "space in the destination: this is not a link "
                            "(write %20, or put the destination in <...>)", end_column=column + len(inner))
         for m in PATH_IN_ANGLES.finditer(text):

@@ -11,6 +11,9 @@ from ._targets import targets
 # link targets as written, for the repository counts (a regex scan: no Markdown parse of other files)
 LINK_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\)[^()\s<>]*)*)")
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+# compiled once: url_key runs twice for every link of every guide
+HAS_SCHEME_OR_ROOT = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)")
+WEB_SCHEME = re.compile(r"^(?i:https?:)(?=//)")
 ROOT_MARKERS = (".guidelint.yaml", ".guidelint.yml", ".git", ".hg")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv", "__pycache__"}
 
@@ -20,9 +23,9 @@ def url_key(url: str) -> str:
     Only absolute URLs and root-relative paths have one: a relative link (``../slug/``) names a
     page by its slug, which each language writes its own way."""
     url = url.split("#", 1)[0].strip()
-    if not re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/)", url) or url.startswith("mailto:"):
+    if not HAS_SCHEME_OR_ROOT.match(url) or url.startswith("mailto:"):
         return ""
-    url = re.sub(r"^(?i:https?:)(?=//)", "", url)
+    url = WEB_SCHEME.sub("", url)
     return url.rstrip("/")
 
 
@@ -107,15 +110,37 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or ``limit + 1`` as soon as it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
+    a, b = _strip_common_ends(a, b)
+    return _banded_distance(a, b, limit)
+
+
+def _strip_common_ends(a: str, b: str) -> tuple[str, str]:
+    """A shared prefix and suffix change no distance, and near-duplicate URLs share long ones
+    (``https://www.ovh.com/manager/...``): the table below then covers only where they differ."""
+    start, shortest = 0, min(len(a), len(b))
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return a[start:len(a) - end], b[start:len(b) - end]
+
+
+def _banded_distance(a: str, b: str, limit: int) -> int:
+    """The Levenshtein table restricted to the cells within ``limit`` of its diagonal: a cell
+    further out already costs more than ``limit`` (Ukkonen's band)."""
+    over = limit + 1
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        current = [over] * (len(b) + 1)
+        if i <= limit:
+            current[0] = i
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]))
         if min(current) > limit:
-            return limit + 1
+            return over
         previous = current
-    return previous[-1]
+    return min(previous[-1], over)
 
 
 def _numbers_only(a: str, b: str) -> bool:

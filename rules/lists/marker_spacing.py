@@ -15,6 +15,8 @@ OPTION = re.compile(r"^-(?:[A-Za-z]{1,2}|[a-z]+(?:-[a-z]+)+)(?:$|[\s=,:])")
 DOT_BULLET = re.compile(r"^(?P<indent>[ ]{0,3})\.[ \t]+[^\W\d_]")
 LOST_MARKER = re.compile(r"^ (?=[^\W\d_])")
 MAX_GAP = 2  # blank lines between a glued line and the list item that gives it a list context
+# what the four line patterns above can start with, after the indent: most lines start otherwise
+MARKER_STARTS = frozenset("-+*.0123456789")
 
 
 def _split(line: str) -> tuple[int, str, int]:
@@ -74,6 +76,8 @@ class MarkerSpacing(Rule):
         kinds = {}
         for n, depth, content, col in lines:
             if n in skip or not content.strip():
+                continue
+            if content.lstrip(" \t")[0] not in MARKER_STARTS:
                 continue
             if ITEM.match(content):
                 kinds[n] = "item"

@@ -2,8 +2,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
-
+from lint.data import load_yaml
 from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
@@ -16,8 +15,7 @@ WORD = re.compile(r"[^\W\d_]+")
 
 @functools.lru_cache(maxsize=1)
 def _suggestions() -> dict:
-    with open(SUGGESTIONS, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(SUGGESTIONS)
 
 
 def _same_case(original: str, word: str) -> str:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from lint.data import load_yaml
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 
@@ -57,9 +57,17 @@ class Lexicon:
         for lang, spec in data["languages"].items():
             self._patterns[lang] = {key: [re.compile(p, re.IGNORECASE) for p in pats]
                                     for key, pats in spec.items()}
+        self._merged: dict[tuple[str | None, str], list[re.Pattern]] = {}
 
     def patterns(self, lang: str | None, key: str) -> list[re.Pattern]:
         """The file language's patterns for ``key``, then the English ones."""
+        # asked for once per label and key: merge the two lists once per language
+        merged = self._merged.get((lang, key))
+        if merged is None:
+            merged = self._merged[(lang, key)] = self._merge(lang, key)
+        return merged
+
+    def _merge(self, lang: str | None, key: str) -> list[re.Pattern]:
         out = []
         for code in (lang, "en"):
             for p in self._patterns.get(code or "", {}).get(key, []):
@@ -76,12 +84,20 @@ class Lexicon:
                 best = m
         return best
 
+    def mentions(self, text: str, lang: str | None, key: str) -> bool:
+        """Does any ``key`` pattern match? (Cheaper than :meth:`search`: stops at the first.)"""
+        return any(p.search(text) for p in self.patterns(lang, key))
+
     def protocols_in(self, text: str, lang: str | None) -> set[str]:
         found = set()
         for key, name in LEXICON_PROTOCOL_KEYS.items():
-            if self.search(text, lang, key):
+            if self.mentions(text, lang, key):
                 found.add(name)
         return found
+
+    def names_pop_or_imap(self, text: str, lang: str | None) -> bool:
+        """``protocols_in(text, lang) - {"smtp"}`` is not empty, without looking for SMTP."""
+        return self.mentions(text, lang, "pop") or self.mentions(text, lang, "imap")
 
     def direction_of(self, text: str, lang: str | None):
         """(direction, match) named by a label: its direction words, else its protocol names.
@@ -115,20 +131,19 @@ class Lexicon:
 
     def ssl_of(self, text: str, lang: str | None) -> bool | None:
         """True / False when the text says SSL enabled / disabled (and not both)."""
-        on = self.search(text, lang, "ssl_enabled") is not None
-        off = self.search(text, lang, "ssl_disabled") is not None
+        on = self.mentions(text, lang, "ssl_enabled")
+        off = self.mentions(text, lang, "ssl_disabled")
         if on == off:
             return None
         return on
 
     def is_port_word(self, text: str, lang: str | None) -> bool:
-        return self.search(text, lang, "port") is not None
+        return self.mentions(text, lang, "port")
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    with open(LEXICON_PATH, encoding="utf-8") as fh:
-        return Lexicon(yaml.safe_load(fh))
+    return Lexicon(load_yaml(LEXICON_PATH))
 
 
 # ----------------------------------------------------------------------------- text shapes
@@ -163,11 +178,21 @@ MAX_LABEL_WORDS = 12
 MAX_TITLE_WORDS = 16   # "Dans le cadre d'une configuration en **POP**, les valeurs sont les suivantes:"
 
 
+# each masked pattern with the (lower-case) substrings it cannot match without: most lines
+# hold none of them, and a substring test is far cheaper than a regex scan
+MASKED = ((LINK_DEST, ("](",)), (URL, ("://", "www.")), (ATTRIBUTE_LIST, ("{",)), (HTML_TAG, ("<",)),
+          (EMAIL, ("@",)), (NUMBER_LIST, ("(",)))
+
+
 def mask(text: str) -> str:
     """Blank out (same length) what can hold digits but is no setting: URLs, link targets,
     attribute lists, HTML tags, e-mail addresses and lists of numbers in parentheses."""
-    for pattern in (LINK_DEST, URL, ATTRIBUTE_LIST, HTML_TAG, EMAIL, NUMBER_LIST):
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    lowered = text.lower()  # URL ignores case; blanking never adds a needed substring
+    for pattern, needs in MASKED:
+        for needle in needs:
+            if needle in lowered:
+                text = pattern.sub(lambda m: " " * len(m.group()), text)
+                break
     return text
 
 
@@ -206,10 +231,17 @@ def ports_phrase(numbers) -> str:
     return f"ports {', '.join(numbers)} are"
 
 
+# compiled once: plain() runs for every label, cell and header, and re.sub's cache lookup
+# cost more than the substitution itself
+MARKUP_AND_QUOTES = re.compile(r"[*_`\"“”„«»‘’]+")
+WHITESPACE_RUN = re.compile(r"\s+")
+LEADING_MARKUP = re.compile(r"[\s*_`\"“”„«»‘’]*")
+
+
 def plain(text: str) -> str:
     """Label text without markup, quotes and surrounding punctuation."""
-    text = re.sub(r"[*_`\"“”„«»‘’]+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" \t:-,.;")
+    text = MARKUP_AND_QUOTES.sub("", text)
+    return WHITESPACE_RUN.sub(" ", text).strip(" \t:-,.;")
 
 
 # ----------------------------------------------------------------------------- results
@@ -280,7 +312,7 @@ class Reading:
         """The guide speaks of POP or IMAP somewhere: it is about a mail client's settings,
         not, say, a firewall whose "incoming" port 25 or 587 is correct."""
         lex = lexicon()
-        return any(lex.protocols_in(u.text, self.language) - {"smtp"} for u in self.units)
+        return any(lex.names_pop_or_imap(u.text, self.language) for u in self.units)
 
 
 # ----------------------------------------------------------------------------- the reader
@@ -627,14 +659,16 @@ def _sentences(text: str):
 
 def _lead(text: str) -> int:
     """Characters of markup and spaces before the first word of a label."""
-    m = re.match(r"[\s*_`\"“”„«»‘’]*", text)
+    m = LEADING_MARKUP.match(text)
     return m.end() if m else 0
 
 
 def _cells(row: str) -> list[tuple[int, str]]:
     """(index, text) of the cells of a pipe row; index is 0-based in ``row``."""
-    cells, start, i, in_code = [], None, 0, False
     text = row.rstrip()
+    if "\\" not in text and "`" not in text:
+        return _plain_cells(text)
+    cells, start, i, in_code = [], None, 0, False
     while i < len(text):
         c = text[i]
         if c == "\\":
@@ -649,6 +683,18 @@ def _cells(row: str) -> list[tuple[int, str]]:
         i += 1
     if start is not None and start < len(text):
         cells.append((start, text[start:]))
+    return cells
+
+
+def _plain_cells(text: str) -> list[tuple[int, str]]:
+    """:func:`_cells` of a row where no escape or code span can hide a pipe (most rows)."""
+    parts = text.split("|")
+    cells, start = [], len(parts[0]) + 1
+    for part in parts[1:-1]:
+        cells.append((start, part))
+        start += len(part) + 1
+    if len(parts) > 1 and parts[-1]:
+        cells.append((start, parts[-1]))
     return cells
 
 

@@ -8,18 +8,21 @@ MASK = "\ue000"  # stands for code, URLs, e-mail addresses, attribute lists: nev
 TAG = "\ue001"  # stands for HTML tags and link destinations
 SPACES = " \t\u00a0\u202f"
 
-# what is not prose on a line, in the order it is blanked out (same length, so columns hold)
-NOT_PROSE = [re.compile(p) for p in (
-    r"(`+)(?:(?!\1).)+?\1",                                   # inline code
-    r"<[a-z][a-z0-9+.-]*:[^\s<>]*>",                          # <autolinks>
-    r"<!--.*?(?:-->|$)",                                     # HTML comments
-    r"</?[A-Za-z][^<>]*>",                                   # inline HTML
-    r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)",  # link and image destinations
-    r"\{[^{}\n]*\}",                                         # attribute lists, placeholders
-    r"\b(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”»]",  # bare URLs
-    r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+",            # e-mail addresses (whole runs only: linear)
-    r"&#?\w+;",                                              # HTML entities
-    r"\\[\\`*_{}\[\]()#+\-.!:;,?]",                          # backslash escapes
+# what is not prose on a line, in the order it is blanked out (same length, so columns hold);
+# each pattern comes with the substrings it cannot match without: most lines hold none of them,
+# and a substring test is far cheaper than a regex scan
+NOT_PROSE = [(re.compile(p), needs) for p, needs in (
+    (r"(`+)(?:(?!\1).)+?\1", ("`",)),                                     # inline code
+    (r"<[a-z][a-z0-9+.-]*:[^\s<>]*>", ("<",)),                            # <autolinks>
+    (r"<!--.*?(?:-->|$)", ("<!--",)),                                     # HTML comments
+    (r"</?[A-Za-z][^<>]*>", ("<",)),                                       # inline HTML
+    (r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)", ("](",)),  # link and image destinations
+    (r"\{[^{}\n]*\}", ("{",)),                                             # attribute lists, placeholders
+    (r"\b(?:[a-z][a-z0-9+.-]*://|mailto:|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”»]",
+     ("://", "mailto:", "www.")),                                         # bare URLs
+    (r"(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", ("@",)),              # e-mail addresses (whole runs only: linear)
+    (r"&#?\w+;", ("&",)),                                                  # HTML entities
+    (r"\\[\\`*_{}\[\]()#+\-.!:;,?]", ("\\",)),                            # backslash escapes
 )]
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
 QUOTE_PREFIX = re.compile(r"^(?:\s{0,3}>)*")
@@ -60,11 +63,21 @@ CASE_ENDING = re.compile(r"[a-zåäö]{1,6}(?![^\W\d_])")
 SPF_MECHANISMS = {"include", "a", "mx", "ip4", "ip6", "exists", "ptr", "redirect", "exp", "v"}
 NAMED_PORT = re.compile(r"(?:^|[\s(\"“«])([\w.-]+\.[A-Za-z]{2,})$")  # host names before ":993"
 
+# Cheap necessary conditions for the patterns above, which start with a lookbehind and so make
+# the regex engine try every position of every line: these start with the characters themselves
+MARK_BEFORE_NON_SPACE = re.compile(r"[:,;]\S")  # GLUED_AFTER
+SPACE_THEN_COLON = re.compile(r"[ \u00a0\u202f]:")  # SPACED_GLUED_COLON
+SPACE_THEN_STOP = re.compile(r"[ \t\u00a0\u202f][.,]")  # SPACE_BEFORE
+SPACE_THEN_HIGH_MARK = re.compile(r"[ \t\u00a0\u202f][:;?!]")  # SPACE_BEFORE_HIGH
+
 
 def _mask(line: str) -> str:
-    for index, pattern in enumerate(NOT_PROSE):
-        char = TAG if index in (2, 3, 4) else MASK
-        line = pattern.sub(lambda m: char * len(m.group()), line)
+    for index, (pattern, needs) in enumerate(NOT_PROSE):
+        for needle in needs:  # a plain loop: a generator for any() costs more than the test itself
+            if needle in line:
+                char = TAG if index in (2, 3, 4) else MASK
+                line = pattern.sub(lambda m: char * len(m.group()), line)
+                break
     return line
 
 
@@ -177,7 +190,7 @@ class PunctuationSpacing(Rule):
             start = QUOTE_PREFIX.match(raw).end()
             text = raw[:start].replace(">", MASK) + _mask(raw[start:])
             self._line(ctx, number, text, french, french_missing, number in table_rows)
-            if elided:
+            if elided and ("'" in text or "’" in text):
                 self._elision(ctx, doc, number, text, elided, skip)
 
     def _elision(self, ctx, doc, number, text, elided, skip):
@@ -221,9 +234,10 @@ class PunctuationSpacing(Rule):
         for quote in ('"', "”"):
             if quote == "”" and "“" in text:
                 continue  # English “...”: the marks say which side they are on, pairing is not needed
-            marks = [i for i, c in enumerate(text) if c == quote]
-            if not marks or len(marks) % 2:
+            count = text.count(quote)
+            if not count or count % 2:
                 continue  # an odd count: the pairs cannot be told apart
+            marks = [i for i, c in enumerate(text) if c == quote]
             for a, b in zip(marks[::2], marks[1::2]):
                 if a and (text[a - 1].isdigit() or text[b - 1:b].isdigit()):
                     break  # 15" and 17": inches, not quotes
@@ -243,6 +257,25 @@ class PunctuationSpacing(Rule):
                                edits=[Edit(number, b + 2, number, b + 2, " ")])
 
     def _line(self, ctx, number, text, french, french_missing, table_row=False):
+        if MARK_BEFORE_NON_SPACE.search(text):
+            self._glued_after(ctx, number, text, french)
+        if SPACE_THEN_COLON.search(text):
+            self._spaced_glued_colon(ctx, number, text)
+        if "?" in text:
+            self._glued_sentence(ctx, number, text)
+        if "(" in text or ")" in text:
+            self._parentheses(ctx, number, text)
+        if not table_row and ('"' in text or "”" in text or "“" in text):
+            self._quotes(ctx, number, text, ctx.doc.language in LOW_OPENING_QUOTES)
+        if SPACE_THEN_STOP.search(text):
+            self._space_before_stop(ctx, number, text)
+        if not french:
+            if SPACE_THEN_HIGH_MARK.search(text):
+                self._space_before_high_mark(ctx, number, text)
+        elif french_missing:
+            self._french_missing(ctx, number, text)
+
+    def _glued_after(self, ctx, number, text, french):
         for m in GLUED_AFTER.finditer(text):
             i = m.start("mark")
             mark = m.group("mark")
@@ -257,12 +290,16 @@ class PunctuationSpacing(Rule):
             name = {":": "colon", ",": "comma", ";": "semicolon"}[mark]
             ctx.report(number, i + 1, f"no space after the {name}", end_column=i + 2,
                        edits=[Edit(number, i + 2, number, i + 2, " ")])
+
+    def _spaced_glued_colon(self, ctx, number, text):
         for m in SPACED_GLUED_COLON.finditer(text):
             i = m.start("mark")
             if _colon_is_notation(text, i) or text[i + 1:i + 2] in "-)(":
                 continue
             ctx.report(number, i + 1, "no space after the colon", end_column=i + 2,
                        edits=[Edit(number, i + 2, number, i + 2, " ")])
+
+    def _glued_sentence(self, ctx, number, text):
         for m in GLUED_SENTENCE.finditer(text):
             i = m.start("mark")
             following = re.match(r"[^\W\d_]+", text[i + 1:]).group()
@@ -272,6 +309,8 @@ class PunctuationSpacing(Rule):
                 continue
             ctx.report(number, i + 1, "no space after the question mark: the next sentence is glued to it",
                        end_column=i + 2, edits=[Edit(number, i + 2, number, i + 2, " ")])
+
+    def _parentheses(self, ctx, number, text):
         for m in PAREN_GLUED_BEFORE.finditer(text):
             if WORD_INSIDE.fullmatch(m.group("inner")):
                 continue
@@ -290,33 +329,35 @@ class PunctuationSpacing(Rule):
             where = "after the opening" if group == "open" else "before the closing"
             ctx.report(number, s + 1, f"space {where} parenthesis", end_column=e + 1,
                        edits=[Edit(number, s + 1, number, e + 1, "")])
-        if not table_row:
-            self._quotes(ctx, number, text, ctx.doc.language in LOW_OPENING_QUOTES)
+
+    def _space_before_stop(self, ctx, number, text):
         for m in SPACE_BEFORE.finditer(text):
             s, e = m.span("space")
             mark = m.group("mark")
             name = "full stop" if mark == "." else "comma"
             ctx.report(number, s + 1, f"space before the {name}", end_column=e + 2,
                        edits=[Edit(number, s + 1, number, e + 1, "")])
-        if not french:
-            for m in SPACE_BEFORE_HIGH.finditer(text):
-                s, e = m.span("space")
-                mark = m.group("mark")
-                if mark in "!?" and text[s - 1:s] == MASK:
-                    continue
-                ctx.report(number, s + 1,
-                           f"space before '{mark}': French typography; this locale writes no space before it",
-                           end_column=e + 2, edits=[Edit(number, s + 1, number, e + 1, "")])
-        elif french_missing:
-            for m in FRENCH_GUILLEMETS.finditer(text):
-                i = m.start()
-                at = i + 1 if m.group() == "«" else i
-                ctx.report(number, i + 1, "French typography wants a (no-break) space inside « »",
-                           end_column=i + 2, edits=[Edit(number, at + 1, number, at + 1, "\u00a0")])
-            for m in FRENCH_MISSING.finditer(text):
-                i = m.start("mark")
-                if m.group("mark") == ":" and _colon_is_notation(text, i):
-                    continue
-                ctx.report(number, i + 1,
-                           f"French typography wants a (no-break) space before '{m.group('mark')}'",
-                           end_column=i + 2, edits=[Edit(number, i + 1, number, i + 1, "\u00a0")])
+
+    def _space_before_high_mark(self, ctx, number, text):
+        for m in SPACE_BEFORE_HIGH.finditer(text):
+            s, e = m.span("space")
+            mark = m.group("mark")
+            if mark in "!?" and text[s - 1:s] == MASK:
+                continue
+            ctx.report(number, s + 1,
+                       f"space before '{mark}': French typography; this locale writes no space before it",
+                       end_column=e + 2, edits=[Edit(number, s + 1, number, e + 1, "")])
+
+    def _french_missing(self, ctx, number, text):
+        for m in FRENCH_GUILLEMETS.finditer(text):
+            i = m.start()
+            at = i + 1 if m.group() == "«" else i
+            ctx.report(number, i + 1, "French typography wants a (no-break) space inside « »",
+                       end_column=i + 2, edits=[Edit(number, at + 1, number, at + 1, "\u00a0")])
+        for m in FRENCH_MISSING.finditer(text):
+            i = m.start("mark")
+            if m.group("mark") == ":" and _colon_is_notation(text, i):
+                continue
+            ctx.report(number, i + 1,
+                       f"French typography wants a (no-break) space before '{m.group('mark')}'",
+                       end_column=i + 2, edits=[Edit(number, i + 1, number, i + 1, "\u00a0")])

@@ -16,6 +16,19 @@ def strip_prefix(line: str) -> tuple[int, str]:
 def split_cells(row: str) -> list[str]:
     """Cells of a pipe row: pipes escaped with a backslash or inside code spans do not split."""
     text = row.strip()
+    if "\\" in text or "`" in text:
+        cells = _split_escaped(text)
+    else:
+        cells = text.split("|")  # most rows: nothing can hide a pipe
+    if text.startswith("|"):
+        cells = cells[1:]
+    if text.endswith("|") and not text.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return cells
+
+
+def _split_escaped(text: str) -> list[str]:
+    """Split at the pipes that are neither escaped nor inside a code span."""
     cells, current, in_code, i = [], [], 0, 0
     while i < len(text):
         c = text[i]
@@ -36,10 +49,6 @@ def split_cells(row: str) -> list[str]:
             current.append(c)
         i += 1
     cells.append("".join(current))
-    if text.startswith("|"):
-        cells = cells[1:]
-    if text.endswith("|") and not text.endswith("\\|") and cells:
-        cells = cells[:-1]
     return cells
 
 

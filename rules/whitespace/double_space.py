@@ -40,11 +40,18 @@ class DoubleSpace(Rule):
         for block in doc.walk(*INLINE_BLOCKS):
             if block.type == "paragraph" and block.inside("table_cell"):
                 continue
+            if not _has_two_spaces(doc, block):
+                continue  # most blocks: no need to walk their inline nodes
             for line, text in _prose_lines(doc, block):
                 for m in RUN.finditer(text):
                     column, end = m.start(1) + 1, m.end(1) + 1
                     ctx.report(line, column, f"{len(m.group(1))} spaces between words",
                                end_column=end, edits=[Edit(line, column, line, end, " ")])
+
+
+def _has_two_spaces(doc, block) -> bool:
+    """A run needs two spaces in the source, on one of the block's own lines."""
+    return any("  " in doc.line(n) for n in range(block.line, block.end_line + 1))
 
 
 def _prose_lines(doc, block):
