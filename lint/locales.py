@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
-import yaml
+from .data import load_yaml
 
 DATA = Path(__file__).resolve().parent.parent / "rules" / "links" / "locales.yaml"
 PLACEHOLDER = "{locale}"
@@ -60,8 +60,7 @@ class Marker:
 
 @lru_cache(maxsize=1)
 def data() -> dict:
-    with open(DATA, encoding="utf-8") as f:
-        raw = yaml.safe_load(f)
+    raw = load_yaml(DATA)
     return {
         "languages": set(raw["languages"]),
         "countries": {str(k).lower(): v for k, v in raw["countries"].items()},

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from lint.data import load_yaml
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 GUIDE_NUMBER = re.compile(r"g?\d+")
@@ -14,7 +14,7 @@ GUIDE_NUMBER = re.compile(r"g?\d+")
 
 @lru_cache(maxsize=1)
 def known_keys() -> dict[str, str]:
-    data = yaml.safe_load((Path(__file__).with_name("keys.yaml")).read_text(encoding="utf-8"))
+    data = load_yaml(Path(__file__).with_name("keys.yaml"))
     return {key: spec["type"] for key, spec in data["keys"].items()}
 
 
