@@ -142,8 +142,12 @@ def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, 
     return ops
 
 
-def make_pair(source, target, fallback: bool = False) -> Pair:
-    sblocks, tblocks = extract(source), extract(target)
+def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None) -> Pair:
+    """``sblocks``: the source's blocks when already extracted (every translation of a folder
+    shares one source)."""
+    if sblocks is None:
+        sblocks = extract(source)
+    tblocks = extract(target)
     return Pair(source, target, sblocks, tblocks, align(sblocks, tblocks), fallback)
 
 
@@ -187,7 +191,9 @@ def pair_for(doc, ctx) -> Pair | None:
         source = pairing_module.load(ctx.services, source_path, pattern)
         if source is None:
             return None
-        return make_pair(source, doc, fallback)
+        sblocks = _get(ctx.services, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
+                       lambda: extract(source))
+        return make_pair(source, doc, fallback, sblocks)
 
     return _get(ctx.services, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
 
