@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .document import HEADING_ID
 
@@ -15,6 +16,8 @@ HTML_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([
 STYLES = ("github", "toc")
 
 
+# a guide's headings recur in each of its translations' checks and in both rules
+@lru_cache(maxsize=4096)
 def slug_github(text: str) -> str:
     """GitHub: lower case, punctuation dropped (letters of any script kept), each space a hyphen."""
     text = text.strip().lower()
@@ -22,6 +25,7 @@ def slug_github(text: str) -> str:
     return text.replace(" ", "-")
 
 
+@lru_cache(maxsize=4096)
 def slug_toc(text: str) -> str:
     """Python-Markdown ``toc`` (its default ``slugify``): accents folded to ASCII, punctuation
     dropped, runs of spaces and hyphens made one hyphen."""
@@ -30,6 +34,7 @@ def slug_toc(text: str) -> str:
     return re.sub(r"[-\s]+", "-", text)
 
 
+@lru_cache(maxsize=4096)
 def slug_legacy(text: str) -> str:
     """The ids of older OVHcloud guides: accents stripped, '&' as 'amp', other runs to '_'."""
     text = text.strip().lower().replace("&", " amp ")

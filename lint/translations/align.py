@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import NamedTuple
 
 from . import pairing as pairing_module
 from .blocks import Block, extract
@@ -89,44 +91,88 @@ class Pair:
 DIVERGED = 0.6
 
 
-def _score(a: Block, b: Block, ta: set, tb: set) -> float:
+class _Features(NamedTuple):
+    """What scoring a pair reads of a block, computed once per block rather than once per cell."""
+
+    kind: str
+    level: int
+    tokens: set
+    length: int
+
+    @classmethod
+    def of(cls, block: Block) -> "_Features":
+        return cls(block.kind, block.level, block.tokens(), len(block.text) + len(block.code))
+
+
+def _score(a: _Features, b: _Features) -> float:
+    # _best_totals repeats these float operations inline, in this order: the traceback compares
+    # the sums they make, so both must give the very same floats
     if a.kind != b.kind:
         return -1.0
     score = 1.0
     if a.kind == "h" and a.level != b.level:
         score = 0.7
+    ta, tb = a.tokens, b.tokens
     if ta or tb:
         score += len(ta & tb) / len(ta | tb)
         if ta and tb and not ta & tb:
             score -= 0.3
     else:
         score += 0.3
-    la, lb = len(a.text) + len(a.code), len(b.text) + len(b.code)
+    la, lb = a.length, b.length
     if la or lb:
         score += 0.3 * min(la, lb) / max(la, lb)
     return score
 
 
+def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[float]]:
+    """best[i][j]: the best total score of aligning source[i:] with target[j:].
+
+    Cell by cell, best[i][j] is the largest of best[i + 1][j] (source block i unpaired),
+    best[i][j + 1] (target block j unpaired) and best[i + 1][j + 1] + _score(i, j). Only
+    blocks of one kind pair, so a row first puts "pair" into the row below's values at the
+    columns of its kind, then a running maximum from the right adds "target unpaired"; a
+    maximum picks and never adds, so the totals are the floats the cell-by-cell loop makes.
+    """
+    columns: dict[str, list[tuple[int, int, set, int]]] = {}
+    for j, b in enumerate(target):
+        columns.setdefault(b.kind, []).append((j, b.level, b.tokens, b.length))
+    best = [[0.0] * (len(target) + 1)]
+    for a in reversed(source):
+        below = best[-1]
+        row = below[:]
+        heading, ta, la = a.kind == "h", a.tokens, a.length
+        for j, level, tb, lb in columns.get(a.kind, ()):
+            # _score(a, b) unrolled (a third of all cells come here), its float operations in
+            # its order; a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
+            score = 0.7 if heading and level != a.level else 1.0
+            if ta or tb:
+                score += len(ta & tb) / len(ta | tb)
+                if ta and tb and not ta & tb:
+                    score -= 0.3
+            else:
+                score += 0.3
+            if la or lb:
+                score += 0.3 * la / lb if la < lb else 0.3 * lb / la
+            paired = below[j + 1] + score
+            if paired > row[j]:
+                row[j] = paired
+        row = list(accumulate(reversed(row), max))
+        row.reverse()
+        best.append(row)
+    best.reverse()
+    return best
+
+
 def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, int | None]]:
-    n, m = len(sblocks), len(tblocks)
-    stok = [b.tokens() for b in sblocks]
-    ttok = [b.tokens() for b in tblocks]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        row, below = best[i], best[i + 1]
-        a, ta = sblocks[i], stok[i]
-        for j in range(m - 1, -1, -1):
-            value = below[j] if below[j] > row[j + 1] else row[j + 1]
-            b = tblocks[j]
-            if a.kind == b.kind:
-                s = _score(a, b, ta, ttok[j])
-                if s > 0 and below[j + 1] + s > value:
-                    value = below[j + 1] + s
-            row[j] = value
+    source = [_Features.of(b) for b in sblocks]
+    target = [_Features.of(b) for b in tblocks]
+    n, m = len(source), len(target)
+    best = _best_totals(source, target)
     ops, i, j = [], 0, 0
     while i < n and j < m:
-        if sblocks[i].kind == tblocks[j].kind:
-            s = _score(sblocks[i], tblocks[j], stok[i], ttok[j])
+        if source[i].kind == target[j].kind:
+            s = _score(source[i], target[j])
             if s > 0 and abs(best[i][j] - (best[i + 1][j + 1] + s)) < 1e-9:
                 ops.append((i, j))
                 i, j = i + 1, j + 1
@@ -142,8 +188,12 @@ def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, 
     return ops
 
 
-def make_pair(source, target, fallback: bool = False) -> Pair:
-    sblocks, tblocks = extract(source), extract(target)
+def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None) -> Pair:
+    """``sblocks``: the source's blocks when already extracted (every translation of a folder
+    shares one source)."""
+    if sblocks is None:
+        sblocks = extract(source)
+    tblocks = extract(target)
     return Pair(source, target, sblocks, tblocks, align(sblocks, tblocks), fallback)
 
 
@@ -187,7 +237,9 @@ def pair_for(doc, ctx) -> Pair | None:
         source = pairing_module.load(ctx.services, source_path, pattern)
         if source is None:
             return None
-        return make_pair(source, doc, fallback)
+        sblocks = _get(ctx.services, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
+                       lambda: extract(source))
+        return make_pair(source, doc, fallback, sblocks)
 
     return _get(ctx.services, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
 

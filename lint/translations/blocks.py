@@ -166,7 +166,6 @@ class _Collector:
                 self.add(child)
 
     def add_text(self, text: str, node) -> None:
-        base = len("".join(self.parts))
         self.parts.append(text)
         for number in find_numbers(text):
             line, column = node.line, node.column
@@ -174,7 +173,6 @@ class _Collector:
                 column = node.column + number.start
             self.block.numbers.append(Inline(number.raw, line, column, column + len(number.raw),
                                              node, number.values))
-        del base
 
     def finish(self) -> None:
         text = "".join(self.parts)

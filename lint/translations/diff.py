@@ -99,6 +99,13 @@ def _steady(ops, k) -> bool:
     return None not in before and None not in after
 
 
+def _tokens(pair) -> tuple[list[set], list[set]]:
+    """Each block's tokens, computed once for the three checks that read them."""
+    if "tokens" not in pair.cache:
+        pair.cache["tokens"] = ([b.tokens() for b in pair.sblocks], [b.tokens() for b in pair.tblocks])
+    return pair.cache["tokens"]
+
+
 def _pairs_with_neighbours(pair):
     """Each aligned pair, with the blocks either side on both sides (and any unpaired between).
 
@@ -106,11 +113,13 @@ def _pairs_with_neighbours(pair):
     only when the two blocks share a meaning-bearing token.
     """
     ops = pair.ops
+    diverged = pair.diverged
+    stokens, ttokens = _tokens(pair)
     for k, (i, j) in enumerate(ops):
         if i is None or j is None:
             continue
         sb, tb = pair.sblocks[i], pair.tblocks[j]
-        if not (sb.tokens() & tb.tokens()) and (pair.diverged or not _steady(ops, k)):
+        if not (stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
             continue
         s_near = pair.sblocks[max(0, i - 2):i + 3]
         t_near = pair.tblocks[max(0, j - 2):j + 3]
@@ -176,10 +185,11 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
     if key in pair.cache:
         return pair.cache[key]
     out = []
+    diverged = pair.diverged  # a walk over the ops: once, not per block
     for k, (i, j) in enumerate(pair.ops):
         sb = pair.sblocks[i] if i is not None else None
         tb = pair.tblocks[j] if j is not None else None
-        if (sb or tb).kind != "code" or (pair.diverged and (sb is None or tb is None)):
+        if (sb or tb).kind != "code" or (diverged and (sb is None or tb is None)):
             continue
         exact_comments = not ignore_comments
         if sb is None:
@@ -246,6 +256,7 @@ def image_diffs(pair) -> list[Diff]:
         missing.clear()
         added.clear()
 
+    diverged = pair.diverged  # a walk over the ops: once, not per block
     for k, (i, j) in enumerate(pair.ops):
         sb = pair.sblocks[i] if i is not None else None
         tb = pair.tblocks[j] if j is not None else None
@@ -254,7 +265,7 @@ def image_diffs(pair) -> list[Diff]:
         if sb is not None and tb is not None and len(s_imgs) == len(t_imgs):
             flush()
             continue
-        if pair.diverged and (sb is None or tb is None):
+        if diverged and (sb is None or tb is None):
             continue  # different versions: structure-mismatch says so once
         line = tb.line if tb is not None else pair.target_line_near(k)
         for img in s_imgs[len(t_imgs):]:
@@ -351,6 +362,7 @@ def drift(pair, effective=None) -> list[Drift]:
     out.sort(key=lambda d: (d.line, d.source_line))
     pair.cache["drift"] = out
     return out
+@lru_cache(maxsize=8192)  # a guide's links recur in every translation and in each block's neighbours
 def _link_key(url: str) -> str:
     from ..locales import normalize_url
 
@@ -365,6 +377,7 @@ def _link_key(url: str) -> str:
 _LANG_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$|^\{locale\}$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def _host_path(url: str) -> tuple[str, str]:
     """(host class, path) of a link, locale parts dropped: OVH's sites (ovh.com, ovhcloud.com,
     ovh.<country>, ovh-hosting.fi, /links/) are one host "ovh", guides (/pages/, docs.ovh.com,

@@ -23,6 +23,8 @@ _NOT_NUMBERS = re.compile(
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"                # dates: 04/06/2018, 2018-06-04
     r"|\b\d{1,2}[:h]\d{2}(?::\d{2})?\b",                   # times: 13:17, 13h17
     re.UNICODE)
+# every number holds a digit: most prose has none, and masking it first is the slow part
+_DIGIT = re.compile(r"\d", re.UNICODE)
 
 
 @dataclass
@@ -66,6 +68,8 @@ def _normal(value: str) -> str:
 
 
 def find_numbers(text: str) -> list[Number]:
+    if not _DIGIT.search(text):
+        return []
     masked = _NOT_NUMBERS.sub(lambda m: " " * len(m.group()), text)
     found = []
     for m in _NUMBER.finditer(masked):

@@ -4,9 +4,10 @@ import re
 from urllib.parse import unquote
 
 from lint.anchors import STYLES, heading_ids, html_anchors
-from lint.document import Document
+from lint.document import DEFAULT_LOCALE_PATTERN, Document
 from lint.registry import register
 from lint.rule import Rule
+from lint.translations.pairing import load as load_guide
 
 from ._targets import targets
 
@@ -122,7 +123,7 @@ def _translated_heading(doc, frag: str, style: str, ctx):
         path = os.path.join(folder, name)
         ctx.depends_on(path)
         other = ctx.services.get(("links/broken-anchor/headings", path),
-                                 lambda: _headings_of_file(path), scope="folder")
+                                 lambda: _headings_of_file(path, ctx), scope="folder")
         if not other or len(other) != len(mine):
             continue
         for i, ids in enumerate(other):
@@ -131,11 +132,12 @@ def _translated_heading(doc, frag: str, style: str, ctx):
     return None
 
 
-def _headings_of_file(path: str):
-    try:
-        with open(path, "rb") as f:
-            other = Document.from_bytes(f.read(), path)
-    except Exception:  # noqa: BLE001
+def _headings_of_file(path: str, ctx):
+    # the Document the translation checks load for a source: a folder's source is parsed once
+    # for both (headings do not depend on the locale it is given)
+    pattern = ctx.effective.locale_pattern if ctx.effective is not None else DEFAULT_LOCALE_PATTERN
+    other = load_guide(ctx.services, path, pattern)
+    if other is None:
         return None
     per_style = [heading_ids(other.headings, s) for s in STYLES]
     return [{ids[i].lower() for ids in per_style} for i in range(len(other.headings))]

@@ -12,6 +12,16 @@ def _fragment(url: str):
     return None
 
 
+def _source_anchors(pair, ctx):
+    """(ids, legacy prefixes) of the pair's source, once per folder: every translation has the same source."""
+    key = ("translation/anchor-leak", pair.source.path, id(pair.source))
+    factory = lambda: (all_ids(pair.source), legacy_prefixes(pair.source))  # noqa: E731
+    try:
+        return ctx.services.get(key, factory, scope="folder")
+    except TypeError:  # a Services without scopes
+        return ctx.services.get(key, factory)
+
+
 @register
 class AnchorLeak(Rule):
     """
@@ -44,11 +54,7 @@ class AnchorLeak(Rule):
         if pair is None:
             return
         target_ids = all_ids(doc)
-        source_ids = pair.cache.get("source_ids")
-        if source_ids is None:
-            source_ids = pair.cache["source_ids"] = all_ids(pair.source)
-            pair.cache["source_prefixes"] = legacy_prefixes(pair.source)
-        prefixes = pair.cache["source_prefixes"]
+        source_ids, prefixes = _source_anchors(pair, ctx)
         for block in pair.tblocks:
             for link in block.links:
                 fragment = _fragment(link.text)
