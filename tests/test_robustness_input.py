@@ -43,10 +43,12 @@ def cli(tmp_path, capsys, monkeypatch):
         if budget_seconds is not None:
             monkeypatch.setenv("GUIDELINT_TIME_BUDGET", str(budget_seconds))
         before = snapshot(tmp_path)
-        started = time.monotonic()
+        # CPU time, like the budget: a loaded CI machine stretches wall time, and what these
+        # cases bound is the work done, not the wait for a core
+        started = time.process_time()
         select = [] if every_rule else ["--select", "whitespace,frontmatter"]
         status = main(["check", "--no-cache", "--jobs", "1", "--format", "json", *select, *args])
-        elapsed = time.monotonic() - started
+        elapsed = time.process_time() - started
         out, err = capsys.readouterr()
         assert "Traceback" not in out + err
         for name in gone:  # deleted by the test itself
@@ -300,9 +302,9 @@ def test_deeply_nested_inline_brackets_and_emphasis():
 def test_links_in_one_paragraph_parse_in_linear_time():
     def parse_time(n):
         text = " ".join(f"[a{i}](http://x/{i}){{.external}}" for i in range(n)) + "\n"
-        started = time.perf_counter()
+        started = time.process_time()
         doc = Document.from_text(text)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         assert len(list(doc.walk("link"))) == n
         return elapsed
 
@@ -320,10 +322,10 @@ def test_hundred_thousand_links_in_one_paragraph(cli, write, good):
 
 def test_many_code_spans_are_linear():
     def parse_time(n):
-        started = time.perf_counter()
+        started = time.process_time()
         doc = Document.from_text(" ".join(f"`c{i}`" for i in range(n)) + "\n")
         assert len(list(doc.walk("codespan"))) == n
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     small, large = parse_time(5_000), parse_time(50_000)
     assert large < 20 * small + 1, (small, large)
@@ -594,9 +596,9 @@ def test_many_links_in_one_paragraph_stay_linear_for_the_word_rules():
 
     def seconds(n):
         text = "# T\n\n" + " ".join(f"[a{i}](http://x/{i})" for i in range(n)) + "\n"
-        start = time.perf_counter()
+        start = time.process_time()
         lint.check_text(text, path="g.en-gb.md")
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     small, large = seconds(1000), seconds(4000)
     assert large < 8 * small + 1  # a sibling scan per word made this 16x
