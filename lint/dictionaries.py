@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 import yaml
 
@@ -313,11 +313,12 @@ OPEN_PUNCT = "\"'“”„«»‹›‘’([{<¡¿*_"
 CLOSE_PUNCT = "\"'“”„«»‹›‘’)]}>.,;:!?…*_"
 
 
-class Word(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class Word:
     """One word of prose: its text and where it starts in the file.
 
-    A named tuple rather than a frozen dataclass: the corpus has some 200,000 words and
-    the dataclass's ``__init__`` cost as much as finding them."""
+    Read-only by convention, not frozen: the corpus has some 200,000 words and a frozen
+    dataclass's ``__init__`` cost as much as finding them. Slots make its fields quick to read."""
 
     text: str
     line: int
@@ -512,10 +513,25 @@ def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> Iterator[W
     (``iPhone``, ``MxPlan``) or product names.
     """
     products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
-    for node in prose_nodes(doc):
-        for word in node_words(node, products):
-            if word.kind in kinds and not word.glued:
-                yield word
+    for word in document_words(doc, products):
+        if word.kind in kinds and not word.glued:
+            yield word
+
+
+_DOCUMENT_WORDS = "_guidelint_prose_words"
+
+
+def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
+    """Every word of the guide's prose nodes (all kinds), found once per document.
+
+    Several rules read them: the list is kept on the document itself (a dataclass, which
+    can be neither hashed nor weakly referenced), so it goes away with the document.
+    """
+    memo = doc.__dict__.get(_DOCUMENT_WORDS)
+    if memo is None or memo[0] is not products:
+        words = tuple(w for node in prose_nodes(doc) for w in node_words(node, products))
+        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, words)
+    return memo[1]
 
 
 def normalize(word: str) -> str:
