@@ -313,9 +313,12 @@ OPEN_PUNCT = "\"'“”„«»‹›‘’([{<¡¿*_"
 CLOSE_PUNCT = "\"'“”„«»‹›‘’)]}>.,;:!?…*_"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Word:
-    """One word of prose: its text and where it starts in the file."""
+    """One word of prose: its text and where it starts in the file.
+
+    Read-only by convention, not frozen: the corpus has some 200,000 words and a frozen
+    dataclass's ``__init__`` cost as much as finding them. Slots make its fields quick to read."""
 
     text: str
     line: int
@@ -394,11 +397,16 @@ def _neighbours(node) -> tuple[bool, bool]:
     return left, right
 
 
-_CACHE: dict = {"products": None, "words": {}}
+_CACHE: dict = {"products": None, "words": {}, "chunks": {}}
 _POSITIONS: dict = {}  # id(parent) -> (parent, {id(child): index}); a scan per lookup made 8,000 links quadratic
 
 
 def _index_in_parent(node, parent) -> int:
+    siblings = parent.children
+    if siblings and siblings[0] is node:  # most text nodes are a first or last child
+        return 0
+    if siblings and siblings[-1] is node:
+        return len(siblings) - 1
     entry = _POSITIONS.get(id(parent))
     if entry is None or entry[0] is not parent or len(entry[1]) != len(parent.children):
         if len(_POSITIONS) > 5_000:  # bounded: it holds the nodes of the last document or two
@@ -416,7 +424,7 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     """
     cache = _CACHE
     if cache["products"] is not products:
-        cache.update(products=products, words={})
+        cache.update(products=products, words={}, chunks={})
     words = cache["words"]
     key = id(node)
     hit = words.get(key)
@@ -424,40 +432,70 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
         return hit[1]
     if len(words) > 20000:
         words.clear()
-    found = tuple(_node_words(node, products))
+    found = _node_words(node, products, cache["chunks"])
     words[key] = (node, found)
     return found
 
 
-def _node_words(node, products: frozenset[str]) -> Iterator[Word]:
+_NOT_SEEN = object()
+
+
+def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...]:
     text = node.text
     touch_left, touch_right = _neighbours(node)
+    line, column, size = node.line, node.column, len(text)
+    words = []
     for m in CHUNK.finditer(text):
-        chunk, start = _strip(m.group(), m.start())
-        if not chunk or skip_chunk(chunk):
+        raw = m.group()
+        split = chunks.get(raw, _NOT_SEEN)
+        if split is _NOT_SEEN:
+            if len(chunks) > 100_000:  # bounded: prose words repeat, keys and hashes do not
+                chunks.clear()
+            split = chunks[raw] = _split_chunk(raw, products)
+        if split is None:
             continue
-        chunk_glued = ((touch_left and m.start() == 0 and start == 0)
-                       or (touch_right and m.end() == len(text) and start + len(chunk) == m.end()))
-        if chunk in products:
-            yield Word(chunk, node.line, node.column + start, node, start, chunk, "product")
+        lead, chunk, end_kept, pieces = split
+        start = m.start() + lead
+        chunk_glued = ((touch_left and start == 0)
+                       or (touch_right and end_kept and m.end() == size))
+        for offset_in_chunk, piece, kind, length in pieces:
+            offset = start + offset_in_chunk
+            glued = chunk_glued and length is not None and (
+                (touch_left and offset == 0) or (touch_right and offset + length == size))
+            words.append(Word(piece, line, column + offset, node, offset, chunk, kind, glued))
+    return tuple(words)
+
+
+def _split_chunk(raw: str, products: frozenset[str]):
+    """The words of a whitespace-delimited chunk, which do not depend on where it stands.
+
+    None when it holds no word, else (characters stripped in front, the stripped chunk,
+    whether nothing was stripped at its end, pieces); a piece is (offset in the stripped
+    chunk, word, kind, length of its match or None for a product name, never glued).
+    Prose repeats its words, so ``_node_words`` keeps these by chunk.
+    """
+    chunk, lead = _strip(raw, 0)
+    if not chunk or skip_chunk(chunk):
+        return None
+    end_kept = lead + len(chunk) == len(raw)
+    if chunk in products:
+        return lead, chunk, end_kept, ((0, chunk, "product", None),)
+    if len(chunk) > MAX_WORD * 4:  # a pasted key or hash, not prose; and keeps checks linear
+        return None
+    pieces = []
+    for p in PIECE.finditer(chunk):
+        piece = p.group()
+        if len(piece) > MAX_WORD:
             continue
-        if len(chunk) > MAX_WORD * 4:  # a pasted key or hash, not prose; and keeps checks linear
+        if ":" in piece:  # OVH:n, SSL:ää - a case ending after an abbreviation
+            piece = piece.split(":", 1)[0]
+        elided = piece[-1] in "'’"
+        piece = piece.rstrip("'’")
+        if not piece:
             continue
-        for p in PIECE.finditer(chunk):
-            piece = p.group()
-            offset = start + p.start()
-            if len(piece) > MAX_WORD:
-                continue
-            if ":" in piece:  # OVH:n, SSL:ää - a case ending after an abbreviation
-                piece = piece.split(":", 1)[0]
-            elided = piece[-1] in "'’"
-            piece = piece.rstrip("'’")
-            if not piece:
-                continue
-            glued = chunk_glued and ((touch_left and offset == 0)
-                                     or (touch_right and offset + len(p.group()) == len(text)))
-            yield Word(piece, node.line, node.column + offset, node, offset, chunk,
-                       "elided" if elided else classify(piece, products), glued)
+        kind = "elided" if elided else classify(piece, products)
+        pieces.append((p.start(), piece, kind, p.end() - p.start()))
+    return (lead, chunk, end_kept, tuple(pieces)) if pieces else None
 
 
 def prose_nodes(doc) -> Iterator:
@@ -475,10 +513,25 @@ def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> Iterator[W
     (``iPhone``, ``MxPlan``) or product names.
     """
     products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
-    for node in prose_nodes(doc):
-        for word in node_words(node, products):
-            if word.kind in kinds and not word.glued:
-                yield word
+    for word in document_words(doc, products):
+        if word.kind in kinds and not word.glued:
+            yield word
+
+
+_DOCUMENT_WORDS = "_guidelint_prose_words"
+
+
+def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
+    """Every word of the guide's prose nodes (all kinds), found once per document.
+
+    Several rules read them: the list is kept on the document itself (a dataclass, which
+    can be neither hashed nor weakly referenced), so it goes away with the document.
+    """
+    memo = doc.__dict__.get(_DOCUMENT_WORDS)
+    if memo is None or memo[0] is not products:
+        words = tuple(w for node in prose_nodes(doc) for w in node_words(node, products))
+        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, words)
+    return memo[1]
 
 
 def normalize(word: str) -> str:

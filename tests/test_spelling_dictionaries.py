@@ -46,3 +46,13 @@ def test_configured_folders_come_first(tmp_path):
     assert (name, folder) == ("fi_FI", str(tmp_path))
     assert dictionaries.find_dictionary("zz-zz", [str(tmp_path)]) is None
     assert os.path.isdir(folder)
+
+
+
+def test_document_words_are_found_once_per_document():
+    doc = Document.from_text("Syötä **koodi** ja OVHcloud.\n", "guide.fi-fi.md", "fi-fi")
+    products = frozenset({"OVHcloud"})
+    words = dictionaries.document_words(doc, products)
+    assert [(w.text, w.kind) for w in words] == [("Syötä", "word"), ("koodi", "word"),
+                                                 ("ja", "word"), ("OVHcloud", "product")]
+    assert dictionaries.document_words(doc, products) is words  # the rules share one list

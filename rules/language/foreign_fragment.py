@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from lint.rule import Rule
 BLOCKS = ("paragraph", "heading", "table_cell")
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
 LABEL = re.compile(r"^\s*([^\W\d_][^:]{0,40}?)\s*:")
+SERVER_REPLY = re.compile(r"\s*\d{3}\s")  # `550 not such file`: a line quoting a server
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +29,7 @@ class _Unit:
         self.words: list = []
 
 
-QUOTES = "\"“”«»„"
+QUOTE = re.compile("[\"“”«»„]")
 
 
 def _units(block, products):
@@ -59,17 +61,17 @@ def _units(block, products):
                 text = child.text
                 if line_start:
                     label_open = bool(LABEL.match(text))
-                    if re.match(r"\s*\d{3}\s", text):  # `550 not such file`: a server reply
+                    if SERVER_REPLY.match(text):
                         reply_lines.add(child.line)
                 line_start = False
                 colon = text.find(":") if label_open else -1
                 ends = [m.end() for m in SENTENCE_END.finditer(text)]
-                marks = [k for k, c in enumerate(text) if c in QUOTES]
+                marks = [m.start() for m in QUOTE.finditer(text)]
                 for word in dictionaries.node_words(child, products):
                     while ends and ends[0] <= word.start:
                         ends.pop(0)
                         close()
-                    quoted = (quotes + sum(1 for k in marks if k < word.start)) % 2 == 1
+                    quoted = (quotes + bisect_left(marks, word.start)) % 2 == 1  # marks before it
                     if label_open and (colon < 0 or word.start < colon):
                         if counted and word.kind == "word" and not quoted:
                             labels.words.append(word)
@@ -208,16 +210,42 @@ class ForeignFragment(Rule):
         total = len(words)
         if total < ctx.option("min_words"):
             return None
-        own = [lex.accepted(w.text) or lex.compound_known(w.text) for w in words]
-        own_share = sum(own) / total
-        if own_share > ctx.option("max_own_share"):
+        own = _own_verdicts(words, lex, ctx.option("max_own_share"))
+        if own is None:
             return False
         best = None
         for language, speller in others:
-            known = [speller.known(w.text) for w in words]
-            share = sum(known) / total
+            known = _known_verdicts(words, speller, ctx.option("min_share"))
+            if known is None:
+                continue
             only_there = sum(k and not o for k, o in zip(known, own))
-            if share >= ctx.option("min_share") and only_there >= 3:
+            if only_there >= 3:
                 if best is None or sum(known) > best[1]:
                     best = (language, sum(known), total)
         return best or False
+
+
+# Dictionary look-ups are the cost of this rule (a compound test tries every split of a
+# word): both verdict lists stop as soon as the outcome is certain.
+def _own_verdicts(words, lex, max_own_share):
+    """Which words the guide's language knows, or None once more than max_own_share do."""
+    total, count, own = len(words), 0, []
+    for w in words:
+        verdict = lex.accepted(w.text) or lex.compound_known(w.text)
+        own.append(verdict)
+        count += verdict
+        if count / total > max_own_share:
+            return None
+    return own
+
+
+def _known_verdicts(words, speller, min_share):
+    """Which words another language knows, or None once fewer than min_share can."""
+    total, count, known = len(words), 0, []
+    for i, w in enumerate(words):
+        verdict = speller.known(w.text)
+        known.append(verdict)
+        count += verdict
+        if (count + total - 1 - i) / total < min_share:  # even if all the rest were known
+            return None
+    return known

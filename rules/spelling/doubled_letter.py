@@ -18,12 +18,11 @@ def _data() -> dict:
         return yaml.safe_load(f) or {}
 
 
-def _reductions(word: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=50_000)  # prose repeats its words
+def _reductions(word: str) -> tuple[tuple[int, int, str], ...]:
     """(run start, run length, word with one letter of that run removed) for each run."""
-    out = []
-    for m in RUN.finditer(word):
-        out.append((m.start(), m.end() - m.start(), word[:m.start()] + word[m.start() + 1:]))
-    return out
+    return tuple((m.start(), m.end() - m.start(), word[:m.start()] + word[m.start() + 1:])
+                 for m in RUN.finditer(word))
 
 
 @register

@@ -166,10 +166,11 @@ def _repeat_length(run, lower, i, longest=5) -> int:
     """n when the n words ending at i repeat the n words before them (single words ignoring
     case, longer phrases exactly), else 0. The longest repeat wins."""
     for n in range(min(longest, (i + 1) // 2), 0, -1):
+        if lower[i] != lower[i - n]:  # both halves end with the same word: a cheap test first
+            continue
         if n == 1:
-            if lower[i] == lower[i - 1]:
-                return 1
-        elif all(run[i - k].text == run[i - n - k].text for k in range(n)) and \
+            return 1
+        if all(run[i - k].text == run[i - n - k].text for k in range(n)) and \
                 len({lower[i - k] for k in range(n)}) > 1:
             return n
     return 0
