@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-import yaml
+from .data import load_yaml
 
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 WORDS_FILE = ".guidelint-words.txt"
@@ -288,9 +288,7 @@ def _words_files(folder: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def data() -> dict:
     """Built-in product names and acronyms (``lint/dictionaries.yaml``)."""
-    with open(_DATA, encoding="utf-8") as f:
-        loaded = yaml.safe_load(f) or {}
-    return loaded
+    return load_yaml(_DATA) or {}
 
 
 def product_names(ctx) -> frozenset[str]:

@@ -11,8 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
+from ..data import load_yaml
 from .blocks import _COMMENT_LINE as _COMMENT, normal_code, same_code
 from .numbers import find_numbers, spelled
 
@@ -37,8 +36,7 @@ class Diff:
 def number_words() -> dict:
     path = os.path.join(os.path.dirname(__file__), "..", "..", "rules", "translation", "number_mismatch.yaml")
     try:
-        with open(path, encoding="utf-8") as f:
-            return yaml.safe_load(f) or {}
+        return load_yaml(path) or {}
     except OSError:
         return {}
 

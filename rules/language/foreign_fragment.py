@@ -3,9 +3,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from lint import dictionaries
+from lint.data import load_yaml
 from lint.registry import register
 from lint.rule import Rule
 
@@ -17,8 +16,7 @@ SERVER_REPLY = re.compile(r"\s*\d{3}\s")  # `550 not such file`: a line quoting 
 
 @lru_cache(maxsize=1)
 def _names() -> dict:
-    with open(Path(__file__).with_suffix(".yaml"), encoding="utf-8") as f:
-        return (yaml.safe_load(f) or {}).get("names", {})
+    return (load_yaml(Path(__file__).with_suffix(".yaml")) or {}).get("names", {})
 
 
 class _Unit:
@@ -156,15 +154,17 @@ class ForeignFragment(Rule):
         lex = dictionaries.lexicon(ctx, doc)
         if lex.speller is None:
             return
-        others = []
         sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
-        for language in [*sources, "en"]:
-            if language != own and language not in [o[0] for o in others]:
-                speller = dictionaries.speller(ctx, language, note=False)
-                if speller is not None:
-                    others.append((language, speller))
-        if not others:
-            return
+        languages = [language for language in dict.fromkeys([*sources, "en"]) if language != own]
+        loaded: list = []
+
+        def others():
+            # loading a dictionary costs 0.1 to 1 s: most guides never have a run that the
+            # guide's own language does not claim, and so never need the other languages'
+            if not loaded:
+                found = ((language, dictionaries.speller(ctx, language, note=False)) for language in languages)
+                loaded.append([(language, speller) for language, speller in found if speller is not None])
+            return loaded[0]
         products = dictionaries.product_names(ctx)
         judged, foreign = 0, []
         for block in doc.walk(*BLOCKS):
@@ -205,7 +205,8 @@ class ForeignFragment(Rule):
 
     @staticmethod
     def _judge(words, lex, others, ctx):
-        """None: too short to judge; False: the guide's language; else (language, known, total)."""
+        """None: too short to judge; False: the guide's language; else (language, known, total).
+        ``others()``: the other languages' spellers, as (language, speller)."""
         words = [w for w in words if len(w.text) > 1 and not lex.project_word(w.text)]
         total = len(words)
         if total < ctx.option("min_words"):
@@ -214,7 +215,7 @@ class ForeignFragment(Rule):
         if own is None:
             return False
         best = None
-        for language, speller in others:
+        for language, speller in others():
             known = _known_verdicts(words, speller, ctx.option("min_share"))
             if known is None:
                 continue

@@ -1,9 +1,8 @@
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from lint import dictionaries
+from lint.data import load_yaml
 from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
@@ -14,8 +13,7 @@ CONTAINERS = ("link",)  # a bold label and the text after it are not one run
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    with open(Path(__file__).with_suffix(".yaml"), encoding="utf-8") as f:
-        return yaml.safe_load(f) or {}
+    return load_yaml(Path(__file__).with_suffix(".yaml")) or {}
 
 
 def _allowed() -> dict:
