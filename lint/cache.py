@@ -25,7 +25,7 @@ from typing import Iterable
 from .atomic import replace_file
 from .finding import Edit, Finding
 
-FORMAT = 1
+FORMAT = 2  # 2: findings keep whether they had a source line, not the line itself
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
@@ -92,17 +92,40 @@ def code_fingerprint(rule_classes: Iterable[type] = ()) -> str:
     return h.hexdigest()
 
 
+# A finding's source line is a copy of the file's text, a third of an entry's size: an entry
+# only says whether the finding had one, and restore_source_lines() reads it back from the
+# unchanged file for the outputs that show it (text, baselines). JSON never needs it.
+HAS_LINE = "\n"
+
+
 def finding_to_list(f: Finding) -> list:
     return [f.line, f.column, f.end_line, f.end_column, f.rule, f.severity, f.message,
             [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in f.edits],
-            f.fix_safe, f.source_line]
+            f.fix_safe, HAS_LINE if f.source_line else ""]
 
 
 def finding_from_list(path: str, item: list) -> Finding:
-    line, column, end_line, end_column, rule, severity, message, edits, fix_safe, source_line = item
+    line, column, end_line, end_column, rule, severity, message, edits, fix_safe, has_line = item
     return Finding(path, int(line), int(column), int(end_line), int(end_column), str(rule), str(severity),
                    str(message), tuple(Edit(*e) for e in edits) if edits else (), bool(fix_safe),
-                   str(source_line))
+                   HAS_LINE if has_line == HAS_LINE else "")
+
+
+def restore_source_lines(findings: list[Finding]) -> None:
+    """Put back the source lines a cached result left out, from the file (whose content the
+    cache lookup found unchanged)."""
+    from .source import UndecodableFile, decode
+
+    pending = [f for f in findings if f.source_line == HAS_LINE]
+    if not pending:
+        return
+    try:
+        with open(pending[0].path, "rb") as fh:
+            lines = decode(fh.read()).lines
+    except (OSError, UndecodableFile):
+        lines = ()
+    for f in pending:
+        f.source_line = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
 
 
 class Cache:
@@ -156,15 +179,19 @@ class Cache:
         more than :data:`SETTLED` seconds old then, so a write within the same clock tick
         cannot hide), else read and hashed."""
         full = os.path.abspath(path)
+        known = self._digests.get((full, "content"))
+        if known is not None and data is None:  # a sibling's check already asked this run
+            return known
         st = os.stat(full)
         stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         record = self._load_index().get(full)
         if isinstance(record, list) and record[:4] == stamp and len(record) == 5:
+            self._digests[(full, "content")] = record[4]
             return record[4]
         if data is None:
             with open(full, "rb") as f:
                 data = f.read()
-        digest = content_hash(data)
+        digest = self._digests[(full, "content")] = content_hash(data)
         if max(st.st_mtime, st.st_ctime) < time.time() - SETTLED:
             self._new_index[full] = stamp + [digest]
         return digest

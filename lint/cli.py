@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 from . import __version__, registry
+from .cache import restore_source_lines
 from .config import Config, ConfigError
 from .finding import SEVERITIES, Finding, severity_rank
 from .internal import ENGINE_CHECKS
@@ -187,7 +188,10 @@ def cmd_check(args) -> int:
         options = RunOptions(jobs=args.jobs or os.cpu_count() or 1, cache=cache, fix=fix_mode,
                              unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress)
         results = _chain(missing, run(files_list, resolver, services, options), progress)
+    shows_lines = args.format == "text" or baseline is not None or getattr(args, "write_baseline", None)
     for result in results:
+        if result.cached and shows_lines:
+            restore_source_lines(result.findings)
         findings.extend(result.findings)
         unreadable |= result.unreadable
         if result.fixed:
@@ -308,7 +312,19 @@ COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "cac
             "compare": cmd_compare, "translations": cmd_translations}
 
 
+def _collect_garbage_less_often() -> None:
+    """A run keeps hundreds of thousands of objects alive (findings, cache entries, rule data)
+    and the default threshold (a collection every 700 allocations) makes the cycle collector
+    scan them over and over: 8 % of a cold run and of a warm re-run of 10,000 guides. Parsed
+    documents are cycles (parent links), so collection stays on, only less often."""
+    import gc
+
+    gc.freeze()  # what start-up loaded (modules, rule data) is never garbage: stop scanning it
+    gc.set_threshold(10_000, 10, 10)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _collect_garbage_less_often()
     parser = build_parser()
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:

@@ -261,12 +261,24 @@ class ConfigResolver:
         self.cache: dict = {}
         self.overrides = cli_overrides or {}
         self._by_folder: dict[str, Config] = {}
+        self._by_given_folder: dict[str, Config] = {}
         self._default: Config | None = None
         self._uniform: dict[int, tuple[Effective, str]] = {}  # config -> its one Effective, fingerprint
 
     def config_for(self, path: str) -> Config:
         if self.explicit is not None:
             return self.explicit
+        # asked once per file with the path as given: the folder as given names it within a run
+        # (one resolver serves one run, from one working folder), without an abspath per file
+        if not path.lower().endswith(".md"):
+            return self._config_for(path)
+        folder = os.path.dirname(path)
+        config = self._by_given_folder.get(folder)
+        if config is None:
+            config = self._by_given_folder[folder] = self._config_for(path)
+        return config
+
+    def _config_for(self, path: str) -> Config:
         # a run asks for every file: remember the answer per folder (discover() stats each parent)
         folder = os.path.dirname(os.path.abspath(path)) if path.lower().endswith(".md") else None
         config = self._by_folder.get(folder) if folder else None

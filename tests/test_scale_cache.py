@@ -219,7 +219,8 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
 
     monkeypatch.setattr("builtins.open", counting_open)
     parses.clear()
-    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
+    # JSON: the text format reads the lines of files with findings back, to show them
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace", "--format", "json")
     assert reads == [] and parses == []
     monkeypatch.setattr("builtins.open", real_open)
     # same size, same mtime, different content: the inode's ctime still moves
@@ -230,3 +231,14 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     _, out, _ = _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
     assert parses == ["guide0/guide.en-gb.md"]
+
+
+def test_cached_findings_get_their_source_lines_back(write, tmp_path, monkeypatch, capsys, parses):
+    """Entries do not copy the file's lines; text output and baselines read them back."""
+    make_tree(write, folders=2)
+    write("docs/broken.en-gb.md", b"bad \xff byte\n")  # an engine finding: no line to show
+    _check(monkeypatch, capsys, tmp_path, "--write-baseline", "cold.json")
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path, "--write-baseline", "warm.json")
+    assert parses == []
+    assert (tmp_path / "warm.json").read_text() == (tmp_path / "cold.json").read_text()

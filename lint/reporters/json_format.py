@@ -25,15 +25,18 @@ def render(report, **_) -> str:
     With ``indent`` the json module uses its pure-Python encoder: 1.7 s for the 115,000
     findings of a 10,000-guide repository, more than a whole warm re-run may take. Findings
     are flat records, so each is filled into a template with the C string encoder."""
-    paths: dict[str, str] = {}  # a file's findings share its path: encode it once
+    encoded: dict[str, str] = {}  # paths, rule ids and severities repeat: encode each once
     records = []
     for f in report.findings:
-        path = paths.get(f.path)
+        path, rule, severity = encoded.get(f.path), encoded.get(f.rule), encoded.get(f.severity)
         if path is None:
-            path = paths[f.path] = encode_basestring(f.path)
-        records.append(_RECORD % (path, f.line, f.column, f.end_line, f.end_column,
-                                  encode_basestring(f.rule), encode_basestring(f.severity),
-                                  encode_basestring(f.message), "true" if f.fixable else "false"))
+            path = encoded[f.path] = encode_basestring(f.path)
+        if rule is None:
+            rule = encoded[f.rule] = encode_basestring(f.rule)
+        if severity is None:
+            severity = encoded[f.severity] = encode_basestring(f.severity)
+        records.append(_RECORD % (path, f.line, f.column, f.end_line, f.end_column, rule, severity,
+                                  encode_basestring(f.message), "true" if f.edits else "false"))
     summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
     body = "[\n" + ",\n".join(records) + "\n  ]" if records else "[]"
     return f'{{\n  "version": 1,\n  "findings": {body},\n  "summary": {summary}\n}}\n'
