@@ -277,7 +277,8 @@ def main() -> int:
               f"{small_peak / 1024:.0f} MiB); --jobs 2 parent/worker max {peak2 / 1024:.0f} MiB; "
               f"warm {peak_warm / 1024:.0f} MiB")
 
-        pym = peer(["pymarkdown", "--return-code-scheme", "minimal", "scan", "-r", "docs"], tmp)
+        pym = peer(["pymarkdown", "--continue-on-error", "--return-code-scheme", "minimal", "scan", "-r", "docs"],
+                   tmp)  # without --continue-on-error it stops at its first plug-in failure
         if pym is not None:
             print(f"pymarkdown scan              {count / pym:8.0f} files/s  ({pym:.2f} s)")
         mdl = peer(["markdownlint-cli2", "docs/**/*.md"], tmp)
