@@ -361,7 +361,8 @@ def test_pathological_emphasis_runs(cli, write, run):
 
 # the time budget ------------------------------------------------------------------------
 
-def test_a_file_over_the_budget_is_reported_too_complex(cli, write, good, monkeypatch):
+def hang_on_slow_guides(monkeypatch):
+    """Make checking any ``slow.en-gb.md`` spin forever (forked workers inherit it)."""
     import lint.runner
 
     original = lint.runner.check_document
@@ -373,6 +374,10 @@ def test_a_file_over_the_budget_is_reported_too_complex(cli, write, good, monkey
         return original(doc, effective, services)
 
     monkeypatch.setattr(lint.runner, "check_document", slow)
+
+
+def test_a_file_over_the_budget_is_reported_too_complex(cli, write, good, monkeypatch):
+    hang_on_slow_guides(monkeypatch)
     write("slow.en-gb.md", GOOD)
     status, findings, _ = cli("slow.en-gb.md", "good.en-gb.md", budget_seconds=0.5)
     (f,) = by_path(findings, "slow.en-gb.md")
@@ -422,15 +427,7 @@ def test_budget_in_worker_processes(tmp_path, capsys, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GUIDELINT_TIME_BUDGET", "0.5")
-    original = lint.runner.check_document
-
-    def slow(doc, effective, services):
-        if doc.path.endswith("slow.en-gb.md"):
-            while True:
-                pass
-        return original(doc, effective, services)
-
-    monkeypatch.setattr(lint.runner, "check_document", slow)  # inherited by forked workers
+    hang_on_slow_guides(monkeypatch)
     for i in range(lint.runner.SERIAL_BELOW + 2):
         Path(f"g{i:03}.en-gb.md").write_text(GOOD)
     Path("slow.en-gb.md").write_text(GOOD)
