@@ -11,7 +11,6 @@ import sys
 import textwrap
 
 from . import __version__, registry
-from .cache import restore_source_lines
 from .config import Config, ConfigError
 from .finding import SEVERITIES, Finding, severity_rank
 from .internal import ENGINE_CHECKS
@@ -189,6 +188,8 @@ def cmd_check(args) -> int:
                              unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress)
         results = _chain(missing, run(files_list, resolver, services, options), progress)
     shows_lines = args.format == "text" or baseline is not None or getattr(args, "write_baseline", None)
+    if shows_lines:
+        from .cache import restore_source_lines
     for result in results:
         if result.cached and shows_lines:
             restore_source_lines(result.findings)
