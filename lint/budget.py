@@ -24,6 +24,8 @@ from typing import Iterator
 #: seconds one file may take (parse and all rules); the ``time_budget`` configuration key
 #: or the ``GUIDELINT_TIME_BUDGET`` environment variable changes it, 0 turns it off
 DEFAULT_SECONDS = 20.0
+#: CPU seconds between the repeated signals once the budget is spent
+RETRY_SECONDS = 0.5
 
 
 class TooComplex(BaseException):
@@ -61,13 +63,21 @@ def time_budget(seconds: float) -> Iterator[None]:
         yield
         return
 
+    armed = [True]
+
     def expired(signum, frame):
-        raise TooComplex(seconds)
+        if armed[0]:
+            raise TooComplex(seconds)
 
     previous = signal.signal(signal.SIGPROF, expired)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    # The timer keeps firing after the budget: a signal handled inside a garbage-collector
+    # callback or a __del__ has its exception printed and dropped by Python, and a one-shot
+    # timer would then let the file run unbounded (it did, for 40 minutes, under pytest's
+    # gc callbacks). The next tick raises again.
+    signal.setitimer(signal.ITIMER_PROF, seconds, RETRY_SECONDS)
     try:
         yield
     finally:
+        armed[0] = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)

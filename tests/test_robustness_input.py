@@ -413,6 +413,25 @@ def test_the_budget_does_not_outlive_the_check():
     assert signal.getitimer(signal.ITIMER_PROF)[0] == 0
 
 
+def test_a_budget_exception_that_python_drops_is_raised_again():
+    """Python prints and drops an exception raised in a gc callback or a __del__; the signal
+    can land there, and the check must still be stopped."""
+    import time
+
+    swallowed, give_up = [], time.process_time() + 5
+    with pytest.raises(budget.TooComplex):
+        with budget.time_budget(0.05):
+            while time.process_time() < give_up:
+                try:
+                    while time.process_time() < give_up:
+                        pass
+                except budget.TooComplex:
+                    if swallowed:
+                        raise
+                    swallowed.append(True)  # what the gc callback does to it
+    assert swallowed
+
+
 def test_the_budget_counts_cpu_time_not_waiting():
     """A loaded machine makes a file wait for a core; waiting must not make it too complex."""
     import time
