@@ -75,3 +75,15 @@ def test_a_fifo_in_the_repository_does_not_block_the_url_count(write, tmp_path):
     start = time.perf_counter()
     findings_of(guide.read_text(), path=str(guide), rule="links/near-duplicate-url")
     assert time.perf_counter() - start < 10
+
+
+def test_without_a_configuration_the_count_stays_inside_the_working_directory(write, tmp_path, monkeypatch):
+    """No configuration and no checkout: the grandparent fallback must not climb out of the
+    folder the run started in and count a neighbour project's links (or the whole disk)."""
+    for i in range(6):
+        write(f"neighbour/g{i}.fr-fr.md", f"[manager]({GOOD})\n")
+    guide = write("scratch/guide.it-it.md", "# T\n\n[a](https://www.ovh.com/auth/?action=gotomanagr)\n")
+    monkeypatch.chdir(tmp_path / "scratch")
+    assert check(guide) == []
+    monkeypatch.chdir(tmp_path)
+    assert len(check(guide)) == 1

@@ -45,7 +45,23 @@ def repository_root(path: str) -> str:
                         return candidate
             except OSError:
                 pass
-    return os.path.dirname(os.path.dirname(folder))
+    return _bounded(os.path.dirname(os.path.dirname(folder)), folder)
+
+
+def _bounded(fallback: str, folder: str) -> str:
+    """The grandparent fallback, kept from climbing out of the project: a guide under the working
+    directory is counted within it (``guidelint check x.md`` run in a scratch folder must not walk
+    its neighbours' files), and no walk starts at the file system root."""
+    cwd = os.getcwd()
+    if _is_below(folder, cwd) and _is_below(cwd, fallback) and cwd != fallback:
+        return cwd
+    if os.path.dirname(fallback) == fallback:
+        return folder
+    return fallback
+
+
+def _is_below(path: str, ancestor: str) -> bool:
+    return path == ancestor or path.startswith(ancestor.rstrip(os.sep) + os.sep)
 
 
 def _parents(folder: str):
@@ -69,6 +85,8 @@ class UrlCounts:
         self.written: dict[str, Counter] = {}
         self._prefixes: set[str] | None = None
         self.files_of: dict[str, set[str]] = {}
+        self._by_length: dict[tuple, dict[int, list[tuple[int, str]]]] = {}
+        self._near: dict[tuple, list[tuple[int, str]]] = {}
         for folder, dirs, names in os.walk(root) if root else ():
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(names):
@@ -96,6 +114,39 @@ class UrlCounts:
                 for i in range(3, len(parts)):
                     self._prefixes.add("/".join(parts[:i]))
         return key in self._prefixes
+
+    def near(self, key: str, limit: int, min_count: int, ratio: int, seen: int,
+             canonical: dict[str, str]) -> list[tuple[int, str]]:
+        """The frequent URLs (and canonical ones) within ``limit`` edits of ``key`` and used
+        ``ratio`` times more often, as (distance, URL) in the order the counts list them.
+        Remembered per key: a repository links the same URL from many guides. Only URLs of a
+        length within ``limit`` of the key's are compared, so a guide with thousands of links
+        costs thousands of short lists, not thousands of passes over every frequent URL."""
+        memo = (key, limit, min_count, ratio, seen, tuple(canonical))
+        found = self._near.get(memo)
+        if found is None:
+            buckets = self._frequent_by_length(min_count, tuple(canonical))
+            candidates = sorted(c for n in range(len(key) - limit, len(key) + limit + 1)
+                                for c in buckets.get(n, ()))
+            found = []
+            for _, other in candidates:
+                if other == key or (other not in canonical and self.counts[other] < ratio * max(seen, 1)):
+                    continue
+                d = edit_distance(key, other, limit)
+                if d <= limit:
+                    found.append((d, other))
+            self._near[memo] = found
+        return found
+
+    def _frequent_by_length(self, min_count: int, canonical: tuple[str, ...]) -> dict[int, list[tuple[int, str]]]:
+        buckets = self._by_length.get((min_count, canonical))
+        if buckets is None:
+            buckets = {}
+            frequent = [k for k, n in self.counts.items() if n >= min_count] + list(canonical)
+            for position, other in enumerate(frequent):
+                buckets.setdefault(len(other), []).append((position, other))
+            self._by_length[(min_count, canonical)] = buckets
+        return buckets
 
     def add(self, url: str, weight: int = 1, path: str | None = None) -> None:
         key = url_key(url)
@@ -213,7 +264,6 @@ class NearDuplicateUrl(Rule):
         canonical = {url_key(u): u for u in (ctx.setting("canonical_urls") or [])}
         min_count, ratio = ctx.option("min_count"), ctx.option("ratio")
         limit = max(1, min(2, ctx.option("max_distance")))
-        frequent = [k for k, n in counts.counts.items() if n >= min_count] + list(canonical)
         on_disk = real and os.path.abspath(doc.path) in counts.scanned
         mine = Counter(url_key(t.url) for t in links)
         for t in links:
@@ -223,15 +273,11 @@ class NearDuplicateUrl(Rule):
             # the document's own links count too when it is not one of the scanned files
             seen = counts.counts.get(key, 0) + (0 if on_disk else mine[key])
             best = None
-            for other in frequent:
-                if other == key or (other not in canonical and counts.counts[other] < ratio * max(seen, 1)):
-                    continue
-                d = edit_distance(key, other, limit)
-                if d <= limit:
-                    # the files that make this neighbour frequent are inputs of this check
-                    for path in sorted(counts.files_of.get(other, ())):
-                        ctx.depends_on(path, by="stat")
-                if d <= limit and not _numbers_only(key, other) and normalize_url(key) != normalize_url(other):
+            for d, other in counts.near(key, limit, min_count, ratio, seen, canonical):
+                # the files that make this neighbour frequent are inputs of this check
+                for path in sorted(counts.files_of.get(other, ())):
+                    ctx.depends_on(path, by="stat")
+                if not _numbers_only(key, other) and normalize_url(key) != normalize_url(other):
                     n = counts.counts.get(other, 0)
                     if best is None or (d, -n) < (best[0], -best[1]):
                         best = (d, n, other)
