@@ -45,15 +45,24 @@ def _relative(path: str, folder: str) -> str:
         return path.replace(os.sep, "/")
 
 
-def write(path: str, findings: Iterable[Finding]) -> int:
-    folder = os.path.dirname(os.path.abspath(path))
-    rows = sorted(({"rule": f.rule, "path": _relative(f.path, folder), "fingerprint": fingerprint(f),
-                    "line": f.line, "message": f.message} for f in findings),
-                  key=lambda r: (r["path"], r["line"], r["rule"], r["fingerprint"]))
+def row(f: Finding, folder: str) -> dict:
+    """What a baseline records of a finding; ``folder`` is the baseline file's, which the
+    recorded path is relative to."""
+    return {"rule": f.rule, "path": _relative(f.path, folder), "fingerprint": fingerprint(f),
+            "line": f.line, "message": f.message}
+
+
+def write_rows(path: str, rows: Iterable[dict]) -> int:
+    rows = sorted(rows, key=lambda r: (r["path"], r["line"], r["rule"], r["fingerprint"]))
     data = json.dumps({"version": FORMAT, "tool": "guidelint", "findings": rows},
                       ensure_ascii=False, indent=1) + "\n"
     replace_file(path, data.encode("utf-8"))
     return len(rows)
+
+
+def write(path: str, findings: Iterable[Finding]) -> int:
+    folder = os.path.dirname(os.path.abspath(path))
+    return write_rows(path, (row(f, folder) for f in findings))
 
 
 class Baseline:

@@ -14,7 +14,8 @@ from . import __version__, registry
 from .config import Config, ConfigError
 from .finding import SEVERITIES, Finding, severity_rank
 from .internal import ENGINE_CHECKS
-from .reporters import FORMATS, Report, render
+from .reporters import FORMATS, Report
+from .reporters import write as write_report
 from . import progress as progress_bar
 from .runner import ConfigResolver, RunOptions, Services, check_file, collect_files, run, select_shard
 
@@ -159,19 +160,13 @@ def cmd_check(args) -> int:
             baseline = Baseline(args.baseline)
         except BaselineError as e:
             raise UsageError(str(e)) from None
-    findings: list[Finding] = []
-    extra: dict = {}
-    unreadable = False
-    fixed = fixed_files = 0
-    diffs: list[str] = []
-    checked: list[str] = []
     if args.paths == ["-"]:
         if fix_mode:
             raise UsageError("--fix and --diff need files, not stdin")
         name = args.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
-        results = [check_file(name, resolver.effective_for(name), services, data=data)]
-        files = 1
+        results = iter([check_file(name, resolver.effective_for(name), services, data=data)])
+        files, checked = 1, []
     else:
         files_list, missing = collect_files(args.paths, explicit)
         for path in args.paths:
@@ -180,53 +175,111 @@ def cmd_check(args) -> int:
                 print(f"guidelint: warning: no Markdown files to check in {path}", file=sys.stderr)
         if args.shard:
             files_list = select_shard(files_list, *args.shard)
+        files_list.sort()  # the report's order: results can then be written as they come
         files = len(files_list)
         checked = files_list
         cache = None if args.no_cache else _open_cache(explicit, resolver, args.paths)
         progress = progress_bar.create(files)
         options = RunOptions(jobs=args.jobs or os.cpu_count() or 1, cache=cache, fix=fix_mode,
                              unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress)
-        results = _chain(missing, run(files_list, resolver, services, options), progress)
-    shows_lines = args.format == "text" or baseline is not None or getattr(args, "write_baseline", None)
-    if shows_lines:
-        from .cache import restore_source_lines
-    for result in results:
-        if result.cached and shows_lines:
-            restore_source_lines(result.findings)
-        findings.extend(result.findings)
-        unreadable |= result.unreadable
-        if result.fixed:
-            fixed += result.fixed
-            fixed_files += 1
-        if result.diff:
-            diffs.append(result.diff)
-    findings.sort(key=Finding.sort_key)
-    if getattr(args, "write_baseline", None):
-        from .baseline import write as write_baseline
-
-        count = write_baseline(args.write_baseline, findings)
-        print(f"guidelint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
-    if baseline is not None:
-        findings = baseline.filter(findings)
-        extra["baseline_findings_fixed"] = baseline.fixed(
-            checked, lambda p: resolver.effective_for(p).rules)
+        results = _in_path_order(missing, _closing(run(files_list, resolver, services, options), progress))
     fail_on = args.fail_on or (explicit.fail_on if explicit else _first_fail_on(resolver, args.paths))
-    engine_error = unreadable or any(f.rule in ENGINE_CHECKS for f in findings)
+    stream = _Stream(results, args, baseline)
     if fix_mode == "diff":
-        emit("".join(diffs), args)
-        print(f"guidelint: {fixed} fix{'es' if fixed != 1 else ''} would change {fixed_files} "
-              f"file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
-        return EXIT_ERROR if engine_error else (EXIT_FINDINGS if diffs else EXIT_OK)
-    if fix_mode == "fix":
-        extra = {"fixed": fixed, **extra}
-    emit(render(Report(findings, files, extra), args.format, colour=want_colour(args)), args)
-    return exit_status(findings, fail_on, engine_error)
+        for _ in stream:
+            pass
+        emit("".join(stream.diffs), args)
+        print(f"guidelint: {stream.fixed} fix{'es' if stream.fixed != 1 else ''} would change "
+              f"{stream.fixed_files} file{'s' if stream.fixed_files != 1 else ''}", file=sys.stderr)
+        return EXIT_ERROR if stream.engine_error else (EXIT_FINDINGS if stream.diffs else EXIT_OK)
+    extra: dict = {}
+
+    def summarised():
+        yield from stream
+        if fix_mode == "fix":
+            extra["fixed"] = stream.fixed
+        if getattr(args, "write_baseline", None):
+            from .baseline import write_rows
+
+            count = write_rows(args.write_baseline, stream.baseline_rows)
+            print(f"guidelint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        if baseline is not None:
+            extra["baseline_findings_fixed"] = baseline.fixed(
+                checked, lambda p: resolver.effective_for(p).rules)
+
+    report = Report(summarised(), files, extra)
+    if getattr(args, "output", None):
+        with open(args.output, "w", encoding="utf-8") as out:
+            write_report(report, args.format, out, colour=want_colour(args))
+    else:
+        write_report(report, args.format, sys.stdout, colour=want_colour(args))
+        sys.stdout.flush()
+    threshold = severity_rank(fail_on)
+    if stream.engine_error:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if stream.worst is not None and stream.worst >= threshold else EXIT_OK
 
 
-def _chain(first, rest, progress):
-    yield from first
+class _Stream:
+    """The run's findings in report order, one file's at a time, never all at once.
+
+    Files are checked in sorted order and each file's findings are sorted, so the report
+    can be written while the run goes on; the few paths that could not even be listed
+    (missing files, FIFOs) are merged in by path. On the way it drops what the baseline
+    absorbs, records the baseline rows ``--write-baseline`` asked for, and keeps what the
+    exit status and the summary need."""
+
+    def __init__(self, results, args, baseline):
+        self.results, self.args, self.baseline = results, args, baseline
+        self.shows_lines = (args.format == "text" or baseline is not None
+                            or bool(getattr(args, "write_baseline", None)))
+        self.records_baseline = bool(getattr(args, "write_baseline", None))
+        self.baseline_rows: list[dict] = []
+        self.diffs: list[str] = []
+        self.fixed = self.fixed_files = 0
+        self.engine_error = False
+        self.worst: int | None = None  # highest severity rank reported
+
+    def __iter__(self):
+        if self.shows_lines:
+            from .cache import restore_source_lines
+        if self.records_baseline:
+            from .baseline import row as baseline_row
+
+            folder = os.path.dirname(os.path.abspath(self.args.write_baseline))
+        for result in self.results:
+            if result.cached and self.shows_lines:
+                restore_source_lines(result.findings)
+            self.engine_error |= result.unreadable
+            if result.fixed:
+                self.fixed += result.fixed
+                self.fixed_files += 1
+            if result.diff:
+                self.diffs.append(result.diff)
+            findings = sorted(result.findings, key=Finding.sort_key)
+            if self.records_baseline:
+                self.baseline_rows.extend(baseline_row(f, folder) for f in findings)
+            if self.baseline is not None:
+                findings = self.baseline.filter(findings)
+            for f in findings:
+                self.engine_error |= f.rule in ENGINE_CHECKS
+                rank = severity_rank(f.severity)
+                if self.worst is None or rank > self.worst:
+                    self.worst = rank
+                yield f
+
+
+def _in_path_order(unlisted, checked):
+    """The results of the paths that could not be listed (missing files, FIFOs) merged by
+    path into the sorted stream of checked files."""
+    import heapq
+
+    return heapq.merge(sorted(unlisted, key=lambda r: r.path), checked, key=lambda r: r.path)
+
+
+def _closing(results, progress):
     try:
-        yield from rest
+        yield from results
     finally:
         if progress is not None:
             progress.close()

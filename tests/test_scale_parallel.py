@@ -85,3 +85,43 @@ def test_a_source_changed_since_it_was_parsed_is_parsed_again(write, tmp_path, m
                                  data=edited)
     assert parsed == {french: 1}
     assert not [f for f in result.findings if f.rule == "whitespace/double-space" and f.line > 14]
+
+
+def test_the_report_is_written_while_the_run_goes_on(write, tmp_path, monkeypatch):
+    """Memory stays flat in the number of files: a file's findings are written before the
+    next files are checked, not gathered for one sort at the end."""
+    import io
+    import sys
+
+    from lint import cli
+    from lint.reporters import Chunked
+
+    make_tree(write, folders=3)
+    monkeypatch.setattr(Chunked, "size", 1)
+    written_before = {}
+    check = runner.process_file
+
+    def recording(path, *args, **kwargs):
+        written_before[path] = sys.stdout.getvalue()
+        return check(path, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "process_file", recording)
+    monkeypatch.chdir(tmp_path)
+    for fmt in ("text", "json"):
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        written_before.clear()
+        cli.main(["check", "docs", "--no-cache", "--jobs", "1", "--format", fmt])
+        first, last = min(written_before), max(written_before)
+        assert first not in written_before[first]
+        assert first in written_before[last]  # the first guide was reported before the last was checked
+
+
+def test_paths_given_out_of_order_and_missing_ones_are_reported_in_path_order(write, tmp_path, monkeypatch, capsys):
+    make_tree(write, folders=2)
+    code, out, _ = run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--format", "json",
+                           "docs/topic1", "zz-missing.md", "docs/topic0", "a-missing.md")
+    import json
+
+    paths = [f["path"] for f in json.loads(out)["findings"]]
+    assert paths == sorted(paths)
+    assert paths[0] == "a-missing.md" and paths[-1] == "zz-missing.md" and code == 2

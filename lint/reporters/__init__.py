@@ -1,31 +1,89 @@
-"""Output formats. Each module turns a :class:`~lint.reporters.Report` into text."""
+"""Output formats. Each module writes a :class:`~lint.reporters.Report` to a text stream."""
 from __future__ import annotations
 
+import io
 from collections import Counter
-from dataclasses import dataclass, field
+from typing import Iterable, Iterator, TextIO
 
 from ..finding import SEVERITIES, Finding
 
 
-@dataclass
 class Report:
-    findings: list[Finding]
-    files: int
-    extra_summary: dict = field(default_factory=dict)
+    """Findings on their way to a reporter, and the summary of those that went by.
+
+    The findings may be a stream: the CLI's is, so that a run over 10,000 guides never holds
+    all their findings at once. Reporters iterate the report itself, which counts what passes;
+    the summary is complete once they have written every finding, which is where every
+    format puts it. ``extra_summary`` may be filled while the stream runs (what a baseline
+    absorbed and what ``--fix`` changed are known only at its end)."""
+
+    def __init__(self, findings: Iterable[Finding], files: int, extra_summary: dict | None = None):
+        self.findings = findings
+        self.files = files
+        self.extra_summary = {} if extra_summary is None else extra_summary
+        self._counts: Counter | None = None
+        self._fixable = 0
+
+    def __iter__(self) -> Iterator[Finding]:
+        counts, fixable = Counter(), 0
+        for f in self.findings:
+            counts[f.severity] += 1
+            fixable += bool(f.edits)
+            yield f
+        self._counts, self._fixable = counts, fixable
+
+    def _tally(self) -> tuple[Counter, int]:
+        if self._counts is None:  # a list that no reporter has iterated yet
+            listed = list(self.findings)
+            self.findings = listed
+            return Counter(f.severity for f in listed), sum(1 for f in listed if f.edits)
+        return self._counts, self._fixable
+
+    @property
+    def fixable(self) -> int:
+        return self._tally()[1]
 
     def summary(self) -> dict:
-        counts = Counter(f.severity for f in self.findings)
-        return {"files": self.files, "findings": len(self.findings),
+        counts = self._tally()[0]
+        return {"files": self.files, "findings": sum(counts.values()),
                 "by_severity": {s: counts.get(s, 0) for s in reversed(SEVERITIES)},
                 **self.extra_summary}
 
 
-def render(report: Report, fmt: str, **kw) -> str:
+def _writers():
     from . import github, json_format, sarif, text
 
-    formats = {"text": text.render, "json": json_format.render, "sarif": sarif.render,
-               "github": github.render}
-    return formats[fmt](report, **kw)
+    return {"text": text.write, "json": json_format.write, "sarif": sarif.write, "github": github.write}
+
+
+def write(report: Report, fmt: str, out: TextIO, **kw) -> None:
+    _writers()[fmt](report, out, **kw)
+
+
+def render(report: Report, fmt: str, **kw) -> str:
+    out = io.StringIO()
+    write(report, fmt, out, **kw)
+    return out.getvalue()
+
+
+class Chunked:
+    """Collects small writes and passes them on in chunks: a report is hundreds of thousands
+    of short lines, and a write call per line to a text stream costs more than the line."""
+
+    size = 2000  # parts per write
+
+    def __init__(self, out: TextIO):
+        self.out, self.parts = out, []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        if len(self.parts) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.out.write("".join(self.parts))
+            self.parts = []
 
 
 FORMATS = ("text", "json", "sarif", "github")

@@ -1,6 +1,8 @@
 """``--format github``: GitHub Actions workflow commands, one annotation per finding."""
 from __future__ import annotations
 
+from . import Chunked
+
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -12,10 +14,10 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report, **_) -> str:
-    out = []
-    for f in report.findings:
+def write(report, out, **_) -> None:
+    lines = Chunked(out)
+    for f in report:
         props = (f"file={_escape_property(f.path)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}")
-        out.append(f"::{LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
-    return "\n".join(out) + ("\n" if out else "")
+        lines.add(f"::{LEVEL[f.severity]} {props}::{_escape_data(f.message)}\n")
+    lines.flush()

@@ -21,11 +21,14 @@ def _rule_descriptor(rule_id: str) -> dict:
             "help": {"text": doc}, "defaultConfiguration": {"level": LEVEL[severity]}}
 
 
-def render(report, **_) -> str:
-    rule_ids = sorted({f.rule for f in report.findings})
+def write(report, out, **_) -> None:
+    """One JSON document whose rule table precedes the results: the findings are gathered
+    first (SARIF is for code-scanning uploads, not for the largest runs' default output)."""
+    findings = list(report)
+    rule_ids = sorted({f.rule for f in findings})
     index = {rid: i for i, rid in enumerate(rule_ids)}
     results = []
-    for f in report.findings:
+    for f in findings:
         region = {"startLine": f.line, "startColumn": f.column,
                   "endLine": max(f.end_line, f.line),
                   "endColumn": max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)}
@@ -42,4 +45,4 @@ def render(report, **_) -> str:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

@@ -1,6 +1,8 @@
 """``--format text``: ``path:line:col: severity rule message``, the line, and a caret."""
 from __future__ import annotations
 
+from . import Chunked
+
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -13,28 +15,26 @@ def _caret_line(source: str, column: int, end_column: int, single_line: bool) ->
     return pad + "^" + "~" * (width - 1)
 
 
-def render(report, colour: bool = False, **_) -> str:
-    lines = []
-    for f in report.findings:
+def write(report, out, colour: bool = False, **_) -> None:
+    lines = Chunked(out)
+    for f in report:
         sev = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else f.severity
         loc = f"{f.path}:{f.line}:{f.column}:"
         if colour:
             loc = BOLD + loc + RESET
         fix = " [*]" if f.fixable else ""
-        lines.append(f"{loc} {sev} {f.rule} {f.message}{fix}")
+        lines.add(f"{loc} {sev} {f.rule} {f.message}{fix}\n")
         if f.source_line:
             src = f.source_line.rstrip("\r\n")
-            lines.append("    " + src)
             caret = _caret_line(src, f.column, f.end_column, f.end_line == f.line)
-            lines.append("    " + (COLOURS[f.severity] + caret + RESET if colour else caret))
+            lines.add(f"    {src}\n    {COLOURS[f.severity] + caret + RESET if colour else caret}\n")
     s = report.summary()
     by = s["by_severity"]
     parts = [f"{by[k]} {k}{'s' if by[k] != 1 and k != 'info' else ''}" for k in ("error", "warning", "info")]
     summary = f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({', '.join(parts)}) in {s['files']} file{'s' if s['files'] != 1 else ''}"
-    fixable = sum(1 for f in report.findings if f.fixable)
-    if fixable:
-        summary += f"; {fixable} fixable with --fix"
+    if report.fixable:
+        summary += f"; {report.fixable} fixable with --fix"
     for key, value in report.extra_summary.items():
         summary += f"; {value} {key.replace('_', ' ')}"
-    lines.append(DIM + summary + RESET if colour else summary)
-    return "\n".join(lines) + "\n"
+    lines.add((DIM + summary + RESET if colour else summary) + "\n")
+    lines.flush()
