@@ -197,7 +197,21 @@ def test_entry_round_trips_edits(tmp_path):
     assert cache.lookup("g.md", "fp", "h") == found
     assert cache.lookup("g.md", "fp", "other") is None
     assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
-    json.loads(open(os.path.join(cache.entries, os.listdir(cache.entries)[0])).read())
+    entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
+    checksum, body = open(entry, "rb").read().split(b"\n", 1)
+    assert json.loads(body)["findings"]
+
+
+def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
+    """Entries are rebuilt without type checks, so a body that is still JSON but no longer what
+    guidelint wrote (a line number turned into text) must not be served."""
+    cache = Cache(str(tmp_path / "c"), "code")
+    cache.store("g.md", "fp", "h", {}, lint.check_text("a  b\n", path="g.md"))
+    entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
+    data = open(entry, "rb").read()
+    open(entry, "wb").write(data.replace(b'"findings":[[1,', b'"findings":[["1",'))
+    assert open(entry, "rb").read() != data
+    assert cache.lookup("g.md", "fp", "h") is None
 
 
 def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monkeypatch, capsys, parses):
