@@ -261,8 +261,11 @@ def main() -> int:
               f"loops get {parallel_capacity():.2f}x on this machine now)")
 
         fill, _, _ = guidelint(common, tmp)
-        warm, peak_warm, _ = guidelint(common, tmp)
-        print(f"guidelint warm re-run        {warm:8.2f} s     (cache filled in {fill:.2f} s; target < 1.5 s)")
+        # three re-runs, the median judged: one run on a 2-core machine varies by a third
+        warm_runs = [guidelint(common, tmp)[:2] for _ in range(3)]
+        warm, peak_warm = sorted(warm_runs)[1]
+        print(f"guidelint warm re-run        {warm:8.2f} s     median of 3 ({', '.join(f'{w:.2f}' for w, _ in warm_runs)}); "
+              f"cache filled in {fill:.2f} s; target < 1.5 s")
 
         one = next(f for f in files if f.name.endswith(".en-gb.md") or f.name.endswith(".fi-fi.md"))
         rel = str(one.relative_to(tmp))

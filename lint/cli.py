@@ -256,7 +256,8 @@ class _Stream:
                 self.fixed_files += 1
             if result.diff:
                 self.diffs.append(result.diff)
-            findings = sorted(result.findings, key=Finding.sort_key)
+            # a cache hit comes in report order already (Cache.store sorts)
+            findings = result.findings if result.cached else sorted(result.findings, key=Finding.sort_key)
             if self.records_baseline:
                 self.baseline_rows.extend(baseline_row(f, folder) for f in findings)
             if self.baseline is not None:
