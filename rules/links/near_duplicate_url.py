@@ -87,6 +87,7 @@ class UrlCounts:
         self.files_of: dict[str, set[str]] = {}
         self._by_length: dict[tuple, dict[int, list[tuple[int, str]]]] = {}
         self._near: dict[tuple, list[tuple[int, str]]] = {}
+        self.folder_answers: dict[tuple, tuple[str | None, list]] = {}
         for folder, dirs, names in os.walk(root) if root else ():
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(names):
@@ -259,7 +260,10 @@ class NearDuplicateUrl(Rule):
         if not links:
             return
         real = bool(doc.path) and os.path.isfile(doc.path)
-        root = repository_root(doc.path) if real else None
+        # a folder's guides share their root: looked up once (it stats every parent folder)
+        folder = os.path.dirname(os.path.abspath(doc.path)) if real else None
+        root = ctx.services.get(("links/near-duplicate-url/root", folder, os.getcwd()),
+                                lambda: repository_root(doc.path)) if real else None
         counts = ctx.services.get(("links/near-duplicate-url", root), lambda: UrlCounts(root))
         canonical = {url_key(u): u for u in (ctx.setting("canonical_urls") or [])}
         min_count, ratio = ctx.option("min_count"), ctx.option("ratio")
@@ -274,16 +278,17 @@ class NearDuplicateUrl(Rule):
             seen = counts.counts.get(key, 0) + (0 if on_disk else mine[key])
             best = None
             for d, other in counts.near(key, limit, min_count, ratio, seen, canonical):
+                if _numbers_only(key, other) or normalize_url(key) == normalize_url(other):
+                    continue  # another page whatever the counts say
                 # the files that make this neighbour frequent are inputs of this check
                 for path in sorted(counts.files_of.get(other, ())):
                     ctx.depends_on(path, by="stat")
-                if not _numbers_only(key, other) and normalize_url(key) != normalize_url(other):
-                    n = counts.counts.get(other, 0)
-                    if best is None or (d, -n) < (best[0], -best[1]):
-                        best = (d, n, other)
+                n = counts.counts.get(other, 0)
+                if best is None or (d, -n) < (best[0], -best[1]):
+                    best = (d, n, other)
             if best is None:
                 if real and key.startswith("/") and not key.startswith("//"):
-                    self._missing_folder(ctx, doc, t, limit)
+                    self._missing_folder(ctx, doc, t, limit, counts)
                 continue
             d, n, other = best
             suggestion = canonical.get(other) or _closest_written(t.url, counts.written.get(other))
@@ -292,7 +297,7 @@ class NearDuplicateUrl(Rule):
             ctx.report(t.line, t.column, f"URL differs by {d} character{'s' if d > 1 else ''} from "
                        f"'{suggestion}' ({uses})", end_column=end)
 
-    def _missing_folder(self, ctx, doc, t, limit):
+    def _missing_folder(self, ctx, doc, t, limit, counts):
         """``/pages/web/emails/how_to_configure_outlook_2016-mac``: no such guide folder, while its
         parent folder exists and holds ``how_to_configure_outlook_2016_mac``."""
         path = t.url.split("#", 1)[0].split("?", 1)[0].strip("/")
@@ -300,26 +305,39 @@ class NearDuplicateUrl(Rule):
             return
         parent_rel, name = os.path.split(path)
         here = os.path.dirname(os.path.abspath(doc.path))
-        for base in [here, *_parents(here)]:
-            parent = os.path.join(base, parent_rel)
-            if not os.path.isdir(parent):
-                continue
-            ctx.depends_on(parent)
-            if os.path.exists(os.path.join(parent, name)):
-                return
-            try:
-                names = sorted(n for n in os.listdir(parent) if os.path.isdir(os.path.join(parent, n)))
-            except OSError:
-                return
-            near = [(edit_distance(name, n, limit), n) for n in names]
-            near = sorted((d, n) for d, n in near if d <= limit and not _numbers_only(name, n))
-            if near:
-                d, other = near[0]
-                suggestion = "/" + "/".join(filter(None, [parent_rel, other]))
-                end = t.column + len(t.url) if "\n" not in t.url else None
-                ctx.report(t.line, t.column, f"no folder '{name}' in /{parent_rel}: it differs by {d} "
-                           f"character{'s' if d > 1 else ''} from '{suggestion}'", end_column=end)
+        # the guides of a folder link the same folders: the file system is asked once per run
+        asked = (here, parent_rel, name, limit)
+        answer = counts.folder_answers.get(asked)
+        if answer is None:
+            answer = counts.folder_answers[asked] = _near_folders(here, parent_rel, name, limit)
+        parent, near = answer
+        if parent is None:
             return
+        ctx.depends_on(parent)
+        if near:
+            d, other = near[0]
+            suggestion = "/" + "/".join(filter(None, [parent_rel, other]))
+            end = t.column + len(t.url) if "\n" not in t.url else None
+            ctx.report(t.line, t.column, f"no folder '{name}' in /{parent_rel}: it differs by {d} "
+                       f"character{'s' if d > 1 else ''} from '{suggestion}'", end_column=end)
+
+
+def _near_folders(here: str, parent_rel: str, name: str, limit: int) -> tuple[str | None, list]:
+    """The nearest folder ``parent_rel`` above ``here`` (None if none), and, when it lacks
+    ``name``, its subfolders within ``limit`` edits of it as sorted (distance, name)."""
+    for base in [here, *_parents(here)]:
+        parent = os.path.join(base, parent_rel)
+        if not os.path.isdir(parent):
+            continue
+        if os.path.exists(os.path.join(parent, name)):
+            return parent, []
+        try:
+            names = sorted(n for n in os.listdir(parent) if os.path.isdir(os.path.join(parent, n)))
+        except OSError:
+            return parent, []
+        near = [(edit_distance(name, n, limit), n) for n in names]
+        return parent, sorted((d, n) for d, n in near if d <= limit and not _numbers_only(name, n))
+    return None, []
 
 
 def _closest_written(url: str, written: Counter | None) -> str:
