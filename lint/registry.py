@@ -15,6 +15,7 @@ from .rule import Rule
 ENTRY_POINT_GROUP = "guidelint.rules"
 _RULES: dict[str, type[Rule]] = {}
 _loaded = False
+_DECORATED: set[type[Rule]] = set()  # every class @register ever saw, to rebuild a reset registry
 
 
 class RegistryError(Exception):
@@ -29,6 +30,7 @@ def register(cls: type[Rule]) -> type[Rule]:
     if existing is not None and existing is not cls and existing.__qualname__ != cls.__qualname__:
         raise RegistryError(f"two rules claim the id {cls.id}: {existing.__module__} and {cls.__module__}")
     _RULES[cls.id] = cls
+    _DECORATED.add(cls)
     return cls
 
 
@@ -41,7 +43,13 @@ def _load_builtin() -> None:
     import rules as package
 
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-        importlib.import_module(info.name)
+        module = importlib.import_module(info.name)
+        # registered again from the module, not by the import's side effect alone: a module
+        # is imported once per process, and a registry that was reset (a test isolating a
+        # plug-in) must still find the built-in rules
+        for cls in _rules_in_module(module):
+            if cls in _DECORATED:
+                register(cls)
 
 
 def _load_plugins() -> None:

@@ -31,3 +31,13 @@ def test_an_installed_plugin_rule_runs_like_a_builtin(tmp_path, monkeypatch):
     assert "acme/no-todo" in registry.load()
     [f] = [f for f in lint.check_text("# T\n\nWrite this TODO.\n") if f.rule == "acme/no-todo"]
     assert (f.line, f.column, f.end_column) == (3, 12, 16)
+
+
+def test_a_reset_registry_still_finds_the_builtin_rules(monkeypatch):
+    """The plug-in test resets the registry; the rule modules are imported only once per
+    process, so their rules must come back without a second import (the tests that ran
+    after it used to find no rule at all)."""
+    registry.load()
+    monkeypatch.setattr(registry, "_loaded", False)
+    monkeypatch.setattr(registry, "_RULES", {})
+    assert "whitespace/double-space" in registry.load()
