@@ -165,7 +165,7 @@ def cmd_check(args) -> int:
             raise UsageError("--fix and --diff need files, not stdin")
         name = args.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
-        results = iter([check_file(name, resolver.effective_for(name), services, data=data)])
+        results = [check_file(name, resolver.effective_for(name), services, data=data)]
         files, checked = 1, []
     else:
         files_list, missing = collect_files(args.paths, explicit)
@@ -214,10 +214,12 @@ def cmd_check(args) -> int:
     else:
         write_report(report, args.format, sys.stdout, colour=want_colour(args))
         sys.stdout.flush()
-    threshold = severity_rank(fail_on)
     if stream.engine_error:
         return EXIT_ERROR
-    return EXIT_FINDINGS if stream.worst is not None and stream.worst >= threshold else EXIT_OK
+    threshold = severity_rank(fail_on)
+    reached = any(count and severity_rank(severity) >= threshold
+                  for severity, count in report.summary()["by_severity"].items())
+    return EXIT_FINDINGS if reached else EXIT_OK
 
 
 class _Stream:
@@ -227,7 +229,7 @@ class _Stream:
     can be written while the run goes on; the few paths that could not even be listed
     (missing files, FIFOs) are merged in by path. On the way it drops what the baseline
     absorbs, records the baseline rows ``--write-baseline`` asked for, and keeps what the
-    exit status and the summary need."""
+    summary and the exit status need beyond the report's own counts."""
 
     def __init__(self, results, args, baseline):
         self.results, self.args, self.baseline = results, args, baseline
@@ -238,7 +240,6 @@ class _Stream:
         self.diffs: list[str] = []
         self.fixed = self.fixed_files = 0
         self.engine_error = False
-        self.worst: int | None = None  # highest severity rank reported
 
     def __iter__(self):
         if self.shows_lines:
@@ -264,9 +265,6 @@ class _Stream:
                 findings = self.baseline.filter(findings)
             for f in findings:
                 self.engine_error |= f.rule in ENGINE_CHECKS
-                rank = severity_rank(f.severity)
-                if self.worst is None or rank > self.worst:
-                    self.worst = rank
                 yield f
 
 

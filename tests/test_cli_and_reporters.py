@@ -121,7 +121,7 @@ def test_json_report_is_exactly_what_the_json_module_writes():
     import json
 
     from lint.finding import Edit, Finding
-    from lint.reporters import Report, json_format
+    from lint.reporters import Report, render
 
     odd = Finding('dir/"quoted" \\ é😀\t.md', 3, 1, 4, 9, "links/empty-text", "error",
                   "it's \"odd\"\n\x00\x1f\u2028 text")
@@ -131,4 +131,4 @@ def test_json_report_is_exactly_what_the_json_module_writes():
         report = Report(findings, files=2, extra_summary={"baseline": {"fixed": 1, "rules": []}})
         expected = json.dumps({"version": 1, "findings": [f.to_dict() for f in findings],
                                "summary": report.summary()}, ensure_ascii=False, indent=2) + "\n"
-        assert json_format.render(report) == expected
+        assert render(report, "json") == expected

@@ -47,9 +47,3 @@ def write(report, out, **_) -> None:
     summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
     chunks.add(f',\n  "summary": {summary}\n}}\n')
     chunks.flush()
-
-
-def render(report, **kw) -> str:
-    from . import render as render_as
-
-    return render_as(report, "json", **kw)
