@@ -89,7 +89,8 @@ def test_a_heading_at_another_level(write):
 def test_a_missing_heading(write):
     target = FI.replace("## Lue lisää\n\n", "")
     found = pair_findings(write, target, rule="translation/heading-mismatch")
-    assert len(found) == 1 and "'Aller plus loin' (level 2, source line 38) has no counterpart" in found[0].message
+    assert len(found) == 1 and "'Aller plus loin' (level 2, source line 38) is missing here" in found[0].message
+    assert found[0].line == 37  # where it belongs: after the image, not on the next paragraph (38)
 
 
 # anchors --------------------------------------------------------------------------------

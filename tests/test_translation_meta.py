@@ -1,5 +1,5 @@
 """translation/frontmatter-mismatch, untranslated, structure-mismatch, outdated."""
-from translation_helpers import FI, FR, pair_findings
+from translation_helpers import FI, FR, of, pair_findings
 
 
 # front matter ---------------------------------------------------------------------------
@@ -69,10 +69,16 @@ def test_same_language_pairs_are_not_untranslated(write):
 def test_structure_mismatch_is_reported_once_where_the_guides_part(write):
     target = FI.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|993|\n|ssl0.ovh.net|995|") \
         .replace("## Lue lisää\n\n", "").replace("![loppu](images/step2.png){.thumbnail}\n\n", "")
-    found = pair_findings(write, target, rule="translation/structure-mismatch")
-    assert len(found) == 1
-    assert found[0].line == 22 and "this table row" in found[0].message and "near source line 21" in found[0].message
-    assert "2 source block(s) unpaired, 1 block(s) here unpaired" in found[0].message
+    found = pair_findings(write, target)
+    structure = of(found, "translation/structure-mismatch")
+    assert len(structure) == 1
+    assert structure[0].line == 22 and "this table row" in structure[0].message
+    assert "near source line 21" in structure[0].message
+    # the dropped heading and image are their own rules' findings, not counted twice here
+    assert "0 source block(s) unpaired, 1 block(s) here unpaired" in structure[0].message
+    # both belong on line 36, after the paragraph the source has before them
+    assert [f.line for f in of(found, "translation/heading-mismatch")] == [36]
+    assert [f.line for f in of(found, "translation/image-mismatch")] == [36]
 
 
 def test_a_split_paragraph_is_not_a_structure_change(write):
@@ -84,10 +90,18 @@ def test_a_split_paragraph_is_not_a_structure_change(write):
 # outdated -------------------------------------------------------------------------------
 
 def test_content_drift_makes_a_translation_outdated(write):
-    source = FR.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|")
+    # the source's command changed: the verdict sits on the title line and names the first drift
+    source = FR.replace("-connect ssl0.ovh.net:993", "-connect ssl0.ovh.net:995 -starttls imap")
     found = pair_findings(write, FI, source, rule="translation/outdated")
-    assert [(f.line, f.column) for f in found] == [(21, 1)]
-    assert "first at source line 21" in found[0].message and "numbers" in found[0].message
+    assert [(f.line, f.column) for f in found] == [(2, 1)]
+    assert "first at line 27: code block changed" in found[0].message and len(found[0].message) < 200
+
+
+def test_a_single_qa_slip_is_not_drift(write):
+    # one number that differs is number-mismatch's finding; the guide is still up to date
+    source = FR.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|")
+    found = pair_findings(write, FI, source)
+    assert [f.rule for f in found if f.rule.startswith("translation/")] == ["translation/number-mismatch"]
 
 
 def test_cosmetic_source_changes_do_not_make_it_outdated(write):
@@ -120,7 +134,7 @@ def test_outdated_names_the_source_commit_when_in_git(write, tmp_path):
     subprocess.run(git[:3] + ["init", "-q"], check=True)
     subprocess.run(git + ["add", "."], check=True)
     subprocess.run(git + ["commit", "-q", "-m", "first version"], check=True)
-    write("guide/guide.fr-fr.md", FR.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|"))
+    write("guide/guide.fr-fr.md", FR.replace("-connect ssl0.ovh.net:993", "-connect ssl0.ovh.net:995"))
     subprocess.run(git + ["commit", "-q", "-am", "Port 995 for POP"], check=True)
     from translation_helpers import check, of
 

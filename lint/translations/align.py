@@ -39,9 +39,7 @@ class Pair:
     @property
     def retired(self) -> bool:
         """The translation is deprecated or hidden while its source is live: its content is not compared."""
-        def retired(doc):
-            return any(doc.frontmatter.data.get(k) is True for k in ("deprecated", "hidden"))
-        return retired(self.target) and not retired(self.source)
+        return retired(self.source, self.target)
 
     @property
     def coverage(self) -> float:
@@ -63,7 +61,7 @@ class Pair:
             if j is not None:
                 out.append((None, self.tblocks[j], self.tblocks[j].line))
             else:
-                out.append((self.sblocks[i], None, self.target_line_near(k)))
+                out.append((self.sblocks[i], None, self.target_line_missing(k)))
         return out
 
     def source_line_before(self, block: Block) -> int | None:
@@ -77,6 +75,14 @@ class Pair:
                 last = self.sblocks[i].line
         return last
 
+    def target_line_missing(self, k: int) -> int:
+        """Where unpaired source block ``k`` belongs in the target: the line after the target
+        block that precedes it (the blank line where it would be inserted)."""
+        for i, j in reversed(self.ops[:k]):
+            if j is not None:
+                return min(self.tblocks[j].end_line + 1, max(len(self.target.lines), 1))
+        return self.target.body_first_line if self.target.lines else 1
+
     def target_line_near(self, k: int) -> int:
         """Where in the target an unpaired source block would have been: the next target block."""
         for i, j in self.ops[k:]:
@@ -88,7 +94,18 @@ class Pair:
         return self.target.body_first_line if self.target.lines else 1
 
 
-DIVERGED = 0.6
+# below this share of paired blocks the translation was made from another version of the guide
+# (legacy translations restructured since): blocks are no longer compared one by one
+DIVERGED = 0.75
+
+
+def _lifecycle_off(doc) -> bool:
+    return any(doc.frontmatter.data.get(k) is True for k in ("deprecated", "hidden"))
+
+
+def retired(source, target) -> bool:
+    """``target`` is deprecated or hidden while ``source`` is live."""
+    return _lifecycle_off(target) and not _lifecycle_off(source)
 
 
 class _Features(NamedTuple):

@@ -8,6 +8,8 @@ from urllib.parse import unquote
 
 from .numbers import find_numbers
 
+# technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin
+_NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w/-])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
 _COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
@@ -57,6 +59,8 @@ class Block:
         out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
         if self.code:
             out |= {("k", w) for w in re.findall(r"[\w./-]{3,}", self.code)[:50]}
+        elif self.text:
+            out |= {("w", w) for w in _NAME.findall(self.text)}
         return out
 
 

@@ -2,8 +2,9 @@
 
 Whatever the layout (``content/en/docs/x.md`` against ``content/ko/docs/x.md``), the target
 is checked by every enabled ``translation/`` rule against the given source, and the run ends
-with a one-word verdict for scripts: ``structure_changed`` (the structures part),
-``outdated`` (content drift), or ``up_to_date``.
+with a one-word verdict for scripts: ``retired`` (the translation is deprecated or hidden,
+its source live: its content is not compared), ``structure_changed`` (the structures part),
+``outdated`` (content drift), or ``up_to_date`` (QA findings of single slips may remain).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from ..document import Document, locale_from_path
 from ..finding import Finding
 
 FAMILY = "translation/"
-VERDICTS = ("up_to_date", "outdated", "structure_changed")
+VERDICTS = ("up_to_date", "outdated", "structure_changed", "retired")
 NOT_IN_COMPARE = {"translation/missing-source"}  # the source is given
 
 
@@ -62,7 +63,10 @@ def compare(source: str, target: str, config=None, source_locale: str | None = N
     services.get(("translation-explicit-source", os.path.abspath(target)), lambda: source)
     services.get(("translation-doc", os.path.abspath(source)), lambda: source_doc)
     findings = check_document(target_doc, effective, services)
-    return Comparison(source, target, findings, verdict_of(findings))
+    from .align import retired
+
+    state = "retired" if retired(source_doc, target_doc) else verdict_of(findings)
+    return Comparison(source, target, findings, state)
 
 
 def _guess_locale(source: str, target: str, which: int) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import load_yaml
-from .blocks import _COMMENT_LINE as _COMMENT, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, _NAME, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -193,7 +193,7 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
         if sb is None:
             out.append(Diff("code", None, tb, tb.line, detail="added"))
         elif tb is None:
-            out.append(Diff("code", sb, None, pair.target_line_near(k), detail="missing"))
+            out.append(Diff("code", sb, None, pair.target_line_missing(k), detail="missing"))
         else:
             s_lines = normal_code(sb.code, ignore_comments).split("\n")
             t_lines = normal_code(tb.code, ignore_comments).split("\n")
@@ -265,7 +265,7 @@ def image_diffs(pair) -> list[Diff]:
             continue
         if diverged and (sb is None or tb is None):
             continue  # different versions: structure-mismatch says so once
-        line = tb.line if tb is not None else pair.target_line_near(k)
+        line = tb.line if tb is not None else pair.target_line_missing(k)
         for img in s_imgs[len(t_imgs):]:
             missing.append(Diff("image", sb, tb, line, missing=[img], detail="missing"))
         for img in t_imgs[len(s_imgs):]:
@@ -312,13 +312,115 @@ class Drift:
     line: int          # target line
     source_line: int
     detail: str
+    slip: bool = False  # a QA slip another rule reports (a number, a link): not drift on its own
 
 
 MEANINGFUL = ("h", "li", "row", "code", "img")
+PROSE_BLOCKS = ("p", "li")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def names(text: str) -> set[str]:
+    return set(_NAME.findall(text))
+
+
+def _sentences(text: str) -> int:
+    return len(_SENTENCE_END.findall(text.strip() + " ")) or 1
+
+
+def length_ratio(pair) -> float:
+    """How much longer the translation's prose runs than the source's (its median over paired blocks)."""
+    if "ratio" not in pair.cache:
+        ratios = sorted(len(tb.text) / len(sb.text) for sb, tb in pair.matched
+                        if sb.kind in PROSE_BLOCKS and len(sb.text) >= 40 and tb.text)
+        pair.cache["ratio"] = ratios[len(ratios) // 2] if ratios else 1.0
+    return pair.cache["ratio"]
+
+
+def _leftovers(pair) -> tuple[set, set]:
+    """Indexes (into ``pair.ops``) of unpaired blocks that are moved, re-rendered (a bold
+    paragraph as a list item), split or merged rather than added or removed."""
+    if "leftovers" in pair.cache:
+        return pair.cache["leftovers"]
+    ops, ratio = pair.ops, length_ratio(pair)
+    alone = [k for k, (i, j) in enumerate(ops) if i is None or j is None]
+    moved: set = set()
+
+    def size(k):
+        i, j = ops[k]
+        return len(pair.sblocks[i].text) if i is not None else len(pair.tblocks[j].text) / ratio
+
+    def kind(k):
+        i, j = ops[k]
+        block = pair.sblocks[i] if i is not None else pair.tblocks[j]
+        return "p" if block.kind in PROSE_BLOCKS else block.kind
+
+    def tokens(k):
+        i, j = ops[k]
+        return pair.sblocks[i].tokens() if i is not None else pair.tblocks[j].tokens()
+
+    for a in alone:  # a block that moved a few places: one side's leftover matches the other's
+        if a in moved or ops[a][0] is None:
+            continue
+        for b in alone:
+            if b in moved or ops[b][1] is None or abs(a - b) > 6 or kind(a) != kind(b):
+                continue
+            ta, tb = tokens(a), tokens(b)
+            if (ta or tb) and not ta & tb:
+                continue
+            la, lb = size(a), size(b)
+            if max(la, lb) == 0 or min(la, lb) / max(la, lb) >= 0.5:
+                moved |= {a, b}
+                break
+    for k in alone:  # split or merged: the neighbouring pair's other side holds this text too
+        i, j = ops[k]
+        if k in moved or (pair.sblocks[i] if i is not None else pair.tblocks[j]).kind != "p":
+            continue
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(ops) and n in moved:
+                n += step
+            if not (0 <= n < len(ops)) or None in ops[n]:
+                continue
+            sb, tb = pair.sblocks[ops[n][0]], pair.tblocks[ops[n][1]]
+            if sb.kind not in PROSE_BLOCKS:
+                continue
+            # the neighbour's other side runs longer than its own text by most of this block
+            if i is not None:  # a source paragraph the translation merged into its neighbour
+                covered = len(tb.text) - ratio * len(sb.text) >= 0.6 * ratio * size(k)
+            else:  # a translated paragraph split in two
+                covered = ratio * len(sb.text) - len(tb.text) >= 0.6 * ratio * size(k)
+            if covered:
+                moved.add(k)
+                break
+    lonely_s = {k for k in alone if k not in moved and ops[k][0] is not None}
+    lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None}
+    pair.cache["leftovers"] = (lonely_s, lonely_t)
+    return lonely_s, lonely_t
+
+
+def _says_more(pair, k, sb, tb) -> str:
+    """Why source block ``sb`` says more than its translation ``tb``, or ''."""
+    near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
+    lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
+    gone = sorted(n for n in names(sb.text) if n.lower() not in lowered)
+    if len(gone) >= (1 if sb.kind == "h" else 2):
+        return "names " + ", ".join(gone[:3]) + " not in the translation"
+    if sb.kind not in PROSE_BLOCKS or len(sb.text) < 60:
+        return ""
+    t_len = len(tb.text)
+    for n in (k - 1, k + 1):  # a translation that split the paragraph keeps the rest next door
+        if 0 <= n < len(pair.ops) and pair.ops[n][0] is None and pair.ops[n][1] is not None:
+            t_len += len(pair.tblocks[pair.ops[n][1]].text)
+    if t_len < 0.6 * length_ratio(pair) * len(sb.text) and _sentences(sb.text) > _sentences(tb.text):
+        return f"{_sentences(sb.text)} sentences in the source, {_sentences(tb.text)} here"
+    return ""
 
 
 def drift(pair, effective=None) -> list[Drift]:
-    """Every content difference that makes a translation outdated, in target order."""
+    """Every difference between the two guides, in target order: content drift (blocks added,
+    removed or changed in meaning, code that changed) and QA slips (``slip``: a number, a link,
+    inline code or an image that differs, which their own rules report)."""
     if "drift" in pair.cache:
         return pair.cache["drift"]
     options = getattr(effective, "options", {}) or {}
@@ -328,38 +430,57 @@ def drift(pair, effective=None) -> list[Drift]:
     for d in number_diffs(pair, allowed):
         out.append(Drift("numbers", d.line, d.source.line,
                          f"numbers {', '.join(n.text for n in d.missing) or '-'} → "
-                         f"{', '.join(n.text for n in d.extra) or '-'}"))
+                         f"{', '.join(n.text for n in d.extra) or '-'}", slip=True))
     for d in codespan_diffs(pair):
         out.append(Drift("inline code", d.line, d.source.line,
-                         f"`{short((d.missing or d.extra)[0].text, 30)}` on one side only"))
+                         f"`{short((d.missing or d.extra)[0].text, 30)}` on one side only", slip=True))
     for d in code_block_diffs(pair, comments):
         src = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
         out.append(Drift("code", d.line, d.column if d.detail == "changed" else src, f"code block {d.detail}"))
     for d in image_diffs(pair):
         img = (d.missing or d.extra)[0]
         src = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
-        out.append(Drift("images", d.line, src, f"image '{image_name(img.text)}' {d.detail}"))
+        out.append(Drift("images", d.line, src, f"image '{image_name(img.text)}' {d.detail}", slip=True))
     for d in link_diffs(pair):
-        out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} {d.detail}"))
-    for sb, tb, line in pair.unmatched():
-        block = sb or tb
-        if block.kind not in MEANINGFUL or block.kind in ("code", "img"):
+        out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} "
+                         f"{d.detail}", slip=True))
+    lonely_s, lonely_t = _leftovers(pair)
+    for k, (i, j) in enumerate(pair.ops):
+        if i is not None and j is not None:
+            sb, tb = pair.sblocks[i], pair.tblocks[j]
+            why = _says_more(pair, k, sb, tb) if sb.kind in ("p", "li", "h") and not pair.diverged else ""
+            if why:
+                out.append(Drift("blocks", tb.line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
+                                 f"changed: {why}"))
+            continue
+        block = pair.sblocks[i] if i is not None else pair.tblocks[j]
+        if block.kind in ("code", "img") or (k not in lonely_s and k not in lonely_t):
             continue  # code blocks and images are counted above
-        if sb is not None:
-            out.append(Drift("blocks", line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
-                             f"only in the source"))
+        if i is not None:
+            out.append(Drift("blocks", pair.target_line_missing(k), block.line,
+                             f"{block.label} '{short(block.title or block.text, 40)}' only in the source"))
         else:
-            out.append(Drift("blocks", line, pair.source_line_before(tb) or 1,
-                             f"{tb.label} '{short(tb.title or tb.text, 40)}' only here"))
-    for sb, tb, line in pair.unmatched():
-        block = sb or tb
-        if block.kind == "p" and (block.numbers or block.codes):
-            side = "only in the source" if sb is not None else "only here"
-            out.append(Drift("blocks", line, sb.line if sb else (pair.source_line_before(tb) or 1),
-                             f"paragraph with numbers or code {side}"))
+            out.append(Drift("blocks", block.line, pair.source_line_before(block) or 1,
+                             f"{block.label} '{short(block.title or block.text, 40)}' only here"))
     out.sort(key=lambda d: (d.line, d.source_line))
     pair.cache["drift"] = out
     return out
+
+
+def verdict(pair, effective=None, max_slips: int = 2) -> tuple[str, list[Drift]]:
+    """``retired``, ``up_to_date`` or ``outdated``, with the differences that decide it.
+
+    Content drift makes a translation outdated; QA slips (one number or link that differs in
+    an otherwise aligned guide) do not, unless there are more than ``max_slips`` of them."""
+    if pair.retired:
+        return "retired", []
+    found = drift(pair, effective)
+    content = [d for d in found if not d.slip]
+    if content or len(found) > max_slips:
+        return "outdated", found
+    return "up_to_date", found
+
+
 @lru_cache(maxsize=8192)  # a guide's links recur in every translation and in each block's neighbours
 def _link_key(url: str) -> str:
     from ..locales import normalize_url
