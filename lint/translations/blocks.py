@@ -1,8 +1,10 @@
 """A guide as a flat sequence of blocks the translation checks can align and compare."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from urllib.parse import unquote
 
@@ -95,10 +97,25 @@ def normal_code(code: str, ignore_comments: bool) -> str:
 
 
 def _placeholder(token: str) -> bool:
-    """A value the reader replaces, which translators may translate: your_IP, NouveauPort, <user>."""
+    """A value the reader replaces, which translators may translate: your_IP, NouveauPort,
+    <user>, votredomaine (a possessive of ``code_mismatch.yaml`` then a word)."""
+    lowered = token.lower()
     return ("_" in token or not token.isascii() or (token[:1].isupper() and not token.isupper()
                                                      and any(c.isupper() for c in token[1:]))
-            or token.startswith("<"))
+            or token.startswith("<")
+            or any(lowered.startswith(p) and len(lowered) >= len(p) + 4 for p in _prefixes()))
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    from ..data import load_yaml
+
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "rules", "translation", "code_mismatch.yaml")
+    try:
+        data = load_yaml(path) or {}
+    except OSError:
+        return ()
+    return tuple(str(p).lower() for p in data.get("placeholder_prefixes", []))
 
 
 def _loose(code: str) -> str:
@@ -124,9 +141,25 @@ def same_code(a: str, b: str) -> bool:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
+        if op != "replace":
+            return False  # an argument added or removed is never a translated placeholder
         changed.extend(ta[i1:i2] + tb[j1:j2])
     words = all(re.fullmatch(r"[^\W]+", t) and not t.isdigit() for t in changed)
-    return bool(changed) and words and any(_placeholder(t) for t in changed)
+    if bool(changed) and words and any(_placeholder(t) for t in changed):
+        return True
+    return _placeholder_swapped(a.split(), b.split())
+
+
+def _placeholder_swapped(wa: list[str], wb: list[str]) -> bool:
+    """Whitespace-separated arguments that differ only where one side is a placeholder
+    spelled as several words (``votre_adresse_IP_à_autoriser`` → ``IP-Adresse``)."""
+    if len(wa) != len(wb):
+        return False
+    changed = [(x, y) for x, y in zip(wa, wb) if x != y]
+    arg = re.compile(r"[^\W\d][\w<>-]*", re.UNICODE)
+    return bool(changed) and all(
+        arg.fullmatch(x) and arg.fullmatch(y) and (_placeholder(x) or _placeholder(y))
+        and not (x.startswith("-") or y.startswith("-")) for x, y in changed)
 
 
 class _Collector:

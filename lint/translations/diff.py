@@ -54,6 +54,7 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
     words = number_words()
     out = []
     sindex = {id(b): k for k, b in enumerate(pair.sblocks)}
+    titled = _title_numbers(pair)
     for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
         if sb.kind not in PROSE or _dated(sb, sindex[id(sb)]):
             continue
@@ -64,8 +65,8 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
         # a sentence moved to the next paragraph, a paragraph split in two: look next door too
         t_values = _values(t_near) | t_spelled | allowed
         s_values = _values(s_near) | s_spelled | allowed
-        missing = [n for n in sb.numbers if not n.values & t_values and not _step(sb, n)]
-        extra = [n for n in tb.numbers if not n.values & s_values and not _step(tb, n)]
+        missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)]
+        extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
         if missing or extra:
             at = extra[0] if extra else None
             out.append(Diff("number", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
@@ -84,10 +85,30 @@ def _values(blocks) -> set:
     return out
 
 
+def _title_numbers(pair) -> set:
+    """Numbers of either guide's title (front matter ``title``, first heading): a product
+    version (``Outlook 2016``) that translators repeat or leave out in the text at will."""
+    out = set()
+    for doc, blocks in ((pair.source, pair.sblocks), (pair.target, pair.tblocks)):
+        titles = [str(doc.frontmatter.data.get("title") or "")]
+        titles += [b.text for b in blocks if b.kind == "h" and b.level == 1][:1]
+        out.update(v for t in titles for n in find_numbers(t) for v in n.values)
+    return out
+
+
+_MARKER = re.compile(r"\s*\(?(\d{1,2})(?:[.)]|\\\.)(?:\s|$)")
+
+
 def _step(block, number) -> bool:
-    """A step number in a heading ("Étape 2", "1. vaihe", "Part 7"): translators add or drop them."""
-    return block.kind == "h" and any(all(p.isdigit() and int(p) <= 20 for p in v.split("."))
-                                     for v in number.values)
+    """A step number: in a heading ("Étape 2", "1. vaihe", "Part 7"), or a list marker written
+    as text at the start of a paragraph or item ("2\\. Set the DNS server", "- 1. päivänä"):
+    translators add, drop or renumber them."""
+    small = any(all(p.isdigit() and int(p) <= 20 for p in v.split(".")) for v in number.values)
+    if block.kind == "h":
+        return small
+    marker = _MARKER.match(block.text)
+    return small and marker is not None and block.numbers and number is block.numbers[0] \
+        and marker.group(1) in number.values
 
 
 def _steady(ops, k) -> bool:
@@ -150,6 +171,16 @@ def _spans(block) -> Counter:
     return Counter(" ".join(c.text.split()) for c in block.codes)
 
 
+def _label_opposite(code, block, other) -> bool:
+    """The span at the same place in ``other`` is not code-like: a translated UI label
+    (`` `un clic droit` `` → `` `right-click` ``), not a changed command."""
+    from .blocks import code_like
+
+    text = " ".join(code.text.split())
+    places = [n for n, span in enumerate(block.spans) if span == text]
+    return bool(places) and all(not code_like(other.spans[n]) for n in places)
+
+
 def codespan_diffs(pair) -> list[Diff]:
     if "codespans" in pair.cache:
         return pair.cache["codespans"]
@@ -169,6 +200,9 @@ def codespan_diffs(pair) -> list[Diff]:
             if twin is not None:
                 missing.remove(m)
                 extra.remove(twin)
+        if len(sb.spans) == len(tb.spans):  # a UI label on one side, code-like on the other
+            missing = [c for c in missing if not _label_opposite(c, sb, tb)]
+            extra = [c for c in extra if not _label_opposite(c, tb, sb)]
         if not missing and not extra:
             continue
         at = extra[0] if extra else None
@@ -179,46 +213,70 @@ def codespan_diffs(pair) -> list[Diff]:
 
 
 def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
+    """Code blocks that differ from their aligned partner, or are on one side only.
+
+    A command is looked for in the other side's code blocks nearby, not only in the partner:
+    a block split in two, two blocks merged, or a block moved past a paragraph says the same.
+    """
     key = ("codeblocks", ignore_comments)
     if key in pair.cache:
         return pair.cache[key]
     out = []
     diverged = pair.diverged  # a walk over the ops: once, not per block
+    exact_comments = not ignore_comments
+
+    def same(a, b):
+        if exact_comments and (_COMMENT.match(a) or _COMMENT.match(b)):
+            return a == b  # comments compared as written when they must not differ
+        return same_code(a, b)
+
+    def lines_of(block):
+        return [x for x in normal_code(block.code, ignore_comments).split("\n") if x]
+
+    def nearby(k, side):
+        blocks = pair.sblocks if side == 0 else pair.tblocks
+        return [x for op in pair.ops[max(0, k - 4):k + 5] if op[side] is not None
+                and blocks[op[side]].kind == "code" for x in lines_of(blocks[op[side]])]
+
+    def absent(lines, others):
+        return [x for x in lines if not any(same(x, o) for o in others)]
+
     for k, (i, j) in enumerate(pair.ops):
         sb = pair.sblocks[i] if i is not None else None
         tb = pair.tblocks[j] if j is not None else None
         if (sb or tb).kind != "code" or (diverged and (sb is None or tb is None)):
             continue
-        exact_comments = not ignore_comments
         if sb is None:
-            out.append(Diff("code", None, tb, tb.line, detail="added"))
+            if absent(lines_of(tb), nearby(k, 0)):
+                out.append(Diff("code", None, tb, _first_code_line(pair.target, tb), detail="added"))
         elif tb is None:
-            out.append(Diff("code", sb, None, pair.target_line_missing(k), detail="missing"))
+            if absent(lines_of(sb), nearby(k, 1)):
+                out.append(Diff("code", sb, None, pair.target_line_missing(k), detail="missing"))
         else:
-            s_lines = normal_code(sb.code, ignore_comments).split("\n")
-            t_lines = normal_code(tb.code, ignore_comments).split("\n")
-            def same(a, b):
-                if exact_comments and (_COMMENT.match(a) or _COMMENT.match(b)):
-                    return a == b  # comments compared as written when they must not differ
-                return same_code(a, b)
-
+            s_lines, t_lines = lines_of(sb), lines_of(tb)
             if len(s_lines) == len(t_lines) and all(same(a, b) for a, b in zip(s_lines, t_lines)):
                 continue
-            first = next((n for n in range(max(len(s_lines), len(t_lines)))
-                          if n >= len(s_lines) or n >= len(t_lines) or not same(s_lines[n], t_lines[n])), 0)
-            s_line = s_lines[first] if first < len(s_lines) else ""
-            t_line = t_lines[first] if first < len(t_lines) else ""
-            line = tb.line
-            if t_line:
-                for number in range(tb.line, tb.end_line + 1):
-                    if " ".join(pair.target.line(number).split()) == t_line:
-                        line = number
-                        break
-            source_at = _line_in(pair.source, sb, s_line)
+            if diverged and not sb.tokens() & tb.tokens():
+                continue  # another version of the guide: this pairing is a guess
+            s_gone, t_new = absent(s_lines, nearby(k, 1)), absent(t_lines, nearby(k, 0))
+            if not s_gone and not t_new:
+                continue  # split, merged or moved
+            s_line = s_gone[0] if s_gone else ""
+            t_line = t_new[0] if t_new else ""
+            line = _line_in(pair.target, tb, t_line) if t_line else _first_code_line(pair.target, tb)
+            source_at = _line_in(pair.source, sb, s_line) if s_line else _first_code_line(pair.source, sb)
             out.append(Diff("code", sb, tb, line, detail="changed", missing=[s_line], extra=[t_line],
                             column=source_at))  # column carries the source line of the change
     pair.cache[key] = out
     return out
+
+
+def _first_code_line(doc, block) -> int:
+    """The block's first line of code, after its opening fence."""
+    first = doc.line(block.line).lstrip(" >")
+    if first.startswith(("```", "~~~")) and block.end_line > block.line:
+        return block.line + 1
+    return block.line
 
 
 def _line_in(doc, block, text: str) -> int:
@@ -227,7 +285,7 @@ def _line_in(doc, block, text: str) -> int:
         for number in range(block.line, block.end_line + 1):
             if " ".join(doc.line(number).split()).endswith(text):
                 return number
-    return block.line
+    return _first_code_line(doc, block)
 
 
 def image_name(url: str) -> str:
