@@ -63,6 +63,8 @@ class Block:
             out |= {("k", w) for w in re.findall(r"[\w./-]{3,}", self.code)[:50]}
         elif self.text:
             out |= {("w", w) for w in _NAME.findall(self.text)}
+        if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
+            out |= {("t", w[:6]) for w in re.findall(r"[^\W\d_]{6,}", self.title.lower())}
         return out
 
 
@@ -143,11 +145,22 @@ def same_code(a: str, b: str) -> bool:
             continue
         if op != "replace":
             return False  # an argument added or removed is never a translated placeholder
+        if any(_same_family(x, y) for x, y in zip(ta[i1:i2], tb[j1:j2])):
+            return False
         changed.extend(ta[i1:i2] + tb[j1:j2])
     words = all(re.fullmatch(r"[^\W]+", t) and not t.isdigit() for t in changed)
     if bool(changed) and words and any(_placeholder(t) for t in changed):
         return True
     return _placeholder_swapped(a.split(), b.split())
+
+
+def _same_family(x: str, y: str) -> bool:
+    """Two identifiers of one family (``s_client`` / ``s_server``): a changed command, not a
+    placeholder in two languages (``votre_domaine`` / ``your_domain``)."""
+    if not (x.isascii() and y.isascii() and "_" in x and "_" in y):
+        return False
+    head = x.split("_")[0].lower()
+    return head == y.split("_")[0].lower() and head not in _prefixes()
 
 
 def _placeholder_swapped(wa: list[str], wb: list[str]) -> bool:

@@ -118,6 +118,11 @@ def _steady(ops, k) -> bool:
     return None not in before and None not in after
 
 
+def _strong(tokens: set) -> bool:
+    """Numbers, code or images: names and heading words alone do not make a pairing certain."""
+    return any(kind not in ("w", "t") for kind, _ in tokens)
+
+
 def _tokens(pair) -> tuple[list[set], list[set]]:
     """Each block's tokens, computed once for the three checks that read them."""
     if "tokens" not in pair.cache:
@@ -138,7 +143,8 @@ def _pairs_with_neighbours(pair):
         if i is None or j is None:
             continue
         sb, tb = pair.sblocks[i], pair.tblocks[j]
-        if not (stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
+        # a shared name (PHP, IMAP) is weak evidence: many paragraphs of one guide have it
+        if not _strong(stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
             continue
         s_near = pair.sblocks[max(0, i - 2):i + 3]
         t_near = pair.tblocks[max(0, j - 2):j + 3]
@@ -464,15 +470,39 @@ def _says_more(pair, k, sb, tb) -> str:
     gone = sorted(n for n in names(sb.text) if n.lower() not in lowered)
     if len(gone) >= (1 if sb.kind == "h" else 2):
         return "names " + ", ".join(gone[:3]) + " not in the translation"
+    if sb.kind == "h" and sb.title.count("(") > tb.title.count("("):
+        return "a part in brackets the translation lacks"
     if sb.kind not in PROSE_BLOCKS or len(sb.text) < 60:
         return ""
     t_len = len(tb.text)
     for n in (k - 1, k + 1):  # a translation that split the paragraph keeps the rest next door
         if 0 <= n < len(pair.ops) and pair.ops[n][0] is None and pair.ops[n][1] is not None:
             t_len += len(pair.tblocks[pair.ops[n][1]].text)
-    if t_len < 0.6 * length_ratio(pair) * len(sb.text) and _sentences(sb.text) > _sentences(tb.text):
+    # a sentence more, and the translation shorter than this guide's translations run
+    if t_len < 0.85 * length_ratio(pair) * len(sb.text) and _sentences(sb.text) > _sentences(tb.text) \
+            and not _swapped(pair, k):
         return f"{_sentences(sb.text)} sentences in the source, {_sentences(tb.text)} here"
     return ""
+
+
+def _swapped(pair, k) -> bool:
+    """Pair ``k`` and a neighbouring pair fit better crossed: two paragraphs in another order."""
+    import math
+
+    ratio = length_ratio(pair)
+
+    def off(sb, tb):
+        return abs(math.log(max(len(tb.text), 1) / (ratio * max(len(sb.text), 1))))
+
+    s1, t1 = pair.sblocks[pair.ops[k][0]], pair.tblocks[pair.ops[k][1]]
+    for n in (k - 1, k + 1):
+        if not (0 <= n < len(pair.ops)) or None in pair.ops[n]:
+            continue
+        s2, t2 = pair.sblocks[pair.ops[n][0]], pair.tblocks[pair.ops[n][1]]
+        if s2.kind in PROSE_BLOCKS and t2.kind in PROSE_BLOCKS \
+                and off(s1, t2) + off(s2, t1) < off(s1, t1) + off(s2, t2):
+            return True
+    return False
 
 
 def drift(pair, effective=None) -> list[Drift]:
@@ -594,10 +624,14 @@ def link_diffs(pair) -> list[Diff]:
         t_keys = {_link_key(l.text) for b in t_near for l in b.links}
         missing = [l for l in s_links if _link_key(l.text) not in t_keys]
         extra = [l for l in t_links if _link_key(l.text) not in s_keys]
-        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links}
-        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links}
         s_paths = {_host_path(l.text) for b in s_near for l in b.links}
         t_paths = {_host_path(l.text) for b in t_near for l in b.links}
+        # a site nearby excuses a link only through a link of it that nothing else accounts for:
+        # the localised page whose path words are translated, not another link to the same site
+        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links
+                   if _link_key(l.text) not in t_keys and _host_path(l.text) not in t_paths}
+        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links
+                   if _link_key(l.text) not in s_keys and _host_path(l.text) not in s_paths}
         for m in missing:
             host, path = _host_path(m.text)
             if (host, path) in t_paths:
