@@ -616,8 +616,8 @@ def link_diffs(pair) -> list[Diff]:
         return pair.cache["links"]
     out: list[Diff] = []
     for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
-        s_links = [l for l in sb.links if not l.text.startswith("#")]
-        t_links = [l for l in tb.links if not l.text.startswith("#")]
+        s_links = [l for l in sb.links if not l.text.startswith(("#", "./#"))]
+        t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
             continue
         s_keys = {_link_key(l.text) for b in s_near for l in b.links}
