@@ -205,13 +205,44 @@ def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, 
     return ops
 
 
+def _flattened_sections(ops, sblocks, tblocks):
+    """A source heading followed at once by a deeper one (``## Configurer`` then ``### Démarrage``)
+    whose translation kept one heading: when the translation's other headings sit a level higher
+    than the source's (its sections were flattened), or the heading's words say so, the heading
+    kept is the deeper one, the one right above the text, and the outer one is what is missing."""
+    out = list(ops)
+    for k in range(len(out) - 1):
+        i, j = out[k]
+        if None in (i, j):
+            continue
+        m = k + 1  # the next source heading, past source-only blocks (an intro the translation dropped)
+        while m < len(out) and out[m][1] is None and out[m][0] is not None and sblocks[out[m][0]].kind != "h":
+            m += 1
+        if m >= len(out) or out[m][1] is not None or out[m][0] is None:
+            continue
+        i2 = out[m][0]
+        outer, inner, kept = sblocks[i], sblocks[i2], tblocks[j]
+        if not (outer.kind == inner.kind == kept.kind == "h") or inner.level <= outer.level:
+            continue
+        words = kept.tokens() - {t for t in kept.tokens() if t[0] == "n"}
+        if words & outer.tokens() and not words & inner.tokens():
+            continue
+        later = next(((sblocks[a], tblocks[b]) for a, b in out[m + 1:] if a is not None and b is not None
+                      and sblocks[a].kind == "h"), None)
+        flattened = later is not None and later[1].level < later[0].level
+        if flattened or (words & inner.tokens() and not words & outer.tokens()):
+            out[k], out[m] = (i, None), (i2, j)
+    return out
+
+
 def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None) -> Pair:
     """``sblocks``: the source's blocks when already extracted (every translation of a folder
     shares one source)."""
     if sblocks is None:
         sblocks = extract(source)
     tblocks = extract(target)
-    return Pair(source, target, sblocks, tblocks, align(sblocks, tblocks), fallback)
+    return Pair(source, target, sblocks, tblocks, _flattened_sections(align(sblocks, tblocks), sblocks, tblocks),
+                fallback)
 
 
 def pairing_for(doc, ctx):
