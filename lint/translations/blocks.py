@@ -46,6 +46,7 @@ class Block:
     images: list[Inline] = field(default_factory=list)
     code: str = ""     # block_code text
     info: str = ""     # block_code info string
+    marker: str = ""   # the number of an ordered list item's marker ("1." of "- 1. päivänä")
     node: object = None
 
     @property
@@ -145,13 +146,25 @@ def same_code(a: str, b: str) -> bool:
             continue
         if op != "replace":
             return False  # an argument added or removed is never a translated placeholder
-        if any(_same_family(x, y) for x, y in zip(ta[i1:i2], tb[j1:j2])):
+        if any(_same_family(x, y) for x, y in zip(ta[i1:i2], tb[j1:j2])) \
+                or _typo("".join(ta[i1:i2]), "".join(tb[j1:j2])):
             return False
         changed.extend(ta[i1:i2] + tb[j1:j2])
     words = all(re.fullmatch(r"[^\W]+", t) and not t.isdigit() for t in changed)
     if bool(changed) and words and any(_placeholder(t) for t in changed):
         return True
     return _placeholder_swapped(a.split(), b.split())
+
+
+def _typo(x: str, y: str) -> bool:
+    """Nearly the same spelling: a slip in a name (``_submission`` / ``us_bmission``), while a
+    translated placeholder reads differently (``votredomaine`` / ``tuodominio``)."""
+    import difflib
+
+    x, y = x.lower(), y.lower()
+    for prefix in _prefixes():  # votre_login / your_login: the same placeholder, translated
+        x, y = x.removeprefix(prefix).lstrip("_-"), y.removeprefix(prefix).lstrip("_-")
+    return x != y and difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
 def _same_family(x: str, y: str) -> bool:
@@ -170,7 +183,7 @@ def _placeholder_swapped(wa: list[str], wb: list[str]) -> bool:
         return False
     changed = [(x, y) for x, y in zip(wa, wb) if x != y]
     arg = re.compile(r"[^\W\d][\w<>-]*", re.UNICODE)
-    return bool(changed) and all(
+    return bool(changed) and not any(_typo(x, y) for x, y in changed) and all(
         arg.fullmatch(x) and arg.fullmatch(y) and (_placeholder(x) or _placeholder(y))
         and not (x.startswith("-") or y.startswith("-")) for x, y in changed)
 
@@ -277,7 +290,7 @@ def extract(doc) -> list[Block]:
     """The document's blocks in reading order."""
     out: list[Block] = []
 
-    def visit(node, depth: int) -> None:
+    def visit(node, depth: int, marker: str = "") -> None:
         kind = node.type
         if kind == "heading":
             block = _inline_block("h", node, [node], node.attrs.get("level", 1))
@@ -286,12 +299,14 @@ def extract(doc) -> list[Block]:
         elif kind == "paragraph":
             out.append(_inline_block("img" if _only_images(node) else "p", node, [node], depth))
         elif kind == "list":
-            for item in node.children:
-                visit(item, depth + 1)
+            start = node.attrs.get("start", 1) if node.attrs.get("ordered") else None
+            for n, item in enumerate(node.children):
+                visit(item, depth + 1, "" if start is None else str(int(start) + n))
         elif kind == "list_item":
             inline = [c for c in node.children if c.type == "paragraph"]
             if inline:
                 block = _inline_block("li", node, inline, depth)
+                block.marker = marker
                 block.line, block.column = node.line, node.column
                 block.end_line = inline[-1].end_line
                 out.append(block)

@@ -78,6 +78,7 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
 def _values(blocks) -> set:
     """Numbers of the blocks, in prose or in inline code (``port `21` `` against « 21 »)."""
     out = {v for b in blocks for n in b.numbers for v in n.values}
+    out.update(b.marker for b in blocks if b.marker)  # "1. päivänä" for "D-1": the marker is read too
     for b in blocks:
         for span in b.spans:
             out.update(v for n in find_numbers(span) for v in n.values)
@@ -505,6 +506,19 @@ def _swapped(pair, k) -> bool:
     return False
 
 
+def _preamble(pair, block, here: bool) -> bool:
+    """The "last updated" line, or a note only the translation has above its first heading, in a
+    block quote ("this translation was machine-generated"): not content of the guide."""
+    blocks = pair.tblocks if here else pair.sblocks
+    first_heading = next((b.line for b in blocks if b.kind == "h"), None)
+    if first_heading is not None and block.line > first_heading:
+        return False
+    if _YEAR_LINE.search(block.text) and len(block.text) < 60:
+        return True
+    doc = pair.target if here else pair.source
+    return here and doc.line(block.line).lstrip().startswith(">")
+
+
 def drift(pair, effective=None) -> list[Drift]:
     """Every difference between the two guides, in target order: content drift (blocks added,
     removed or changed in meaning, code that changed) and QA slips (``slip``: a number, a link,
@@ -544,6 +558,8 @@ def drift(pair, effective=None) -> list[Drift]:
         block = pair.sblocks[i] if i is not None else pair.tblocks[j]
         if block.kind in ("code", "img") or (k not in lonely_s and k not in lonely_t):
             continue  # code blocks and images are counted above
+        if _preamble(pair, block, i is None):
+            continue
         if i is not None:
             out.append(Drift("blocks", pair.target_line_missing(k), block.line,
                              f"{block.label} '{short(block.title or block.text, 40)}' only in the source"))
