@@ -166,12 +166,6 @@ def _builtin_rules() -> list[str]:
 
 #: rules whose cases are still in tests/test_<rule>.py while they move here (emptied by the move)
 MOVING = {
-    "frontmatter/bad-value",
-    "frontmatter/deprecated",
-    "frontmatter/duplicate-key",
-    "frontmatter/invalid-yaml",
-    "frontmatter/missing-key",
-    "frontmatter/unknown-key",
     "language/foreign-fragment",
     "ports/direction-mismatch",
     "ports/protocol-mismatch",
@@ -181,7 +175,6 @@ MOVING = {
     "spelling/doubled-letter",
     "spelling/glued-words",
     "spelling/unknown-word",
-    "suppressions/unknown-rule",
     "tables/column-count",
     "tables/missing-delimiter",
     "translation/anchor-leak",
@@ -195,7 +188,6 @@ MOVING = {
     "translation/outdated",
     "translation/structure-mismatch",
     "translation/untranslated",
-    "words/repeated-word",
 }
 
 
