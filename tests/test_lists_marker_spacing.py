@@ -1,4 +1,6 @@
 RULE = "lists/marker-spacing"
+
+
 CORPUS_EXPECTED = {
     # line numbers people found reading these guides (/tmp/research ground truth), nothing else
     "web/emails/email_roundcube/guide.fi-fi.md": {207, 208, 209, 210, 241, 242, 243, 244, 245, 246},

@@ -171,7 +171,6 @@ MOVING = {
     "ports/protocol-mismatch",
     "ports/ssl-claim",
     "ports/table-prose-mismatch",
-    "punctuation/spacing",
     "spelling/doubled-letter",
     "spelling/glued-words",
     "spelling/unknown-word",
