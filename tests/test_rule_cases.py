@@ -166,14 +166,10 @@ def _builtin_rules() -> list[str]:
 
 #: rules whose cases are still in tests/test_<rule>.py while they move here (emptied by the move)
 MOVING = {
-    "language/foreign-fragment",
     "ports/direction-mismatch",
     "ports/protocol-mismatch",
     "ports/ssl-claim",
     "ports/table-prose-mismatch",
-    "spelling/doubled-letter",
-    "spelling/glued-words",
-    "spelling/unknown-word",
     "tables/column-count",
     "tables/missing-delimiter",
     "translation/anchor-leak",
