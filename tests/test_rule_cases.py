@@ -166,10 +166,6 @@ def _builtin_rules() -> list[str]:
 
 #: rules whose cases are still in tests/test_<rule>.py while they move here (emptied by the move)
 MOVING = {
-    "ports/direction-mismatch",
-    "ports/protocol-mismatch",
-    "ports/ssl-claim",
-    "ports/table-prose-mismatch",
     "tables/column-count",
     "tables/missing-delimiter",
     "translation/anchor-leak",
