@@ -164,25 +164,7 @@ def _builtin_rules() -> list[str]:
     return [rid for rid, cls in registry.load().items() if cls.__module__.startswith("rules.")]
 
 
-#: rules whose cases are still in tests/test_<rule>.py while they move here (emptied by the move)
-MOVING = {
-    "tables/column-count",
-    "tables/missing-delimiter",
-    "translation/anchor-leak",
-    "translation/code-mismatch",
-    "translation/frontmatter-mismatch",
-    "translation/heading-mismatch",
-    "translation/image-mismatch",
-    "translation/link-mismatch",
-    "translation/missing-source",
-    "translation/number-mismatch",
-    "translation/outdated",
-    "translation/structure-mismatch",
-    "translation/untranslated",
-}
-
-
-@pytest.mark.parametrize("rule", sorted(set(_builtin_rules()) - MOVING))
+@pytest.mark.parametrize("rule", _builtin_rules())
 def test_every_rule_has_cases_that_pass_and_fail(rule):
     cases = _cases_by_rule().get(rule)
     assert cases, f"no tests/cases/{rule}.yaml"
