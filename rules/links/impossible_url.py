@@ -33,7 +33,8 @@ class ImpossibleUrl(Rule):
         over another and from translation tools that move spaces.
 
     Fix
-        Removes the doubled scheme or the space (safe); a glued `www.` gets a space before it.
+        Removes the doubled scheme or the space; a glued `www.` gets a space before it
+        (unsafe: the text's words change).
 
     Example
         (none of the 245 real guides has one today; readers found them in other guides)
@@ -47,7 +48,7 @@ class ImpossibleUrl(Rule):
     severity = "warning"
     summary = "a URL that cannot be right: doubled scheme, space in the scheme, www. glued to a word"
     tags = ("links", "fixable")
-    fix = "safe"
+    fix = "unsafe"  # it removes or splits words of the URL
 
     def check(self, doc, ctx):
         for t in targets(doc, "link", "image"):
