@@ -19,7 +19,7 @@ def test_a_doubled_final_letter_is_reported_with_the_word_the_dictionary_knows()
     [f] = findings_of(text, path="guide.fi-fi.md", rule=RULE)
     assert (f.line, f.column, f.end_column) == (3, 7, 19)
     assert "'ensimmäisen'" in f.message
-    assert not f.fix_safe
+    assert f.fix.applicability == "unsafe" and not f.fixable
     [edit] = f.edits
     assert edit.replacement == "ensimmäisen"
 

@@ -19,7 +19,7 @@ def test_an_acronym_glued_to_a_word_is_split_by_the_fix():
     assert "'SSL aktivoitu'" in found[0].message
     [edit] = found[0].edits
     assert (edit.line, edit.column, edit.end_column, edit.replacement) == (3, 12, 12, " ")
-    assert not found[0].fix_safe
+    assert found[0].fix.applicability == "unsafe" and not found[0].fixable
 
 
 def test_a_word_glued_to_an_acronym_and_words_joined_at_a_change_of_case():

@@ -8,7 +8,7 @@ def test_a_word_written_twice_is_reported_at_the_second_one_with_a_fix():
     assert (f.line, f.column, f.end_column) == (3, 15, 18)
     [edit] = f.edits
     assert (edit.line, edit.column, edit.end_column, edit.replacement) == (3, 14, 18, "")
-    assert not f.fix_safe
+    assert f.fix.applicability == "unsafe" and not f.fixable
 
 
 def test_case_is_ignored_and_a_link_text_continues_the_sentence():

@@ -33,7 +33,7 @@ class MissingDelimiter(Rule):
     id = "tables/missing-delimiter"
     severity = "error"
     summary = "pipe table rows without a delimiter row render as text"
-    tags = ("tables", "rendering", "fixable")
+    tags = ("tables", "rendering")
     fix = "safe"
 
     def check(self, doc, ctx):
