@@ -45,10 +45,13 @@ def test_the_rule_decides_each_findings_applicability(tmp_path, monkeypatch, cap
         args = ("check", "g.en-gb.md", "--no-cache", "--select", Dashes.id)
         text = run_cli(monkeypatch, capsys, tmp_path, *args)[1]
         data = json.loads(run_cli(monkeypatch, capsys, tmp_path, *args, "--format", "json")[1])
+        sarif = json.loads(run_cli(monkeypatch, capsys, tmp_path, *args, "--format", "sarif")[1])
         run_cli(monkeypatch, capsys, tmp_path, *args, "--fix")
-        return text, data
+        return text, data, sarif
 
-    text, data = _with_rule(go)
+    text, data, sarif = _with_rule(go)
+    assert [r["properties"]["fix"] for r in sarif["runs"][0]["results"]] == [
+        {"applicability": "safe"}, {"applicability": "unsafe"}]
     assert "g.en-gb.md:1:9: warning testonly/dashes double hyphen [*]" in text
     assert "g.en-gb.md:2:13: warning testonly/dashes double hyphen [unsafe fix]" in text
     assert text.splitlines()[-1].endswith("1 fixable with --fix; 1 more with --fix --unsafe-fixes")
