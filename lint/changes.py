@@ -165,7 +165,7 @@ def _unquote(name: str) -> str:
         c = body[i]
         if c == "\\" and i + 1 < len(body):
             nxt = body[i + 1]
-            if nxt in "01234567" and i + 3 < len(body) + 1:
+            if re.fullmatch(r"[0-7]{3}", body[i + 1:i + 4]):  # a byte of a non-ASCII name
                 raw.append(int(body[i + 1:i + 4], 8))
                 i += 4
                 continue

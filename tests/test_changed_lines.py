@@ -144,3 +144,14 @@ def test_touched_lines_follow_a_fix_that_adds_a_line():
     moved = changed.after_rewrite(["a", "b", "c", "d"], ["a", "b", "b2", "c", "d"])
     assert moved.lines == frozenset({2, 5})
     assert changed.after_rewrite(["a", "b", "c", "d"], ["a", "B", "c", "d"]).lines == frozenset({2, 4})
+
+
+def test_paths_git_quotes_are_read_back(repo, monkeypatch, capsys):
+    odd = repo / "docs" / 'say "hi"\tä.en-gb.md'
+    odd.write_text("Fine.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "odd name")
+    odd.write_text("Fine.\n\nNew  gap.\n")
+    git(repo, "-c", "core.quotePath=true", "add", ".")
+    code, found, _ = check(monkeypatch, capsys, repo, "--changed-lines-only", "docs")
+    assert found == [(f"docs/{odd.name}", 3)]
