@@ -34,6 +34,7 @@ TOP_KEYS = {
     "fail_on": _STR, "source_locale": ((str, list), "a locale or a list of locales"),
     "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
+    "baseline": _STR,
     "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
     "terms": _MAP,
 }
@@ -213,6 +214,12 @@ class Config:
     @property
     def fail_on(self) -> str:
         return self.data.get("fail_on", "warning")
+
+    @property
+    def baseline(self) -> str | None:
+        """The baseline file ``check`` honours without ``--baseline``, relative to this file."""
+        value = self.data.get("baseline")
+        return os.path.join(self.root, value) if value else None
 
     @property
     def cache_dir(self) -> str:
