@@ -212,6 +212,8 @@ def cmd_check(args) -> int:
 
             count = write_rows(args.write_baseline, stream.baseline_rows)
             print(f"guidelint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        if changes is not None:  # the file's older findings are still there: say how many
+            extra["findings_on_unchanged_lines"] = stream.unchanged_lines
         if baseline is not None:
             extra["baseline_findings_fixed"] = baseline.fixed(
                 checked, lambda p: resolver.effective_for(p).rules)
@@ -290,6 +292,7 @@ class _Stream:
         self.diffs: list[str] = []
         self.fixed = self.fixed_files = 0
         self.engine_error = False
+        self.unchanged_lines = 0  # findings changed-lines mode left out
         self.noted: set = set()  # the notes shown: each once per run
         self.informative: Counter = Counter()  # notes that never fail the run, by severity
 
@@ -320,7 +323,9 @@ class _Stream:
             if self.baseline is not None:
                 findings = self.baseline.filter(findings)
             if result.changed is not None:
+                before = len(findings)
                 findings = [f for f in findings if result.changed.keeps(f)]
+                self.unchanged_lines += before - len(findings)
             if notes:
                 findings = sorted(findings + notes, key=Finding.sort_key)
             for f in findings:

@@ -43,6 +43,9 @@ def test_staged_mode_reports_only_the_lines_the_commit_touches(repo, monkeypatch
     git(repo, "add", ".")
     code, found, _ = check(monkeypatch, capsys, repo, "--changed-lines-only", "docs/g.en-gb.md")
     assert (code, found) == (1, [("docs/g.en-gb.md", 7)])
+    code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--select", "whitespace",
+                           "--changed-lines-only", "docs/g.en-gb.md")
+    assert out.splitlines()[-1].endswith("; 2 findings on unchanged lines")
     # the same file without the filter still has its two old findings
     assert [line for _, line in check(monkeypatch, capsys, repo, "docs/g.en-gb.md")[1]] == [3, 5, 7]
 
