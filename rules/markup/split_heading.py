@@ -40,7 +40,7 @@ class SplitHeading(Rule):
     id = "markup/split-heading"
     severity = "warning"
     summary = "a heading wrapped onto the next line, whose second half falls into the paragraph"
-    tags = ("markup", "rendering", "fixable")
+    tags = ("markup", "rendering")
     fix = "safe"
     options = {"max_words": 6}
 

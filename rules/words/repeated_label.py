@@ -40,7 +40,7 @@ class RepeatedLabel(Rule):
     id = "words/repeated-label"
     severity = "warning"
     summary = "a label written twice around its colon"
-    tags = ("words", "fixable")
+    tags = ("words")
     fix = "unsafe"
     options = {"max_words": 8}
 
