@@ -77,7 +77,7 @@ class Changes:
                  description: str, base_rev: str | None = None):
         self.files = files          # real path -> ChangedFile
         self.root = root            # the repository's top folder (real path)
-        self.tracked = tracked      # real paths git tracks (in the index)
+        self.tracked = tracked      # paths git tracks (in the index), relative to root
         self.description = description
         self.base_rev = base_rev    # the revision the change is compared with (None: the index)
 
@@ -88,7 +88,8 @@ class Changes:
             return found
         if not real.startswith(os.path.join(self.root, "")):
             return NEW  # outside the repository: nothing to compare with
-        return UNCHANGED if real in self.tracked else NEW
+        rel = real[len(self.root) + 1:].replace(os.sep, "/")
+        return UNCHANGED if rel in self.tracked else NEW
 
     def changed_paths(self) -> list[str]:
         return sorted(p for p, c in self.files.items() if c.whole or c.lines)
@@ -148,8 +149,8 @@ def _toplevel(cwd: str) -> str:
 
 
 def _tracked(root: str) -> frozenset[str]:
-    names = _git(root, "ls-files", "-z").split("\0")
-    return frozenset(os.path.realpath(os.path.join(root, n)) for n in names if n)
+    # names as git lists them: resolving each would stat every file of a large repository
+    return frozenset(n for n in _git(root, "ls-files", "-z").split("\0") if n)
 
 
 def _unquote(name: str) -> str:
