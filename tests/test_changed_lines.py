@@ -132,6 +132,27 @@ def test_a_changed_source_lists_the_translations_it_puts_out_of_date(repo, monke
                      "out of date"]
 
 
+def test_a_source_change_of_spacing_or_punctuation_puts_no_translation_out_of_date(
+        repo, monkeypatch, capsys):
+    folder = repo / "docs" / "mail"
+    folder.mkdir()
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUtilisez le port  993 .\n\nPuis redémarrez.\n")
+    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 993.\n\nKäynnistä uudelleen.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "guides")
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUtilisez le port 993.\n\nPuis redémarrez.\n")
+    git(repo, "add", ".")
+    code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--changed-lines-only",
+                           "docs/mail/guide.fr-fr.md")
+    assert "changes/source-changed" not in out
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nPuis redémarrez.\n")  # a paragraph removed
+    git(repo, "add", ".")
+    code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--changed-lines-only",
+                           "docs/mail/guide.fr-fr.md")
+    assert ("docs/mail/guide.fi-fi.md:3:1: info changes/source-changed guide.fr-fr.md removed its "
+            "former line 3 in the staged change; the matching line 3 of this translation") in out
+
+
 def test_a_missing_dictionary_is_one_note_per_locale_per_run(tmp_path, monkeypatch, capsys):
     for name in ("a/guide.zz-zz.md", "b/guide.zz-zz.md", "c/guide.zz-zz.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
