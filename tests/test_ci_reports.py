@@ -107,6 +107,7 @@ def test_sarif_messages_leave_the_commit_evidence_out(tmp_path, capsys, monkeypa
     _, text, _ = run(capsys, *argv)
     assert "comes from commit" in text
     _, out, _ = run(capsys, *argv, "--format", "sarif")
+    sarif_schema()(json.loads(out))
     [result] = results_of(out)
     assert "commit" not in result["message"]["text"]
     assert result["message"]["text"].startswith("translation is outdated:")
