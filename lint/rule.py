@@ -2,8 +2,9 @@
 
 A rule declares a stable ``id`` (``family/name``), a default ``severity``, a one-line
 ``summary``, ``tags``, its ``options`` (each an :class:`Option`: default, type, allowed
-values and help), and ``fix`` ("safe", "unsafe" or None). Its single method :meth:`Rule.check` reads a :class:`~lint.document.Document` and
-calls ``ctx.report(...)``. The engine never knows a rule by name.
+values and help), and ``fix`` ("safe", "unsafe" or None). Its single method
+:meth:`Rule.check` reads a :class:`~lint.document.Document` and calls ``ctx.report(...)``.
+The engine never knows a rule by name.
 """
 from __future__ import annotations
 
@@ -24,10 +25,10 @@ _KINDS: dict[str, Callable[[Any], bool]] = {
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
     "string": lambda v: isinstance(v, str),
-    "list of strings": lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v),
-    "list of numbers or strings": lambda v: isinstance(v, list) and all(
+    "list of strings": lambda v: isinstance(v, (list, tuple)) and all(isinstance(i, str) for i in v),
+    "list of numbers or strings": lambda v: isinstance(v, (list, tuple)) and all(
         isinstance(i, (int, float, str)) and not isinstance(i, bool) for i in v),
-    "list of mappings": lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v),
+    "list of mappings": lambda v: isinstance(v, (list, tuple)) and all(isinstance(i, dict) for i in v),
     "mapping of strings": lambda v: isinstance(v, dict) and all(
         isinstance(k, str) and isinstance(i, str) for k, i in v.items()),
 }
@@ -75,12 +76,14 @@ class Option:
 
     def problem(self, value: Any) -> str | None:
         """Why ``value`` is not acceptable, or None when it is."""
+        if self.kind and not _KINDS[self.kind](value):  # first: `true` equals 1 in a list of choices
+            if self.choices is not None:
+                return f"must be one of {', '.join(map(_show, self.choices))}, not {_given(value)}"
+            return f"must be {_article(self.kind)}, not {_given(value)}"
         if self.choices is not None:
             if value not in self.choices:
                 return f"must be one of {', '.join(map(_show, self.choices))}, not {_given(value)}"
             return None
-        if self.kind and not _KINDS[self.kind](value):
-            return f"must be {_article(self.kind)}, not {_given(value)}"
         if self.minimum is not None and value < self.minimum:
             return f"must be at least {_show(self.minimum)}, not {_given(value)}"
         if self.maximum is not None and value > self.maximum:
@@ -114,7 +117,7 @@ def _show(value: Any) -> str:
     """A value as it is written in YAML."""
     import json
 
-    if isinstance(value, str) and value and value.strip() == value and not value[0] in "[{'\"":
+    if isinstance(value, str) and value and value.strip() == value and value[0] not in "[{'\"":
         return value
     return json.dumps(value, ensure_ascii=False)
 

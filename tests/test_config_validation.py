@@ -35,6 +35,7 @@ def test_a_bad_option_value_is_one_error_with_its_key_path_before_any_file(repo,
 
 @pytest.mark.parametrize("options, message", [
     ("{max_distance: 3}", "max_distance: must be one of 1, 2, not 3"),
+    ("{max_distance: true}", "max_distance: must be one of 1, 2, not true"),  # though true == 1
     ("{min_count: 0}", "min_count: must be at least 1, not 0"),
     ("{min_count: many}", "min_count: must be an integer, not 'many'"),
     ("{max_distanse: 1}", "max_distanse: unknown option (did you mean 'max_distance'?"),
