@@ -172,3 +172,11 @@ def test_a_folder_whose_every_guide_is_excluded_is_empty(write, capsys):
     write("repo/guide.en-gb.md", BAD)
     code, _, err = run(capsys, "check", str(write("repo/x.txt", "").parent))
     assert code == 2 and "no Markdown files to check" in err
+
+
+def test_translations_of_a_folder_without_guides_is_an_error_not_an_empty_table(write, capsys):
+    folder = write("empty/notes.txt", "").parent
+    code, out, err = run(capsys, "translations", str(folder))
+    assert code == 2 and out == "" and "no guide with a locale" in err and "--allow-empty" in err
+    code, out, _ = run(capsys, "translations", "--allow-empty", str(folder))
+    assert code == 0 and "0 folders" in out
