@@ -135,8 +135,9 @@ def test_explain_takes_a_rule_short_name_and_a_family(capsys):
     code, out, _ = run(capsys, "explain", "doubled-letter")
     assert code == 0 and out.startswith("spelling/doubled-letter  (warning)")
     code, out, _ = run(capsys, "explain", "ports")
-    assert code == 0 and out.startswith("ports: 4 rules")
-    assert all(f"ports/{name}" in out for name in ("direction-mismatch", "protocol-mismatch", "ssl-claim"))
+    family = [rule_id for rule_id in registry.load() if rule_id.startswith("ports/")]
+    assert code == 0 and out.startswith(f"ports: {len(family)} rules")
+    assert len(family) > 1 and all(f"\n  {rule_id} " in out for rule_id in family)
 
 
 def test_rules_json_lists_each_option_declaration(capsys):

@@ -67,8 +67,13 @@ def write(report, out, **_) -> None:
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
             "partialFingerprints": {FINGERPRINT_KEY: f"{key[1]}:{seen[key]}"},
         }
+        properties = {}
         if evidence:
-            result["properties"] = {"evidence": evidence}
+            properties["evidence"] = evidence
+        if f.edits:  # whether --fix repairs it alone or needs --unsafe-fixes, as in the JSON
+            properties["fix"] = {"applicability": f.applicability}
+        if properties:
+            result["properties"] = properties
         results.append(result)
     run = {
         "tool": {"driver": {"name": "guidelint", "version": __version__,
