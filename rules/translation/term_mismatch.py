@@ -98,11 +98,12 @@ class TermMismatch(Rule):
         `terms:` section of the configuration.
 
     Example
-        Source:      Connectez-vous à l'espace client OVHcloud.
-        Translation: Kirjaudu OVH:n asiakastilille.
+        (sql_importing_mysql_database: fr-fr source, en-gb translation)
+        Source:      connectez-vous à votre [espace client OVHcloud](https://www.ovh.com/auth/…)
+        Translation: log in to your [OVH Control Panel](https://www.ovh.com/auth/…)
 
     Use instead
-        Kirjaudu OVHcloudin hallintapaneeliin.
+        log in to your [OVHcloud Control Panel](https://www.ovh.com/auth/…)
     """
 
     id = "translation/term-mismatch"
