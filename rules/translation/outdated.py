@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
 from lint.translations.diff import short, verdict
 
@@ -41,7 +41,12 @@ class Outdated(Rule):
     severity = "warning"
     summary = "the translation no longer matches its source's content"
     tags = ("translation",)
-    options = {"max_slips": 2, "git_evidence": True}
+    options = {
+        "max_slips": Option(2, "QA slips (a number, link, inline code or image that differs) tolerated "
+                               "before a guide counts as outdated", minimum=0),
+        "git_evidence": Option(True, "name the source commit that last changed the drifting line, when it "
+                                     "is newer than the translation's last commit (git blame)"),
+    }
     cross_file = True
 
     def check(self, doc, ctx):
@@ -56,12 +61,12 @@ class Outdated(Rule):
         kinds = ", ".join(sorted({d.kind for d in found}))
         evidence = ""
         if ctx.option("git_evidence"):
-            from lint.translations.gitinfo import blame, newer_than_last_change
+            from lint.translations.gitinfo import blame, evidence_text, newer_than_last_change
 
             info = blame(pair.source.path, first.source_line)
             if info and newer_than_last_change(info["full"], doc.path):
-                evidence = f" (source commit {info['commit']}: {short(info.get('summary', ''), 40)})"
+                evidence = evidence_text({**info, "summary": short(info.get("summary", ""), 40)})
         line, column = doc.frontmatter.key_lines.get("title", (1, 1)) if doc.frontmatter.present else (1, 1)
         head = f"translation is outdated: {len(found)} difference(s) ({kinds}); first at line {first.line}: "
-        room = 195 - len(head) - len(evidence)
+        room = 199 - len(head) - len(evidence)
         ctx.report(line, column, head + short(first.detail, max(room, 30)) + evidence)
