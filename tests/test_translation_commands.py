@@ -27,6 +27,9 @@ def test_compare_verdicts_in_json(write, capsys):
     data = json.loads(out)
     assert code == 1 and data["verdict"] == "outdated"
     assert {f["rule"] for f in data["findings"]} == {"translation/code-mismatch", "translation/outdated"}
+    # the one-line verdict summarises; the JSON lists every difference behind it
+    assert data["differences"] == [{"kind": "code", "line": 27, "source_line": 27,
+                                    "detail": "code block changed", "qa_slip": False}]
 
     # one number that differs in an otherwise aligned guide is a QA slip, not drift
     slip = write("content/nl/docs/x.md", FI.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|"))

@@ -28,6 +28,7 @@ class Inline:
     end_column: int
     node: object = None
     values: frozenset = frozenset()  # numbers only
+    after: str = ""  # numbers only: the text that follows ("3 informations", "étape 5.")
 
 
 @dataclass
@@ -235,7 +236,7 @@ class _Collector:
             if node.exact and node.line == node.end_line:
                 column = node.column + number.start
             self.block.numbers.append(Inline(number.raw, line, column, column + len(number.raw),
-                                             node, number.values))
+                                             node, number.values, text[number.end:number.end + 20]))
 
     def finish(self) -> None:
         text = "".join(self.parts)

@@ -9,7 +9,7 @@ its source live: its content is not compared), ``structure_changed`` (the struct
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, locale_from_path
 from ..finding import Finding
@@ -26,6 +26,7 @@ class Comparison:
     findings: list[Finding]
     verdict: str
     unreadable: bool = False
+    differences: list[dict] = field(default_factory=list)  # every difference, for the JSON report
 
 
 def verdict_of(findings) -> str:
@@ -66,7 +67,17 @@ def compare(source: str, target: str, config=None, source_locale: str | None = N
     from .align import retired
 
     state = "retired" if retired(source_doc, target_doc) else verdict_of(findings)
-    return Comparison(source, target, findings, state)
+    return Comparison(source, target, findings, state, differences=_differences(source_doc, target_doc, effective)
+                      if state != "retired" else [])
+
+
+def _differences(source_doc, target_doc, effective) -> list[dict]:
+    """The differences behind the verdict, which the one-line findings only summarise."""
+    from .align import make_pair
+    from .diff import drift
+
+    return [{"kind": d.kind, "line": d.line, "source_line": d.source_line, "detail": d.detail,
+             "qa_slip": d.slip} for d in drift(make_pair(source_doc, target_doc), effective)]
 
 
 def _guess_locale(source: str, target: str, which: int) -> str | None:
@@ -103,7 +114,8 @@ def cmd_compare(args) -> int:
     if args.format == "json":
         data = json.loads(render(report, "json"))
         data = {"version": data["version"], "verdict": result.verdict, "source": args.source,
-                "target": args.target, **{k: v for k, v in data.items() if k != "version"}}
+                "target": args.target, "differences": result.differences,
+                **{k: v for k, v in data.items() if k != "version"}}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = render(report, args.format, colour=want_colour(args))

@@ -65,7 +65,8 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
         # a sentence moved to the next paragraph, a paragraph split in two: look next door too
         t_values = _values(t_near) | t_spelled | allowed
         s_values = _values(s_near) | s_spelled | allowed
-        missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)]
+        missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
+                   and not _count(n)]
         extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
         if missing or extra:
             at = extra[0] if extra else None
@@ -84,6 +85,21 @@ def _values(blocks) -> set:
             out.update(v for n in find_numbers(span) for v in n.values)
         out.update(str(int(d)) for d in re.findall(r"\d+", b.text))  # glued: Start10M, Port:465
     return out
+
+
+_COUNTED = re.compile(r"\s[^\W\d_]{3,}", re.UNICODE)
+_UNITS = {"jours", "heures", "minutes", "secondes", "mois", "ans", "days", "hours", "minutes", "seconds",
+          "months", "years", "tage", "stunden", "minuten", "sekunden", "monate", "jahre", "días", "horas",
+          "giorni", "ore", "dni", "godzin", "dagen", "uren"}
+
+
+def _count(number) -> bool:
+    """A small count before the things it counts ("les 3 informations suivantes"): translators
+    rephrase it ("the following information") without changing what the reader does. Durations
+    ("3 jours") still count."""
+    m = _COUNTED.match(number.after)
+    small = any(v.isdigit() and int(v) <= 5 for v in number.values)
+    return small and m is not None and m.group(0).strip().lower() not in _UNITS
 
 
 def _title_numbers(pair) -> set:
