@@ -225,10 +225,9 @@ def _flattened_sections(ops, sblocks, tblocks):
         if not (outer.kind == inner.kind == kept.kind == "h") or inner.level <= outer.level:
             continue
         words = kept.tokens() - {t for t in kept.tokens() if t[0] == "n"}
-        if words & outer.tokens() and not words & inner.tokens():
-            continue
         later = next(((sblocks[a], tblocks[b]) for a, b in out[m + 1:] if a is not None and b is not None
                       and sblocks[a].kind == "h"), None)
+        # the levels decide first: a shared word (Configuration / Configuración) may be a false friend
         flattened = later is not None and later[1].level < later[0].level
         if flattened or (words & inner.tokens() and not words & outer.tokens()):
             out[k], out[m] = (i, None), (i2, j)

@@ -163,9 +163,9 @@ def _typo(x: str, y: str) -> bool:
     import difflib
 
     x, y = x.lower(), y.lower()
-    for prefix in _prefixes():  # votre_login / your_login: the same placeholder, translated
-        x, y = x.removeprefix(prefix).lstrip("_-"), y.removeprefix(prefix).lstrip("_-")
-    return x != y and difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+    if any(w.startswith(p) for p in _prefixes() for w in (x, y)):
+        return False  # votre_login / your_login, votredomaine / omadomain: a placeholder, translated
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
 
 
 def _same_family(x: str, y: str) -> bool:

@@ -279,8 +279,9 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
             s_lines, t_lines = lines_of(sb), lines_of(tb)
             if len(s_lines) == len(t_lines) and all(same(a, b) for a, b in zip(s_lines, t_lines)):
                 continue
-            if diverged and not sb.tokens() & tb.tokens():
-                continue  # another version of the guide: this pairing is a guess
+            shared, either = sb.tokens() & tb.tokens(), sb.tokens() | tb.tokens()
+            if diverged and len(shared) < 0.5 * len(either):
+                continue  # another version of the guide: a pairing of blocks this different is a guess
             s_gone, t_new = absent(s_lines, nearby(k, 1)), absent(t_lines, nearby(k, 0))
             if not s_gone and not t_new:
                 continue  # split, merged or moved
