@@ -577,6 +577,8 @@ def drift(pair, effective=None) -> list[Drift]:
             continue  # code blocks and images are counted above
         if _preamble(pair, block, i is None):
             continue
+        if not (block.text or block.title or block.numbers or block.codes or block.links):
+            continue  # an anchor or an HTML tag alone: nothing a reader reads
         if i is not None:
             out.append(Drift("blocks", pair.target_line_missing(k), block.line,
                              f"{block.label} '{short(block.title or block.text, 40)}' only in the source"))
