@@ -95,9 +95,11 @@ _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*_?|\S", re.UNICODE)
 
 
 def normal_code(code: str, ignore_comments: bool) -> str:
+    # the prompt goes first: the "#" of "root@rescue (ns1) ~ # cat /proc/mdstat" is not a comment
+    code = "\n".join(_PROMPT.sub("", line) for line in code.split("\n"))
     if ignore_comments:
         code = strip_comments(code)
-    return "\n".join(" ".join(_PROMPT.sub("", line).split()) for line in code.split("\n") if line.strip())
+    return "\n".join(" ".join(line.split()) for line in code.split("\n") if line.strip())
 
 
 def _placeholder(token: str) -> bool:
@@ -173,8 +175,10 @@ def _same_family(x: str, y: str) -> bool:
     placeholder in two languages (``votre_domaine`` / ``your_domain``)."""
     if not (x.isascii() and y.isascii() and "_" in x and "_" in y):
         return False
-    head = x.split("_")[0].lower()
-    return head == y.split("_")[0].lower() and head not in _prefixes()
+    parts = x.lower().split("_") + y.lower().split("_")
+    if any(p in _prefixes() for p in parts):
+        return False  # IPv4_de_votre_serveur / IPv4_server: "votre" marks a placeholder
+    return parts[0] == y.lower().split("_")[0]
 
 
 def _placeholder_swapped(wa: list[str], wb: list[str]) -> bool:
