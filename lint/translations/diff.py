@@ -354,6 +354,7 @@ def image_diffs(pair) -> list[Diff]:
             added.append(Diff("image", sb, tb, img.line, img.column, img.end_column, extra=[img],
                               detail="added"))
     flush()
+    out = _renamed_nearby(pair, out)
     if not out:
         s_names = [(image_name(img.text), img) for b in pair.sblocks for img in b.images]
         t_names = [(image_name(img.text), img) for b in pair.tblocks for img in b.images]
@@ -373,6 +374,26 @@ def image_diffs(pair) -> list[Diff]:
     out.sort(key=lambda d: d.line)
     pair.cache["images"] = out
     return out
+
+
+def _renamed_nearby(pair, found: list[Diff]) -> list[Diff]:
+    """A missing image and an added one a few blocks apart, whose names share their digits
+    (``2374.png`` / ``img_2374.jpg``): the locale's own copy of one screenshot."""
+    def stem(img):
+        return "".join(re.findall(r"\d+", image_name(img.text)))
+
+    missing = [d for d in found if d.detail == "missing"]
+    added = [d for d in found if d.detail == "added"]
+    gone = set()
+    for m in missing:
+        for a in added:
+            if id(a) in gone:
+                continue
+            s, t = stem(m.missing[0]), stem(a.extra[0])
+            if s and s == t and abs(m.line - a.line) <= 12:
+                gone |= {id(m), id(a)}
+                break
+    return [d for d in found if id(d) not in gone]
 
 
 def unpaired(pair) -> list[Diff]:
