@@ -13,6 +13,10 @@ file counts as touching all of it.
 
 Findings that are not about a line (the engine's ``internal/*``) always pass: an unreadable
 file or a missing dictionary is news whatever the change.
+
+:func:`outdated_translations` adds, for a changed source guide, a ``changes/source-changed``
+note on each translation whose counterparts of the rewritten or removed source blocks the
+change left alone.
 """
 from __future__ import annotations
 
@@ -28,9 +32,6 @@ from .finding import Finding
 class ChangesError(Exception):
     pass
 
-
-#: a file wholly new to the change: every line counts as touched
-WHOLE = None
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -101,9 +102,6 @@ class Changes:
         except (OSError, subprocess.SubprocessError):
             return None
         return done.stdout if done.returncode == 0 else None
-
-    def changed_paths(self) -> list[str]:
-        return sorted(p for p, c in self.files.items() if c.whole or c.lines)
 
     # -- reading git ------------------------------------------------------------------------
 
