@@ -41,8 +41,10 @@ NO_DICTIONARY = EngineCheck(
 SOURCE_CHANGED = EngineCheck(
     "changes/source-changed", "info", "a source guide changed where this translation was not updated",
     "In changed-lines mode (`--changed-lines-only`, the pre-commit hook, `--new-from-rev`), a "
-    "source guide whose blocks the change added or modified puts the translations of its "
-    "folder out of date where their matching blocks were not changed too. Each such "
+    "source guide whose blocks the change added, rewrote or removed puts the translations of "
+    "its folder out of date where their matching blocks were not changed too. Blocks are "
+    "compared by their words, numbers, code, links and images, so a change of spacing or "
+    "punctuation alone puts nothing out of date. Each such "
     "translation is listed once, at the first matching line, with the source lines that "
     "changed. It is information for the translators: it never fails the run, whatever "
     "`--fail-on` says.")
