@@ -64,7 +64,7 @@ class TypographicCharacter(Rule):
     id = "commands/typographic-character"
     severity = "error"
     summary = "an em dash, curly quote or no-break space inside a command"
-    tags = ("commands", "code", "fixable")
+    tags = ("commands", "code")
     fix = "safe"
 
     def check(self, doc, ctx):
