@@ -35,6 +35,7 @@ TOP_KEYS = {
     "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
     "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
+    "spelling": (dict, "a mapping of locales or languages to a spelling backend (voikko, hunspell)"),
 }
 OVERRIDE_KEYS = {"files", "select", "ignore", "enable", "severity", "rules", "locale", "source_locale"}
 
@@ -85,6 +86,9 @@ class Config:
         where = self.path or "<config>"
         _check_keys(where, "", self.data, TOP_KEYS)
         self._check_rule_keys(self.data, "")
+        for locale, backend in (self.data.get("spelling") or {}).items():
+            if backend not in ("voikko", "hunspell"):
+                raise ConfigError(where, f"spelling.{locale}", "must be voikko or hunspell")
         if self.data.get("fail_on", "warning") not in SEVERITIES:
             raise ConfigError(where, "fail_on", f"must be one of {', '.join(SEVERITIES)}")
         for i, override in enumerate(self.data.get("overrides", [])):
@@ -176,7 +180,7 @@ class Config:
             source_locales=[source] if isinstance(source, str) else list(source),
             settings={k: self.data[k] for k in ("words", "dictionaries", "locale_map",
                                                  "skip_deprecated", "canonical_urls", "product_names",
-                                                 "time_budget")
+                                                 "time_budget", "spelling")
                       if k in self.data},
         )
 

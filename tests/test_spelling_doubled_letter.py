@@ -2,7 +2,7 @@ import pytest
 from conftest import findings_of
 
 import lint
-from lint import dictionaries
+from lint import dictionaries, spellers
 from lint.config import Config
 
 RULE = "spelling/doubled-letter"
@@ -51,6 +51,7 @@ def test_correct_finnish_forms_missing_from_the_dictionary_are_not_reported():
 
 def test_a_tripled_letter_is_reported_in_finnish_even_without_a_dictionary(monkeypatch):
     monkeypatch.setattr(dictionaries, "search_dirs", lambda configured=(): [])
+    monkeypatch.setattr(spellers, "voikko", lambda language: (None, "not installed"))
     text = "Tässä ohjesssa kerrotaan asetuksista.\n\nToinen kappale ohjesssa.\n"
     found = lint.check_text(text, path="guide.fi-fi.md")
     mine = [f for f in found if f.rule == RULE and f.severity != "info"]
