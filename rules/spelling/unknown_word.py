@@ -67,7 +67,7 @@ class UnknownWord(Rule):
             text = word.text
             if len(text) < shortest or lex.accepted(text) or lex.compound_known(text):
                 continue
-            if english is not None and english.known(text):
+            if english is not None and (english.known(text) or _inflected_name(text, english)):
                 continue
             if speller.known(text + "."):
                 continue  # `esim.`, `jne.`, `Huom!`: an abbreviation, known with its full stop
@@ -91,5 +91,17 @@ def _wanted(locales, locale: str, speller) -> bool:
     for entry in locales or ():
         where, _, needs = str(entry).lower().partition(":")
         if where in ("*", locale, language) and needs in ("", backend):
+            return True
+    return False
+
+
+def _inflected_name(text: str, english) -> bool:
+    """A capitalised English name with a case ending (`Yosemitea`, `Macissa`): Finnish,
+    Lithuanian or Polish inflect names with no separator, and the name is not misspelt."""
+    if not text[:1].isupper():
+        return False
+    for cut in range(1, min(5, len(text) - 3) + 1):
+        head, ending = text[:-cut], text[-cut:]
+        if ending.islower() and english.known(head):
             return True
     return False
