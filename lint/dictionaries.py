@@ -271,19 +271,22 @@ class Lexicon:
         return False
 
     def inflected_product(self, word: str) -> bool:
-        products = self.products
-        if not products or not word[:1].isupper():
-            return False
-        for cut in range(max(1, len(word) - MAX_ENDING), len(word)):
-            head, ending = word[:cut], word[cut:]
-            if ending.isalpha() and ending.islower() and (head in products or head.lower() in _folded(products)):
-                return True
-        return False
+        return bool(self.products) and word[:1].isupper() and _inflected_product(word, self.products)
 
     def compound_known(self, word: str) -> bool:
         if self.project_word(word):
             return True
         return self.speller is not None and self.speller.compound_known(word)
+
+
+@lru_cache(maxsize=50_000)  # asked for every word by every rule: prose repeats its words
+def _inflected_product(word: str, products: frozenset[str]) -> bool:
+    folded = _folded(products)
+    for cut in range(max(1, len(word) - MAX_ENDING), len(word)):
+        head, ending = word[:cut], word[cut:]
+        if ending.isalpha() and ending.islower() and (head in products or head.lower() in folded):
+            return True
+    return False
 
 
 def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
@@ -516,9 +519,18 @@ def _folded(products: frozenset[str]) -> frozenset[str]:
     return frozenset(p.lower() for p in products)
 
 
+@lru_cache(maxsize=8)
+def _identifiers(products: frozenset[str]) -> frozenset[str]:
+    """Names with inner capitals, lowercased: `wordpress`, `phpmyadmin` are those names
+    written as folder or package names, never words of any language."""
+    return frozenset(p.lower() for p in products if p[1:] != p[1:].lower() and p.isalpha())
+
+
 def classify(piece: str, products: frozenset[str]) -> str:
     if piece in products or (piece[:1].isupper() and piece.lower() in _folded(products)):
         return "product"  # `Wordpress` is still WordPress: a name, not a word to spell
+    if piece.islower() and piece in _identifiers(products):
+        return "product"
     if DIGIT.search(piece):
         return "digits"
     rest = piece[1:]

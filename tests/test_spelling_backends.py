@@ -198,3 +198,15 @@ def test_markup_a_reader_never_sees_as_words_is_skipped():
     text = ("Avaa ![kuva](a.png){.thumbnail} .htaccess-tiedostolla (.eml) “ssl0.ovh.net:993”\n"
             "|autoconfig|CNAME|mailconfig.ovh.net.| Tunnus:[/url] [blue]teksti OVH:lla `koodi`:n\n")
     assert _words(text) == ["Avaa", "tiedostolla", "autoconfig", "CNAME", "Tunnus", "teksti", "OVH"]
+
+
+def test_a_tables_name_column_and_untranslated_source_words_are_not_misspellings():
+    _needs_voikko()
+    _needs_hunspell("fr")
+    text = ("|Komento|Kuvaus|\n|---|---|\n|rmdir hakem|Poista hakemisto.|\n|Djangoo|Ei aktiivinen.|\n\n"
+            "|faq|vastaukset usein kysyttyihin kysymyksiin|\n"
+            "|Kuvasu|Poista tiedosto.|\n|---|---|\n\n"
+            "Katso [Création répondeur](https://example.com) ja kansio wordpress.\n")
+    # a header row's cells are labels, and the second column is prose: both are checked
+    assert [f.message.split("'")[1] for f in findings_of(text, path="guide.fi-fi.md", rule=UNKNOWN)] == [
+        "Kuvasu"]

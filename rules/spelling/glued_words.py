@@ -152,6 +152,9 @@ def glued(text: str, kind: str, lex, language: str, english):
 
 
 def _compound_on_function_word(text: str, lex, function_words) -> bool:
+    lower = text.lower()
+    if not any(lower.endswith(w) for w in function_words):
+        return False  # Voikko's analysis costs 0.1 ms: only for words that end like one
     readings = lex.speller.compound_parts(text)
     return bool(readings) and all(len(parts) > 1 and parts[-1].lower() in function_words
                                   for parts in readings)

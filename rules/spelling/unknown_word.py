@@ -1,3 +1,5 @@
+import re
+
 from lint import dictionaries
 from lint.registry import register
 from lint.rule import Rule
@@ -63,20 +65,26 @@ class UnknownWord(Rule):
         shortest = ctx.option("min_length")
         speller = lex.speller
         code = dictionaries.code_words(doc)
+        inflects = doc.language in dictionaries.data().get("inflected_names", ())
+        sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
+        sources = [language for language in dict.fromkeys(sources) if language not in (doc.language, "en")]
         for word in dictionaries.prose_words(doc, ctx):
             text = word.text
             if len(text) < shortest or lex.accepted(text) or lex.compound_known(text):
                 continue
-            if english is not None and (english.known(text) or _inflected_name(text, english)):
+            if english is not None and (english.known(text) or (
+                    inflects and _inflected_name(text, english))):
                 continue
             if speller.known(text + "."):
                 continue  # `esim.`, `jne.`, `Huom!`: an abbreviation, known with its full stop
-            if text.lower() in code or lex.stem_compound(text):
+            if text.lower() in code or lex.stem_compound(text) or _key_cell(doc, word):
                 continue
             if doubled is not None and doubled_letter.slip(text, lex, english, doubled) is not None:
                 continue
             if glued and glued_words.glued(text, word.kind, lex, doc.language, english) is not None:
                 continue
+            if _source_word(text, sources, ctx):
+                continue  # an untranslated word: language/foreign-fragment's business
             first = speller.suggest(text)[:1]
             hint = f": did you mean '{first[0]}'?" if first else ""
             ctx.report(word.line, word.column, f"'{text}' is not in the {speller.name} "
@@ -103,5 +111,34 @@ def _inflected_name(text: str, english) -> bool:
     for cut in range(1, min(5, len(text) - 3) + 1):
         head, ending = text[:-cut], text[-cut:]
         if ending.islower() and english.known(head):
+            return True
+    return False
+
+
+DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-{2,}")
+
+
+def _key_cell(doc, word) -> bool:
+    """The word is in the first cell of a table's body row, and that cell is a short name:
+    the column that names commands, DNS records, options or products (`|rmdir arg|`,
+    `|smtp|CNAME|`, `|Django Python|`), not prose. Tables that lost their delimiter row
+    are read from the line itself."""
+    line = doc.line(word.line)
+    start = len(line) - len(line.lstrip())
+    if not line.startswith("|", start):
+        return False
+    end = line.find("|", start + 1)
+    if end < 0 or not start < word.column - 1 < end or len(line[start + 1:end].split()) > 3:
+        return False
+    following = doc.line(word.line + 1) if word.line < len(doc.lines) else ""
+    return not DELIMITER_ROW.match(following)  # a header row's cells are labels: checked
+
+
+def _source_word(text: str, languages: list, ctx) -> bool:
+    """Known to a source language of the translation (`Création` in a Finnish guide).
+    Those dictionaries load only when a word is unknown to the guide's own and English."""
+    for language in languages:
+        speller = dictionaries.speller(ctx, language, note=False)
+        if speller is not None and speller.known(text):
             return True
     return False
