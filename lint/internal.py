@@ -37,7 +37,8 @@ NO_DICTIONARY = EngineCheck(
     "absorbed by a baseline or hidden by changed-lines mode. Install the dictionaries "
     "(`pip install 'guidelint[dictionaries]'`; the pre-commit hook installs them itself) or "
     "list a folder holding `<locale>.dic`/`.aff` under `dictionaries:` in the configuration. "
-    "A dictionary whose words read as mojibake is refused, and the note names it. For Finnish, "
+    "A dictionary whose words read as mojibake, and whose correctly decoded copy cannot be "
+    "written to the cache, is refused, and the note names it. For Finnish, "
     "the note also says when Voikko is missing (its spelling then falls back to Hunspell, "
     "which lacks most inflected forms): `apt-get install libvoikko1 voikko-fi` and "
     "`pip install 'guidelint[voikko]'`.")

