@@ -34,7 +34,9 @@ class UnknownWord(Rule):
         `.guidelint-words.txt` file; a word ending in `*` there is a stem (`skript*`).
         Code, URLs, host and file names, attribute lists, words with digits, ALL CAPS,
         names with inner capitals and product names (`product_names`), also inflected
-        (`Thunderbirdillä`), are skipped; abbreviations are looked up with their full stop.
+        (`Thunderbirdillä`), the words of the terminology (`terms`), words the guide also
+        shows as code, and the first, name column of a table are skipped; abbreviations
+        are looked up with their full stop.
 
     Example
         Syötä salasana, jonka määrittelit OVH:n sähköpostitilillesi kokonaisuudesaan.
