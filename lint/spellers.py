@@ -7,7 +7,7 @@ Finnish morphology, so ``sähköpostitilille`` is known and ``sähköpostitilill
 and the spelling rules must not second-guess it by splitting words into known parts.
 
 Voikko is used for the languages in :data:`VOIKKO_LANGUAGES` when the Python binding
-(``pip install 'guidelint[voikko]'``), the library (Debian ``libvoikko1``) and its
+(``pip install libvoikko``, the ``voikko`` extra), the library (Debian ``libvoikko1``) and its
 dictionary (``voikko-fi``) are all installed. :func:`voikko` says which of them is missing.
 
 Hunspell dictionaries are checked for mojibake when loaded (:func:`dictionary_problem`):
@@ -30,7 +30,7 @@ VOIKKO_LANGUAGES = frozenset({"fi"})
 #: where libvoikko looks for its dictionaries (Debian's voikko-fi installs the first)
 VOIKKO_DIRS = ("/usr/lib/voikko", "/usr/share/voikko", "/usr/local/lib/voikko", "/usr/local/share/voikko",
                os.path.expanduser("~/.voikko"))
-VOIKKO_INSTALL = "apt-get install libvoikko1 voikko-fi; pip install 'guidelint[voikko]'"
+VOIKKO_INSTALL = "apt-get install libvoikko1 voikko-fi; pip install libvoikko"
 
 
 class HunspellBackend:

@@ -76,7 +76,7 @@ def test_without_voikko_finnish_falls_back_to_hunspell_with_one_note(monkeypatch
     [note] = [f for f in found if f.severity == "info" and "Voikko" in f.message]
     assert "libvoikko" in note.message and "Hunspell fi_FI" in note.message
     assert "apt-get install libvoikko1 voikko-fi" in note.message
-    assert "pip install 'guidelint[voikko]'" in note.message
+    assert "pip install libvoikko" in note.message
 
 
 def test_without_voikko_or_a_dictionary_one_note_says_both(monkeypatch):

@@ -2,7 +2,7 @@ import re
 
 from lint import dictionaries
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 from . import doubled_letter, glued_words
 
@@ -49,7 +49,13 @@ class UnknownWord(Rule):
     severity = "warning"
     summary = "a word the dictionary of the guide's language does not know"
     tags = ("spelling",)
-    options = {"accept_english": True, "min_length": 3, "locales": MEASURED}
+    options = {
+        "accept_english": Option(True, "accept words English knows in a guide of another language"),
+        "min_length": Option(3, "shorter words are not checked", minimum=1),
+        "locales": Option(MEASURED, "languages or locales it reports in (`lang:backend` to require "
+                          "voikko or hunspell; `*` for every language)", kind="list of strings",
+                          check=lambda v: _locales_problem(v)),
+    }
 
     def check(self, doc, ctx):
         if not doc.language:
@@ -91,6 +97,14 @@ class UnknownWord(Rule):
             hint = f": did you mean '{first[0]}'?" if first else ""
             ctx.report(word.line, word.column, f"'{text}' is not in the {speller.name} "
                        f"dictionary or the project word lists{hint}", end_column=word.end_column)
+
+
+def _locales_problem(entries) -> str | None:
+    for entry in entries:
+        where, _, needs = entry.lower().partition(":")
+        if not where or needs not in ("", "voikko", "hunspell"):
+            return f"'{entry}' is not a language or locale, optionally with ':voikko' or ':hunspell'"
+    return None
 
 
 def _wanted(locales, locale: str, speller) -> bool:
