@@ -238,3 +238,25 @@ def test_the_terminology_of_the_configuration_is_known(tmp_path):
                                                          rule=UNKNOWN)] == ["qwertyasdf"]
     assert [f.message.split("'")[1] for f in findings_of(text, path="guide.fi-fi.md", rule=UNKNOWN)] == [
         "kökkelitili", "Qazwix", "Zorblat", "qwertyasdf"]
+
+
+def test_the_seed_guide_with_voikko_reports_its_two_slips_and_no_other_unknown_word():
+    from conftest import CORPUS, ROOT
+
+    import lint
+
+    seed = CORPUS / "seed" / "guide.fi-fi.md"
+    if not seed.is_file():
+        pytest.skip("../shared/corpus/seed is not here")
+    _needs_voikko()
+    found = lint.check_text(seed.read_text(encoding="utf-8"), path="guide.fi-fi.md",
+                            config=str(ROOT / "examples" / ".guidelint.yaml"))
+    spelling = [(f.rule, f.line, f.message.split("'")[1]) for f in found if f.rule.startswith("spelling/")]
+    # no spelling/unknown-word: the slips are the specific rules', the English interface
+    # words (`Open`, `before`) language/foreign-fragment's, loanwords built in
+    assert spelling == [
+        (DOUBLED, 43, "ensimmäisenn"), (DOUBLED, 73, "sähköpostitilillle"),
+        ("spelling/glued-words", 122, "SSLaktivoitu"), ("spelling/glued-words", 122, "SSLdeaktivoitu"),
+        ("spelling/glued-words", 149, "SSLaktivoitu"), ("spelling/glued-words", 149, "SSLdeaktivoitu"),
+    ]
+    assert not [f for f in found if f.rule == "internal/no-dictionary"]  # Voikko is there: no note
