@@ -38,6 +38,7 @@ TOP_KEYS = {
     "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
     "max_annotations": (int, "a number of annotations of each level (--format github; 0: no limit)"),
     "terms": _MAP,
+    "spelling": (dict, "a mapping of locales or languages to a spelling backend (voikko, hunspell)"),
 }
 # the terminology list of translation/term-mismatch
 TERMS_KEYS = {"glossary": _STR, "keep": _LIST, "variants": _MAP, "locales": _MAP}
@@ -91,6 +92,9 @@ class Config:
         _check_keys(where, "", self.data, TOP_KEYS)
         self._check_terms(where, self.data.get("terms"))
         self._check_rule_keys(self.data, "")
+        for locale, backend in (self.data.get("spelling") or {}).items():
+            if backend not in ("voikko", "hunspell"):
+                raise ConfigError(where, f"spelling.{locale}", "must be voikko or hunspell")
         if self.data.get("fail_on", "warning") not in SEVERITIES:
             raise ConfigError(where, "fail_on", f"must be one of {', '.join(SEVERITIES)}")
         for i, override in enumerate(self.data.get("overrides", [])):
@@ -217,7 +221,7 @@ class Config:
             source_locales=[source] if isinstance(source, str) else list(source),
             settings={k: self.data[k] for k in ("words", "dictionaries", "locale_map",
                                                  "skip_deprecated", "canonical_urls", "product_names",
-                                                 "time_budget")
+                                                 "time_budget", "spelling")
                       if k in self.data} | ({"terms": self._terms_setting()} if "terms" in self.data else {}),
         )
 

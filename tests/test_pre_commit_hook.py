@@ -169,7 +169,9 @@ def _walk_through(docs: Docs, folder: str, finnish: str, source: str, translatio
     assert blocked.returncode == 1, blocked.stdout
     column = lines[at - 1].index("ensimmäisenn") + 1
     assert f"{fi}:{at}:{column}: warning spelling/doubled-letter 'ensimmäisenn'" in blocked.stdout
-    reported = [line for line in blocked.stdout.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
+    # (a machine without Voikko adds its internal/no-dictionary note: a note, not a finding)
+    reported = [line for line in blocked.stdout.splitlines() if re.match(r"\S+:\d+:\d+: ", line)
+                and "internal/no-dictionary" not in line]
     assert len(reported) == 1, blocked.stdout  # the guide's older findings are not the commit's
 
     # 2. fixing it lets the commit pass, although the file keeps its older findings
