@@ -90,6 +90,11 @@ def _position(finding, spec: str = "-") -> str:
     return f"{start}-{finding.end_line}:{finding.end_column}" if "-" in spec else start
 
 
+def _no_internal_error(found) -> None:
+    """A rule that raises is reported as internal/rule-error, not as the rule's finding."""
+    assert [f.message for f in found if f.rule.startswith("internal/")] == []
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
@@ -106,11 +111,13 @@ def test_rule_case(file, rule, name, case, tmp_path, monkeypatch):
     if "pass_str" in case:
         assert "at" not in case and "fix_str" not in case
         path, _, found = _lint(tmp_path, monkeypatch, rule, case, case["pass_str"])
+        _no_internal_error(found)
         assert [f"{_position(f)} {f.message}" for f in found if f.rule == rule] == []
         return
 
     text = case["fail_str"]
     path, effective, found = _lint(tmp_path, monkeypatch, rule, case, text)
+    _no_internal_error(found)
     mine = [f for f in found if f.rule == rule]
     at = [str(spec) for spec in case["at"]]
     for spec in at:

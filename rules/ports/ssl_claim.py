@@ -3,7 +3,9 @@ import re
 from lint.registry import register
 from lint.rule import Rule
 
-from .statements import lexicon, ports_phrase, read
+from .lexicon import lexicon
+from .shapes import ports_phrase
+from .statements import read
 
 SSL_WORD = re.compile(r"ssl", re.IGNORECASE)
 STARTTLS = re.compile(r"starttls", re.IGNORECASE)

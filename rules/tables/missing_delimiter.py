@@ -1,8 +1,7 @@
 from lint.finding import Edit
+from lint.pipe_rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 from lint.registry import register
 from lint.rule import Rule
-
-from .rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 
 
 @register
