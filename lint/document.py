@@ -15,6 +15,9 @@ ATTRIBUTE_LIST = re.compile(r"\{\s*[.#][^{}\n]*\}")
 ADMONITION = re.compile(r"^\[!(\w+)\]")
 HEADING_ID = re.compile(r"\s*\{\s*#([^\s{}]+)\s*\}\s*$")
 T = TypeVar("T")
+#: the run memo key of a guide parsed once per folder: (PARSED_GUIDE, absolute path) -> Document,
+#: shared by a translation checked as itself and as the source of its siblings
+PARSED_GUIDE = "parsed-guide"
 
 
 def locale_from_path(path: str, pattern: str = DEFAULT_LOCALE_PATTERN) -> str | None:

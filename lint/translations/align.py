@@ -198,11 +198,11 @@ def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | Non
 
 
 def pairing_for(doc, ctx):
-    effective = ctx.effective
+    effective = ctx.config
     if effective is None:
         return None
     key = ("translation-pairing", os.path.abspath(doc.path))
-    return _get(ctx.services, key, lambda: pairing_module.pair(
+    return _get(ctx.memo, key, lambda: pairing_module.pair(
         doc.path, effective.source_locales, effective.locale_pattern, doc.locale))
 
 
@@ -216,10 +216,10 @@ def _get(services, key, factory):
 
 def pair_for(doc, ctx) -> Pair | None:
     """The aligned (source, translation) pair of ``doc``; None for a source or a guide without one."""
-    if ctx.effective is None:
+    if ctx.config is None:
         return None
-    pattern = ctx.effective.locale_pattern
-    explicit = ctx.services.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
+    pattern = ctx.config.locale_pattern
+    explicit = ctx.memo.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
     fallback = False
     if explicit is not None:
         source_path = explicit
@@ -234,14 +234,14 @@ def pair_for(doc, ctx) -> Pair | None:
     ctx.depends_on(source_path)
 
     def build():
-        source = pairing_module.load(ctx.services, source_path, pattern)
+        source = pairing_module.load(ctx.memo, source_path, pattern)
         if source is None:
             return None
-        sblocks = _get(ctx.services, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
+        sblocks = _get(ctx.memo, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
                        lambda: extract(source))
         return make_pair(source, doc, fallback, sblocks)
 
-    return _get(ctx.services, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+    return _get(ctx.memo, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
 
 
 def content_pair_for(doc, ctx) -> Pair | None:
