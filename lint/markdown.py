@@ -50,12 +50,14 @@ class Node:
                 extend(reversed(node.children))
 
     def ancestors(self) -> Iterator["Node"]:
+        """The enclosing nodes, nearest first, up to the top-level block."""
         node = self.parent
         while node is not None:
             yield node
             node = node.parent
 
     def inside(self, *types: str) -> bool:
+        """True if an enclosing node is of one of ``types`` (``node.inside("table_cell")``)."""
         return any(a.type in types for a in self.ancestors())
 
     def plain_text(self) -> str:

@@ -32,6 +32,7 @@ class Rule:
     cross_file: ClassVar[bool] = False
 
     def check(self, doc: "Document", ctx: "Context") -> None:  # pragma: no cover - interface
+        """Read ``doc`` and call ``ctx.report(...)`` for each defect; return nothing."""
         raise NotImplementedError
 
     @classmethod

@@ -30,10 +30,12 @@ class Pair:
 
     @property
     def matched(self) -> list[tuple[Block, Block]]:
+        """(source block, translation block) of every pair the alignment made."""
         return [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops if i is not None and j is not None]
 
     @property
     def same_language(self) -> bool:
+        """Source and translation share a language (``fr-fr`` and ``fr-ca``)."""
         return bool(self.source.language and self.source.language == self.target.language)
 
     @property
@@ -165,6 +167,8 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
 
 
 def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, int | None]]:
+    """Pair source and translation blocks in order: (i, j) for a pair, (i, None) or (None, j)
+    for a block on one side only; the pairing of the highest total similarity."""
     source = [_Features.of(b) for b in sblocks]
     target = [_Features.of(b) for b in tblocks]
     n, m = len(source), len(target)
@@ -198,6 +202,8 @@ def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | Non
 
 
 def pairing_for(doc, ctx):
+    """Which file of ``doc``'s folder is its source (:func:`lint.translations.pairing.pair`),
+    looked up once per file; None without a configuration."""
     effective = ctx.config
     if effective is None:
         return None
