@@ -187,7 +187,8 @@ class Config:
     def excluded(self, path: str) -> bool:
         return self.matches(self.data.get("exclude", []), path)
 
-    def for_path(self, path: str) -> "Effective":
+    def for_path(self, path: str) -> "FileConfig":
+        """The configuration as it applies to the file ``path``: its overrides and locale applied."""
         sections = [self.data] + [o for o in self.data.get("overrides", [])
                                   if self.matches(o["files"], path)]
         rules = registry.load()
@@ -215,7 +216,7 @@ class Config:
         source = self.data.get("source_locale", ["fr-fr", "en-gb"])
         for section in sections[1:]:
             source = section.get("source_locale", source)
-        return Effective(
+        return FileConfig(
             rules=sorted(enabled), severities=severities, options=options, locale=locale,
             locale_pattern=self.data.get("locale_pattern", DEFAULT_LOCALE_PATTERN),
             source_locales=[source] if isinstance(source, str) else list(source),
@@ -241,8 +242,9 @@ class Config:
 
 
 @dataclass
-class Effective:
-    """The configuration as it applies to one file."""
+class FileConfig:
+    """The configuration as it applies to one file (``ctx.config``): the rules enabled for it,
+    their severities and options, its locale, and the repository-wide settings."""
 
     rules: list[str]
     severities: dict[str, str]
@@ -258,6 +260,10 @@ class Effective:
                            "pattern": self.locale_pattern, "source": self.source_locales,
                            "settings": self.settings}, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:20]
+
+
+#: the former name of FileConfig, which plug-ins and scripts written before the rename use
+Effective = FileConfig
 
 
 def _expand(items: list[str], rules: dict) -> list[str]:
