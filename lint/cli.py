@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import textwrap
 
 from . import __version__, registry
 from .config import Config, ConfigError
@@ -62,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     translations.add_argument("--config", help="configuration file")
     translations.add_argument("--output", "-o", help="write the matrix to this file instead of stdout")
     translations.add_argument("--no-color", action="store_true", help="never colour the text output")
+    server = sub.add_parser("server", help="run the language server over stdio (the lsp extra)")
+    server.add_argument("--config", help="configuration file for every guide (default: the nearest one)")
+    server.add_argument("--debounce", type=int, default=None, metavar="MS",
+                        help="milliseconds of quiet after an edit before checking (default 250)")
+    server.add_argument("--docs-url", metavar="TEMPLATE",
+                        help="rule documentation links, e.g. 'https://example.org/rules/{rule}' "
+                             "({family}, {name} too; default: the rule's source file)")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it: stdio is the only transport")
+    server.add_argument("--debug", action="store_true", help="print tracebacks of internal errors on stderr")
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",), help="clear: delete the cache folder")
     cache.add_argument("paths", nargs="*", default=["."], help="folder whose configuration names the cache")
@@ -333,20 +341,19 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    rules = registry.load()
-    cls = rules.get(args.rule) or ENGINE_CHECKS.get(args.rule)
-    if cls is None:
+    from .explain import explain
+
+    text = explain(args.rule)
+    if text is None:
         raise UsageError(f"unknown rule '{args.rule}' (see 'guidelint rules')")
-    print(f"{cls.id}  ({cls.severity})")
-    print(cls.summary)
-    print()
-    print(cls.documentation())
-    options = getattr(cls, "options", {})
-    if options:
-        print("\nOptions:")
-        for name, value in options.items():
-            print(textwrap.indent(f"{name}: {value!r}", "  "))
+    sys.stdout.write(text)
     return EXIT_OK
+
+
+def cmd_server(args) -> int:
+    from .server import main as serve
+
+    return serve(config=args.config, debounce_ms=args.debounce, docs_url=args.docs_url, debug=args.debug)
 
 
 def cmd_compare(args) -> int:
@@ -362,7 +369,7 @@ def cmd_translations(args) -> int:
 
 
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "cache": cmd_cache,
-            "compare": cmd_compare, "translations": cmd_translations}
+            "compare": cmd_compare, "translations": cmd_translations, "server": cmd_server}
 
 
 def _collect_garbage_less_often() -> None:

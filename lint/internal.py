@@ -28,5 +28,10 @@ RULE_ERROR = EngineCheck(
     "internal/rule-error", "error", "a rule failed on this file",
     "A rule raised an exception on this file. The other rules still ran. Run with --debug "
     "for the traceback and report it: it is a bug in guidelint or in a plug-in.")
+CONFIG_ERROR = EngineCheck(
+    "internal/config-error", "error", "the file's configuration could not be read",
+    "The language server reports a configuration the command line would refuse (invalid YAML, "
+    "an unknown key or rule) on each open guide it governs, with the file and key, instead "
+    "of checking the guide with settings it was not given. Fix the configuration and save it.")
 
-ENGINE_CHECKS = {c.id: c for c in (UNREADABLE, TOO_COMPLEX, RULE_ERROR)}
+ENGINE_CHECKS = {c.id: c for c in (UNREADABLE, TOO_COMPLEX, RULE_ERROR, CONFIG_ERROR)}
