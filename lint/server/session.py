@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import traceback
 from dataclasses import dataclass, field
 
@@ -37,18 +38,26 @@ KEPT_ACROSS_CHECKS = frozenset({
 SETTINGS_FILES = frozenset(CONFIG_NAMES) | {WORDS_FILE}
 
 SUPPRESS = "<!-- guidelint-disable-next-line {rule} -->"
+SUPPRESS_HERE = "<!-- guidelint-disable {rule} --><!-- guidelint-enable {rule} -->"
+DELIMITER_ROW = re.compile(r"^[\s>]*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 class ServerServices(Services):
     """Services that live as long as the server, forgetting between checks what an edit can
     make stale."""
 
-    def start_check(self) -> None:
+    def start_check(self, live: frozenset[int] = frozenset()) -> None:
+        """Forget what an edit may have made stale. ``live``: ids of the sibling documents
+        this check is given unchanged; what rules derived from one of them (its blocks, its
+        anchors: keys that end with the document's id) still holds, and the document being
+        alive, its id cannot name another one."""
         for key in list(self._cache):
             head = key[0] if isinstance(key, tuple) else key
-            if head not in KEPT_ACROSS_CHECKS:
-                self._cache.pop(key, None)
-                self._inputs.pop(key, None)
+            if head in KEPT_ACROSS_CHECKS or (isinstance(key, tuple) and len(key) > 2
+                                              and type(key[-1]) is int and key[-1] in live):
+                continue
+            self._cache.pop(key, None)
+            self._inputs.pop(key, None)
         self._folder, self._folder_keys, self.deps = None, [], None
 
     def forget_everything(self) -> None:
@@ -89,7 +98,8 @@ class Session:
         self.results: dict[str, Checked] = {}
         self._resolver: ConfigResolver | None = None
         self._stamps: dict[str, tuple[int, int] | None] = {}
-        self._parsed: dict[str, tuple[str, Document]] = {}
+        self._parsed: dict[str, tuple[str, Document]] = {}  # open buffers parsed as siblings
+        self._saved: dict[str, tuple[tuple[int, int] | None, Document]] = {}  # saved siblings
 
     # buffers ------------------------------------------------------------------------
     def update(self, path: str, text: str) -> None:
@@ -109,6 +119,8 @@ class Session:
         """A configuration or word list changed: read them again, forget every memo."""
         self._resolver = None
         self._stamps.clear()
+        self._saved.clear()
+        self._parsed.clear()
         self.services.forget_everything()
 
     def _resolver_for(self) -> ConfigResolver:
@@ -145,11 +157,11 @@ class Session:
             return self._store(Checked(path, text, [self._crash(path, "reading the configuration", e)], table))
         if effective is None:
             return self._store(Checked(path, text, [], table))
-        self.services.start_check()
         try:
-            self._offer_open_siblings(path, effective)
+            self._prepare(path, effective)
             checked = parse_and_check(path, effective, self.services,
                                       data=text.encode("utf-8", "surrogatepass"))
+            self._keep_saved_siblings(path)
         except Exception as e:  # noqa: BLE001 - see above
             return self._store(Checked(path, text, [self._crash(path, "checking", e)], table))
         if isinstance(checked, FileResult):
@@ -166,17 +178,40 @@ class Session:
             traceback.print_exc()
         return _engine(path, RULE_ERROR, f"guidelint failed while {doing}: {type(e).__name__}: {e}")
 
-    def _offer_open_siblings(self, path: str, effective: Effective) -> None:
-        """Let the cross-locale rules read the open buffers of the folder's other guides (a
-        source being edited) instead of their saved files: they look guides up under the key
+    def _prepare(self, path: str, effective: Effective) -> None:
+        """Give the cross-locale rules the folder's other guides: open buffers as they are
+        (a source being edited) instead of their saved files, and saved files parsed by an
+        earlier check while they have not changed. The rules look a guide up under the key
         the runner shares parsed siblings by."""
         folder = os.path.dirname(os.path.abspath(path))
+        siblings: dict[str, Document] = {}
         for other, text in self.buffers.items():
-            if other == path or os.path.dirname(os.path.abspath(other)) != folder:
+            if other != path and os.path.dirname(os.path.abspath(other)) == folder:
+                doc = self._parse(other, text, effective.locale_pattern)
+                if doc is not None:
+                    siblings[os.path.abspath(other)] = doc
+        for other, (stamp, doc) in list(self._saved.items()):
+            if os.path.dirname(other) != folder or other in siblings or other == os.path.abspath(path):
                 continue
-            doc = self._parse(other, text, effective.locale_pattern)
-            if doc is not None:
-                self.services.get((SIBLING_KEY, os.path.abspath(other)), lambda d=doc: d, scope="folder")
+            if _stamp(other) == stamp:
+                siblings[other] = doc
+            else:
+                del self._saved[other]
+        self.services.start_check(frozenset(id(doc) for doc in siblings.values()))
+        for other, doc in siblings.items():
+            self.services.get((SIBLING_KEY, other), lambda d=doc: d, scope="folder")
+
+    def _keep_saved_siblings(self, path: str) -> None:
+        """Remember the saved guides the rules parsed for this check, for the next one."""
+        mine = os.path.abspath(path)
+        open_paths = {os.path.abspath(p) for p in self.buffers}
+        for key in list(self.services._cache):
+            if (isinstance(key, tuple) and len(key) == 2 and key[0] == SIBLING_KEY
+                    and key[1] != mine and key[1] not in open_paths):
+                doc = self.services.peek(key)
+                known = self._saved.get(key[1])
+                if doc is not None and (known is None or known[1] is not doc):
+                    self._saved[key[1]] = (_stamp(key[1]), doc)
 
     def _parse(self, path: str, text: str, pattern: str) -> Document | None:
         known = self._parsed.get(path)
@@ -242,8 +277,7 @@ class Session:
             return []
         if not any(applicable(f) for f in checked.findings):
             return []
-        self.services.start_check()
-        self._offer_open_siblings(checked.path, checked.effective)
+        self._prepare(checked.path, checked.effective)
         try:
             outcome = fix_document(checked.doc, checked.findings, checked.effective, self.services)
         except Exception as e:  # noqa: BLE001 - an action that fails offers nothing, the server lives
@@ -276,8 +310,9 @@ class Session:
 
         Between blocks a comment line is invisible; inside a paragraph, a tight list or a
         table it would end the block, so there it goes at the end of the line before (in a
-        table row, inside its last cell). None for a line in a code block, where comments are
-        examples, not directives."""
+        table row, inside its last cell; under the delimiter row, in the row's own last cell
+        as a disable/enable pair). None for a line in a code block, where comments are
+        examples, not directives, and in front matter."""
         doc = checked.doc
         if doc is None or finding.rule.startswith("internal/"):
             return None
@@ -288,13 +323,17 @@ class Session:
         table = checked.table
         before = line - 1
         if before >= doc.body_first_line and doc.line(before).strip() and _continues_block(doc, before, line):
+            if _in_table(doc, before):
+                if DELIMITER_ROW.match(doc.line(before)):
+                    # text in the delimiter row would unmake the table: silence the row itself,
+                    # from a disable to an enable on that one line
+                    return _in_last_cell(table, line, doc.line(line), SUPPRESS_HERE.format(rule=finding.rule))
+                return _in_last_cell(table, before, doc.line(before), directive)
             text = doc.line(before)
-            stripped = text.rstrip()
-            if _in_table(doc, before) and stripped.endswith("|") and not stripped.endswith("\\|"):
-                column = len(stripped)  # before the closing pipe: inside the last cell
-                position = table.position(before, column)
-                return TextChange(position, position, f" {directive} ")
-            position = table.position(before, len(stripped) + 1)
+            at = len(text.rstrip())
+            if text[:at].endswith("\\"):
+                at -= 1  # keep the backslash that breaks the line last
+            position = table.position(before, at + 1)
             return TextChange(position, position, f" {directive}")
         if line < doc.body_first_line:
             return None  # front matter: a comment there would be YAML
@@ -311,6 +350,16 @@ def _continues_block(doc: Document, before: int, line: int) -> bool:
         if node.line <= before and node.end_line >= line:
             return True
     return False
+
+
+def _in_last_cell(table: LineTable, line: int, text: str, comment: str) -> TextChange:
+    """Insert ``comment`` at the end of a table row's last cell (before its closing pipe)."""
+    stripped = text.rstrip()
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        position = table.position(line, len(stripped))
+        return TextChange(position, position, f" {comment} ")
+    position = table.position(line, len(stripped) + 1)
+    return TextChange(position, position, f" {comment}")
 
 
 def _in_table(doc: Document, line: int) -> bool:

@@ -1,0 +1,70 @@
+"""guidelint's code-point columns as LSP positions, and the suppression comment's place."""
+from __future__ import annotations
+
+from lint.server.positions import UTF8, UTF16, UTF32, LineTable
+from lint.server.session import Session
+
+
+def test_columns_count_utf16_units_after_a_and_emoji():
+    table = LineTable("Hyvä 📱 ensimmäisenn\r\nrivi\n")
+    # engine column 8 is the 'e' after "Hyvä 📱 " (7 characters): ä is 1 unit, 📱 is 2
+    assert table.position(1, 8) == (0, 8)
+    assert LineTable("Hyvä 📱 e", UTF8).position(1, 8) == (0, 11)
+    assert LineTable("Hyvä 📱 e", UTF32).position(1, 8) == (0, 7)
+
+
+def test_crlf_lf_and_cr_all_end_a_line():
+    table = LineTable("a\r\nbb\rccc\ndddd")
+    assert [table.position(n, 2) for n in (1, 2, 3, 4)] == [(0, 1), (1, 1), (2, 1), (3, 1)]
+    assert table.position(1, 2) == (0, 1)  # the end of "a", before its CRLF
+    assert table.position(1, 3) == (1, 0)  # inside the line ending: the next line's start
+    assert table.end() == (3, 4)
+    assert LineTable("x\r\n").end() == (1, 0)
+    assert table.at_offset(len("a\r\nbb\r")) == (2, 0)
+
+
+def test_a_byte_order_mark_the_editor_kept_is_a_column_of_the_first_line():
+    assert LineTable("\ufeffab").position(1, 2) == (0, 2)
+    assert LineTable("\ufeffab\ncd").position(2, 2) == (1, 1)
+
+
+def _suppressed(text: str, rule: str, line: int) -> str:
+    session = Session()
+    session.update("/nowhere/guide.en-gb.md", text)
+    checked = session.check("/nowhere/guide.en-gb.md")
+    finding = next(f for f in checked.findings if f.rule == rule and f.line == line)
+    change = session.suppress_change(checked, finding)
+    lines = text.splitlines(keepends=True)
+    (l0, c0), (l1, c1) = change.start, change.end
+    assert (l0, c0) == (l1, c1)  # an insertion
+    lines[l0] = lines[l0][:c0] + change.text + lines[l0][c0:]
+    fixed = "".join(lines)
+    session.update("/nowhere/guide.en-gb.md", fixed)
+    after = session.check("/nowhere/guide.en-gb.md").findings
+    assert not [f for f in after if f.rule == rule]
+    assert len(after) == len(checked.findings) - 1
+    return fixed
+
+
+def test_suppression_goes_on_its_own_line_between_blocks():
+    text = "---\ntitle: T\nslug: t\n---\n\n# Title\n\nSome  text here.\n"
+    assert _suppressed(text, "whitespace/double-space", 8).endswith(
+        "\n\n<!-- guidelint-disable-next-line whitespace/double-space -->\nSome  text here.\n")
+
+
+def test_suppression_inside_a_paragraph_or_list_ends_the_line_above():
+    text = "---\ntitle: T\nslug: t\n---\n\n# Title\n\n- first item\n- second  item\n"
+    assert "- first item <!-- guidelint-disable-next-line whitespace/double-space -->\n- second  item" in \
+        _suppressed(text, "whitespace/double-space", 9)
+
+
+def test_suppression_inside_a_table_goes_in_the_last_cell_of_the_row_above():
+    text = "---\ntitle: T\nslug: t\n---\n\n# Title\n\n|a|b|\n|---|---|\n|x|y|\n|u|v  w|\n"
+    assert "|x|y <!-- guidelint-disable-next-line whitespace/double-space --> |\n|u|v  w|" in \
+        _suppressed(text, "whitespace/double-space", 11)
+
+
+def test_suppression_under_the_delimiter_row_stays_on_the_row_and_keeps_the_table():
+    text = "---\ntitle: T\nslug: t\n---\n\n# Title\n\n|a|b|\n|---|---|\n|x|y  z|\n"
+    assert ("|---|---|\n|x|y  z <!-- guidelint-disable whitespace/double-space -->"
+            "<!-- guidelint-enable whitespace/double-space --> |\n") in _suppressed(text, "whitespace/double-space", 10)
