@@ -1,6 +1,9 @@
 """guidelint's code-point columns as LSP positions, and the suppression comment's place."""
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from lint.server.positions import UTF8, UTF16, UTF32, LineTable
 from lint.server.session import Session
 
@@ -68,3 +71,34 @@ def test_suppression_under_the_delimiter_row_stays_on_the_row_and_keeps_the_tabl
     text = "---\ntitle: T\nslug: t\n---\n\n# Title\n\n|a|b|\n|---|---|\n|x|y  z|\n"
     assert ("|---|---|\n|x|y  z <!-- guidelint-disable whitespace/double-space -->"
             "<!-- guidelint-enable whitespace/double-space --> |\n") in _suppressed(text, "whitespace/double-space", 10)
+
+
+GUIDE_TEXT = st.lists(st.sampled_from([
+    "# Otsikko", "## Vaihe 1: tilin lisääminen", "", "Avaa  asetukset 📱 ja valitse ensimmäisenn.",
+    "Syötä salasana[hallintapaneelissa](https://www.ovh.com/manager/web/)OVH:n.", "|a|b|", "|---|---|",
+    "|x|y  z|", "- kohta", "-kohta", "```", "koodi  tässä", "> lainaus  ", "---", "title: T",
+    "Saapuvan postin palvelimen portti: 465 tai 587", "\t", "\ufeffalku", "é\u0301", "🔑🔑",
+]), max_size=25).flatmap(lambda rows: st.lists(st.sampled_from(["\n", "\r\n", "\r"]),
+                                                min_size=len(rows), max_size=len(rows)).map(
+    lambda ends: "".join(r + e for r, e in zip(rows, ends))))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(GUIDE_TEXT)
+def test_every_buffer_gets_positions_inside_it_and_actions_that_do_not_raise(text):
+    session = Session()
+    session.update("/nowhere/guide.fi-fi.md", text)
+    checked = session.check("/nowhere/guide.fi-fi.md")
+    table = LineTable(text)
+    last = table.end()
+    for finding in checked.findings:
+        assert finding.rule != "internal/rule-error", finding.message
+        start = table.position(finding.line, finding.column)
+        end = table.position(finding.end_line, finding.end_column)
+        assert (0, 0) <= start <= last and end <= last
+        for change in session.finding_changes(checked, finding):
+            assert change.start <= change.end <= last
+        session.suppress_change(checked, finding)
+    for change in session.fix_all_changes(checked):
+        assert change.start <= change.end <= last
