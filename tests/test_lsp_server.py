@@ -298,6 +298,25 @@ def test_bad_input_gets_one_diagnostic_and_the_server_lives_on(client, tree):
     assert Editor(client, tree / GUIDE).by_rule("spelling/doubled-letter")  # still answering
 
 
+def test_changes_in_a_burst_are_checked_once_after_the_pause(tree):
+    slow = LspClient(cwd=tree)
+    slow.initialize(tree, {"debounce": 400})
+    try:
+        editor = Editor(slow, tree / GUIDE)
+        mark = slow.mark()
+        for version, word in enumerate(["ensimmäisenn", "ensimmäise", "ensimmäisen"], start=2):
+            text = editor.text.replace("ensimmäisenn", word)
+            slow.notify("textDocument/didChange", {"textDocument": {"uri": editor.uri, "version": version},
+                                                  "contentChanges": [{"text": text}]})
+        final = slow.diagnostics(editor.uri, mark, version=4)
+        published = [m["params"]["version"] for m in slow.notifications[mark:]
+                     if m.get("method") == "textDocument/publishDiagnostics"]
+        assert published == [4]  # one check, of the text as it was when typing paused
+        assert "spelling/doubled-letter" not in [d["code"] for d in final]
+    finally:
+        assert slow.close() == 0
+
+
 def test_without_the_lsp_extra_the_command_says_how_to_install_it():
     blocked = ("import sys; sys.modules['pygls'] = None; sys.modules['lsprotocol'] = None\n"
                "from lint.cli import main; sys.exit(main(['server']))")

@@ -301,5 +301,7 @@ def build(settings: Settings) -> GuidelintServer:
 
 
 def serve(settings: Settings) -> int:
-    build(settings).start_io()
+    protocol_out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a plug-in's stray print() must not corrupt the JSON-RPC stream
+    build(settings).start_io(sys.stdin.buffer, protocol_out)
     return 0
