@@ -193,15 +193,16 @@ def build(settings: Settings) -> GuidelintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: GuidelintServer, params: types.DidOpenTextDocumentParams):
-        path = ls.sync(params.text_document.uri)
+        path = ls.path_of(params.text_document.uri)
         if Session.is_settings_file(path):
-            return
+            return  # not a guide: its saving re-checks the guides
+        ls.sync(params.text_document.uri)
         ls.publish_with_dependents(path)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: GuidelintServer, params: types.DidChangeTextDocumentParams):
-        path = ls.sync(params.text_document.uri)
-        if not Session.is_settings_file(path):
+        if not Session.is_settings_file(ls.path_of(params.text_document.uri)):
+            ls.sync(params.text_document.uri)
             ls.later(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
