@@ -268,10 +268,12 @@ def test_saving_the_configuration_rechecks_open_guides(client, tree):
     try:
         client.notify("textDocument/didOpen", {"textDocument": {  # an editor attached to YAML too
             "uri": config.as_uri(), "languageId": "yaml", "version": 1, "text": original}})
-        config.write_text(original + "ignore: [spelling]\n")
+        config.write_text(original + "ignore: [spelling]\nseverity: {links/missing-space: error}\n")
         mark = client.mark()
         client.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
-        codes = [d["code"] for d in client.diagnostics(editor.uri, mark)]
+        diagnostics = client.diagnostics(editor.uri, mark)
+        codes = [d["code"] for d in diagnostics]
+        assert [d["severity"] for d in diagnostics if d["code"] == "links/missing-space"] == [1]  # error
         assert not [m for m in client.notifications[mark:] if m.get("params", {}).get("uri") == config.as_uri()]
         assert "spelling/doubled-letter" not in codes and "links/missing-space" in codes
         config.write_text(original + "ignore: [nonsense]\n")
