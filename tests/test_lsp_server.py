@@ -261,6 +261,21 @@ def test_translation_is_rechecked_against_the_open_source_buffer(client, tree):
     translation.close()
 
 
+def test_a_source_changed_on_disk_rechecks_its_open_translations(client, tree):
+    translation = Editor(client, tree / GUIDE)
+    assert translation.by_rule("translation/anchor-leak")
+    source = tree / SOURCE
+    original = source.read_bytes()
+    try:
+        source.write_bytes(original.replace("## Étape 2 : paramètres du serveur".encode(), b"## Etape 2 : configuration"))
+        mark = client.mark()
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": source.as_uri(), "type": 2}]})
+        assert not [d for d in client.diagnostics(translation.uri, mark) if d["code"] == "translation/anchor-leak"]
+    finally:
+        source.write_bytes(original)
+    translation.close()
+
+
 def test_saving_the_configuration_rechecks_open_guides(client, tree):
     editor = Editor(client, tree / GUIDE)
     config = tree / ".guidelint.yaml"

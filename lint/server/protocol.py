@@ -188,7 +188,8 @@ def build(settings: Settings) -> GuidelintServer:
                 id="guidelint-settings", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
                 register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=[
                     types.FileSystemWatcher(glob_pattern=f"**/{name}")
-                    for name in (".guidelint.yaml", ".guidelint.yml", "pyproject.toml", ".guidelint-words.txt")]),
+                    for name in (".guidelint.yaml", ".guidelint.yml", "pyproject.toml", ".guidelint-words.txt",
+                                 "*.md")]),
             )]))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -229,9 +230,16 @@ def build(settings: Settings) -> GuidelintServer:
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: GuidelintServer, params: types.DidChangeWatchedFilesParams):
-        if any(Session.is_settings_file(to_fs_path(c.uri) or "") for c in params.changes):
+        paths = [to_fs_path(c.uri) or "" for c in params.changes]
+        if any(Session.is_settings_file(p) for p in paths):
             ls.session.reload_settings()
             ls.publish_all()
+            return
+        # a source guide changed on disk (a pull, another program): its open translations
+        # compare with it again, unless it is open here, where the buffer is what counts
+        again = {other for p in paths if p and p not in ls.session.buffers for other in ls.session.dependents(p)}
+        for other in sorted(again):
+            ls.publish(other)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
