@@ -337,6 +337,21 @@ def test_changes_in_a_burst_are_checked_once_after_the_pause(tree):
         assert slow.close() == 0
 
 
+def test_a_client_that_counts_in_utf8_gets_byte_columns(tree):
+    bytewise = LspClient(cwd=tree)
+    result = bytewise.initialize(tree, {}, {"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+    try:
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        editor = Editor(bytewise, tree / GUIDE)
+        doubled, = editor.by_rule("spelling/doubled-letter")
+        row = editor.text.splitlines()[8]
+        start = len(row[:row.index("ensimmäisenn")].encode("utf-8"))
+        assert doubled["range"]["start"] == {"line": 8, "character": start}
+        assert doubled["range"]["end"]["character"] == start + len("ensimmäisenn".encode("utf-8"))
+    finally:
+        assert bytewise.close() == 0
+
+
 def test_without_the_lsp_extra_the_command_says_how_to_install_it():
     blocked = ("import sys; sys.modules['pygls'] = None; sys.modules['lsprotocol'] = None\n"
                "from lint.cli import main; sys.exit(main(['server']))")
