@@ -1,4 +1,5 @@
-"""guidelint's code-point columns as LSP positions, and the suppression comment's place."""
+"""The language server's session, without the protocol: guidelint's code-point columns as LSP
+positions, where the suppression comment goes, what a configuration excludes."""
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -102,3 +103,12 @@ def test_every_buffer_gets_positions_inside_it_and_actions_that_do_not_raise(tex
         session.suppress_change(checked, finding)
     for change in session.fix_all_changes(checked):
         assert change.start <= change.end <= last
+
+
+def test_a_file_the_configuration_excludes_gets_no_diagnostics(tmp_path):
+    (tmp_path / ".guidelint.yaml").write_text('exclude: ["**/README.md"]\n')
+    session = Session()
+    for name in ("README.md", "guide.en-gb.md"):
+        session.update(str(tmp_path / name), "# Title\n\nSome  text\n")
+    assert session.check(str(tmp_path / "README.md")).findings == []
+    assert "whitespace/double-space" in [f.rule for f in session.check(str(tmp_path / "guide.en-gb.md")).findings]
