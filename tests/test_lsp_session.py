@@ -112,3 +112,30 @@ def test_a_file_the_configuration_excludes_gets_no_diagnostics(tmp_path):
         session.update(str(tmp_path / name), "# Title\n\nSome  text\n")
     assert session.check(str(tmp_path / "README.md")).findings == []
     assert "whitespace/double-space" in [f.rule for f in session.check(str(tmp_path / "guide.en-gb.md")).findings]
+
+
+def test_the_configurations_baseline_hides_what_it_recorded_and_fix_all_leaves_it(tmp_path):
+    from lint.baseline import write
+
+    guide = tmp_path / "guide.en-gb.md"
+    old = "---\ntitle: T\nslug: t\n---\n\n# Title\n\nOld  text.\n"
+    guide.write_text(old)
+    session = Session()
+    session.update(str(guide), old)
+    recorded = session.check(str(guide)).findings
+    write(str(tmp_path / "baseline.json"), recorded)
+    (tmp_path / ".guidelint.yaml").write_text("baseline: baseline.json\n")
+    session.reload_settings()
+    session.update(str(guide), old + "\nNew  text.\n")
+    checked = session.check(str(guide))
+    assert [(f.rule, f.line) for f in checked.findings] == [("whitespace/double-space", 10)]
+    fixed = session.fix_all_changes(checked)
+    assert [c.text for c in fixed] == ["New text.\n"]  # the recorded line stays as it is
+
+
+def test_a_baseline_that_cannot_be_read_is_said_and_every_finding_shown(tmp_path):
+    (tmp_path / ".guidelint.yaml").write_text("baseline: missing.json\n")
+    session = Session()
+    session.update(str(tmp_path / "guide.en-gb.md"), "# Title\n\nSome  text\n")
+    rules = [f.rule for f in session.check(str(tmp_path / "guide.en-gb.md")).findings]
+    assert rules[0] == "internal/config-error" and "whitespace/double-space" in rules

@@ -19,8 +19,8 @@ from ..config import CONFIG_NAMES, Config, ConfigError, Effective
 from ..dictionaries import WORDS_FILE
 from ..document import Document, locale_from_path
 from ..finding import Finding
-from ..fix import apply_fixes, applicable, fix_document
-from ..internal import CONFIG_ERROR, RULE_ERROR
+from ..fix import Reported, apply_fixes, applicable, fix_document
+from ..internal import CONFIG_ERROR, ENGINE_CHECKS, RULE_ERROR
 from ..runner import SIBLING_KEY, ConfigResolver, FileResult, Services, parse_and_check
 from ..source import UndecodableFile, decode
 from ..translations import pairing
@@ -76,7 +76,9 @@ class Checked:
     table: LineTable
     doc: Document | None = None
     effective: Effective | None = None
-    fix_all: list[tuple[tuple[int, int], tuple[int, int], str]] | None = field(default=None, repr=False)
+    fix_all: list["TextChange"] | None = field(default=None, repr=False)
+    baseline: object = None  # the configuration's lint.baseline.Baseline, when it names one
+    unfiltered: list[Finding] | None = field(default=None, repr=False)  # before the baseline
 
 
 @dataclass
@@ -100,6 +102,7 @@ class Session:
         self._stamps: dict[str, tuple[int, int] | None] = {}
         self._parsed: dict[str, tuple[str, Document]] = {}  # open buffers parsed as siblings
         self._saved: dict[str, tuple[tuple[int, int] | None, Document]] = {}  # saved siblings
+        self._baselines: dict[str, tuple] = {}  # path -> (stamp, Baseline)
 
     # buffers ------------------------------------------------------------------------
     def update(self, path: str, text: str) -> None:
@@ -121,6 +124,7 @@ class Session:
         self._stamps.clear()
         self._saved.clear()
         self._parsed.clear()
+        self._baselines.clear()
         self.services.forget_everything()
 
     def _resolver_for(self) -> ConfigResolver:
@@ -167,7 +171,37 @@ class Session:
         if isinstance(checked, FileResult):
             return self._store(Checked(path, text, checked.findings, table))
         doc, findings = checked
-        return self._store(Checked(path, text, findings, table, doc, effective))
+        everything = list(findings)
+        baseline, trouble = self._baseline(path)
+        if baseline is not None:
+            # as `guidelint check` does with the configuration's baseline: only what it did not
+            # record; the engine's own findings always show
+            findings = ([f for f in findings if f.rule in ENGINE_CHECKS]
+                        + baseline.new_in([f for f in findings if f.rule not in ENGINE_CHECKS]))
+            findings.sort(key=Finding.sort_key)
+        if trouble is not None:
+            findings.insert(0, trouble)
+        return self._store(Checked(path, text, findings, table, doc, effective, baseline=baseline,
+                                   unfiltered=everything))
+
+    def _baseline(self, path: str):
+        """(the configuration's baseline, None) or (None, a finding saying why it is unusable)."""
+        config = self._resolver_for().config_for(path)
+        where = config.baseline
+        if not where:
+            return None, None
+        stamp = _stamp(where)
+        known = self._baselines.get(where)
+        if known is not None and known[0] == stamp:
+            return known[1], None
+        from ..baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline(where)
+        except BaselineError as e:
+            return None, _engine(path, CONFIG_ERROR, f"{config.path}: baseline: {e}: every finding is shown")
+        self._baselines[where] = (stamp, baseline)
+        return baseline, None
 
     def _store(self, checked: Checked) -> Checked:
         self.results[checked.path] = checked
@@ -279,7 +313,10 @@ class Session:
             return []
         self._prepare(checked.path, checked.effective)
         try:
-            outcome = fix_document(checked.doc, checked.findings, checked.effective, self.services)
+            # with a baseline, as `check --fix` does: only what is reported is fixed
+            reported = Reported(baseline=checked.baseline) if checked.baseline is not None else None
+            outcome = fix_document(checked.doc, checked.unfiltered or checked.findings, checked.effective,
+                                   self.services, reported=reported)
         except Exception as e:  # noqa: BLE001 - an action that fails offers nothing, the server lives
             self._crash(checked.path, "fixing", e)
             return []
