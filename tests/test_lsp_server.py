@@ -315,6 +315,8 @@ def test_bad_input_gets_one_diagnostic_and_the_server_lives_on(client, tree):
     deep = Editor(client, tree / "pages/web/emails/phone/deep.fi-fi.md", ">" * 5000 + " x\n" + "[" * 5000 + "\n")
     assert "internal/rule-error" not in [d["code"] for d in deep.diagnostics]
     deep.close()
+    client.proc.stdin.write(b"Content-Length: 5\r\n\r\n{bad}")  # not even JSON
+    client.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"nonsense": 1}})
     assert Editor(client, tree / GUIDE).by_rule("spelling/doubled-letter")  # still answering
 
 
