@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint.server.positions import UTF8, UTF16, UTF32, LineTable
+from lint.server.positions import UTF8, UTF32, LineTable
 from lint.server.session import Session
 
 

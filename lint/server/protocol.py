@@ -46,7 +46,10 @@ def docs_url(rule: str, template: str | None) -> str | None:
     defines the rule, whose docstring is what ``guidelint explain`` prints."""
     family, _, name = rule.partition("/")
     if template:
-        return template.format(rule=rule, family=family, name=name)
+        try:
+            return template.format(rule=rule, family=family, name=name)
+        except (KeyError, IndexError, ValueError):  # a placeholder we do not fill: the link as given
+            return template
     cls = registry.load().get(rule)
     try:
         source = inspect.getsourcefile(cls) if cls is not None else (
