@@ -139,3 +139,15 @@ def test_a_baseline_that_cannot_be_read_is_said_and_every_finding_shown(tmp_path
     session.update(str(tmp_path / "guide.en-gb.md"), "# Title\n\nSome  text\n")
     rules = [f.rule for f in session.check(str(tmp_path / "guide.en-gb.md")).findings]
     assert rules[0] == "internal/config-error" and "whitespace/double-space" in rules
+
+
+def test_rule_documentation_links():
+    import pytest
+
+    protocol = pytest.importorskip("lint.server.protocol")
+    assert protocol.docs_url("links/missing-space", "https://docs.example.org/{family}/{name}") == \
+        "https://docs.example.org/links/missing-space"
+    assert protocol.docs_url("links/missing-space", "https://docs.example.org/{nope}") == \
+        "https://docs.example.org/{nope}"
+    assert protocol.docs_url("links/missing-space", None).endswith("/rules/links/missing_space.py")
+    assert protocol.docs_url("internal/unreadable", None).endswith("/lint/internal.py")
