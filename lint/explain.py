@@ -14,8 +14,11 @@ def explain(rule_id: str) -> str | None:
     if cls is None:
         return None
     parts = [f"{cls.id}  ({cls.severity})", cls.summary, "", cls.documentation()]
-    options = getattr(cls, "options", {})
+    options = cls.declared_options() if hasattr(cls, "declared_options") else {}
     if options:
-        parts.append("\nOptions:")
-        parts.extend(textwrap.indent(f"{name}: {value!r}", "  ") for name, value in options.items())
+        parts.append("\nOptions (under `rules: {%s: {...}}` in .guidelint.yaml):" % cls.id)
+        for name, option in options.items():
+            parts.append(f"  {name}: {option.values()}; default {option.default_text()}")
+            if option.help:
+                parts.append(textwrap.indent(textwrap.fill(option.help, 88), "      "))
     return "\n".join(parts) + "\n"

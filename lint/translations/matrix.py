@@ -63,7 +63,7 @@ def scan(paths, config=None):
     from ..runner import ConfigResolver, Services, check_file, collect_files
 
     resolver = ConfigResolver(config)
-    files, _ = collect_files(list(paths), config)
+    files, _ = collect_files(list(paths), resolver)
     services = Services()
     folders: dict[str, dict[str, str]] = {}
     effective_of = {}
@@ -302,6 +302,10 @@ def cmd_translations(args) -> int:
             print(f"guidelint: error: {path}: no such file or directory", file=sys.stderr)
             return 2
     rows, order = scan(args.paths, config)
+    if not rows and not getattr(args, "allow_empty", False):
+        print(f"guidelint: error: no guide with a locale (guide.<locale>.md) in {', '.join(args.paths)} "
+              "(--allow-empty accepts that)", file=sys.stderr)
+        return 2
     bases = [p if os.path.isdir(p) else os.path.dirname(p) for p in args.paths]
     if args.format == "json":
         text = render_json(rows, order, bases)
