@@ -151,3 +151,45 @@ def test_rule_documentation_links():
         "https://docs.example.org/{nope}"
     assert protocol.docs_url("links/missing-space", None).endswith("/rules/links/missing_space.py")
     assert protocol.docs_url("internal/unreadable", None).endswith("/lint/internal.py")
+
+
+def _apply(text: str, changes) -> str:
+    lines = text.splitlines(keepends=True)
+    for change in sorted(changes, key=lambda c: c.start, reverse=True):
+        (l0, c0), (l1, c1) = change.start, change.end
+        assert (l0, c0) == (l1, c1)
+        if l0 == len(lines):
+            lines.append("")
+        lines[l0] = lines[l0][:c0] + change.text + lines[l0][c0:]
+    return "".join(lines)
+
+
+def test_a_finding_in_a_code_block_is_suppressed_around_the_block(tmp_path):
+    front = "---\ntitle: T\nslug: t\n---\n\n"
+    cases = [  # a fenced block in a list item, an indented block that ends the file
+        (front + "# Titre\n\n- Lancez :\n\n  ```sh\n  ls -l /var/www\n  ```\n\nFin.\n",
+         front + "# Otsikko\n\n- Aja:\n\n  ```sh\n  ls -la /var/www\n  ```\n\nLoppu.\n",
+         "- Aja:\n\n  <!-- guidelint-disable translation/code-mismatch -->\n  ```sh\n  ls -la /var/www\n  ```\n"
+         "  <!-- guidelint-enable translation/code-mismatch -->\n\nLoppu.\n"),
+        (front + "# Titre\n\nLancez :\n\n    ls -l /var/www\n",
+         front + "# Otsikko\n\nAja:\n\n    ls -la /var/www",
+         "Aja:\n\n<!-- guidelint-disable translation/code-mismatch -->\n    ls -la /var/www\n"
+         "<!-- guidelint-enable translation/code-mismatch -->"),
+    ]
+    for number, (source, translation, expected) in enumerate(cases):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        (folder / "guide.fr-fr.md").write_text(source)
+        path = str(folder / "guide.fi-fi.md")
+        session = Session()
+        session.update(path, translation)
+        checked = session.check(path)
+        finding = next(f for f in checked.findings if f.rule == "translation/code-mismatch")
+        assert finding.line in checked.doc.code_lines
+        assert session.suppress_change(checked, finding) is None  # a comment in code is an example
+        fixed = _apply(translation, session.suppress_block_changes(checked, finding))
+        assert fixed.endswith(expected)
+        session.update(path, fixed)
+        after = [f.rule for f in session.check(path).findings]
+        assert "translation/code-mismatch" not in after
+        assert sorted(after) == sorted(f.rule for f in checked.findings if f is not finding)

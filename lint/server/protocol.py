@@ -274,6 +274,11 @@ def build(settings: Settings) -> GuidelintServer:
                     actions.append(types.CodeAction(
                         title=f"Suppress {finding.rule} on this line", kind=types.CodeActionKind.QuickFix,
                         diagnostics=[diagnostic], edit=ls.workspace_edit(uri, version, [suppress])))
+                around = ls.session.suppress_block_changes(checked, finding)
+                if around:
+                    actions.append(types.CodeAction(
+                        title=f"Suppress {finding.rule} in this code block", kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diagnostic], edit=ls.workspace_edit(uri, version, around)))
         fix_all_kinds = []
         if safe_here:
             fix_all_kinds.append(types.CodeActionKind.QuickFix)

@@ -381,6 +381,35 @@ class Session:
         return TextChange(position, position, f"{prefix}{directive}{ending}")
 
 
+    def suppress_block_changes(self, checked: Checked, finding: Finding) -> list[TextChange]:
+        """For a finding inside a code block, where a comment is an example and not a
+        directive: ``guidelint-disable RULE`` on a line before the block and
+        ``guidelint-enable RULE`` on a line after it, indented as the block is (so that a block
+        inside a list item stays inside it). [] for a line outside code blocks."""
+        doc = checked.doc
+        if doc is None or finding.rule.startswith("internal/") or finding.line not in doc.code_lines:
+            return []
+        block = next((node for node in doc.walk("block_code")
+                      if node.line <= finding.line <= node.end_line), None)
+        if block is None:
+            return []
+        first = doc.line(block.line)
+        prefix = first[:len(first) - len(first.lstrip(" \t>"))]
+        if not first.lstrip(" >").startswith(("```", "~~~")):  # indented code: its indent is the code
+            prefix = prefix[:len(prefix) - len(prefix.lstrip(">"))] if ">" in prefix else ""
+        table = checked.table
+        ending = doc.source.endings[block.line - 1] or doc.source.dominant_ending
+        start = table.position(block.line, 1)
+        after = block.end_line + 1
+        if after <= len(doc.lines):
+            end, before_text, after_text = table.position(after, 1), "", ending
+        else:  # the block ends the file
+            end = table.end()
+            before_text = "" if doc.source.endings[-1] else ending
+            after_text = ending if doc.source.endings[-1] else ""
+        return [TextChange(start, start, f"{prefix}<!-- guidelint-disable {finding.rule} -->{ending}"),
+                TextChange(end, end, f"{before_text}{prefix}<!-- guidelint-enable {finding.rule} -->{after_text}")]
+
 def _continues_block(doc: Document, before: int, line: int) -> bool:
     """Is ``line`` inside the same paragraph, list or table as the line before it?"""
     for node in doc.walk("paragraph", "block_text", "table", "list"):
