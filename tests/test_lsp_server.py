@@ -339,6 +339,24 @@ def test_changes_in_a_burst_are_checked_once_after_the_pause(tree):
         assert slow.close() == 0
 
 
+def test_a_code_action_during_the_debounce_answers_for_the_text_as_it_is(tree):
+    slow = LspClient(cwd=tree)
+    slow.initialize(tree, {"debounce": 5000})
+    try:
+        editor = Editor(slow, tree / GUIDE)
+        moved = "Uusi rivi.\n\n" + editor.text  # every line two further down
+        slow.notify("textDocument/didChange", {"textDocument": {"uri": editor.uri, "version": 2},
+                                              "contentChanges": [{"text": moved}]})
+        glued, = editor.by_rule("links/missing-space")  # where it was before the edit
+        actions = editor.actions({**glued, "range": {"start": {"line": 14, "character": 0},
+                                                     "end": {"line": 14, "character": 200}}})
+        fix = next(a for a in actions if a["title"] == "Fix links/missing-space")
+        assert edits_of(fix, editor.uri)[0]["range"]["start"]["line"] == 14
+        assert "määrittelit [hallintapaneelissa]" in apply(moved, edits_of(fix, editor.uri))
+    finally:
+        assert slow.close() == 0
+
+
 def test_a_client_that_counts_in_utf8_gets_byte_columns(tree):
     bytewise = LspClient(cwd=tree)
     result = bytewise.initialize(tree, {}, {"general": {"positionEncodings": ["utf-8", "utf-16"]}})

@@ -98,6 +98,17 @@ class GuidelintServer(LanguageServer):
             uri=uri, version=version, diagnostics=[self.diagnostic(checked, f) for f in checked.findings]))
         return checked
 
+    def current(self, uri: str) -> Checked | None:
+        """The check of the buffer as it is now: an edit still waiting for its debounce is
+        checked at once, so that an action's edits never apply to text that has moved on."""
+        path = self.path_of(uri)
+        if path not in self.session.buffers:
+            return None
+        checked = self.session.results.get(path)
+        if checked is None or checked.text != self.workspace.get_text_document(uri).source:
+            checked = self.publish(path)
+        return checked
+
     def publish_with_dependents(self, path: str) -> None:
         self.publish(path)
         for other in self.session.dependents(path):
@@ -248,7 +259,7 @@ def build(settings: Settings) -> GuidelintServer:
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
     def code_action(ls: GuidelintServer, params: types.CodeActionParams):
         uri = params.text_document.uri
-        checked = ls.session.results.get(ls.path_of(uri))
+        checked = ls.current(uri)
         if checked is None:
             return []
         version = ls.workspace.get_text_document(uri).version
@@ -296,7 +307,7 @@ def build(settings: Settings) -> GuidelintServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: GuidelintServer, params: types.HoverParams):
-        checked = ls.session.results.get(ls.path_of(params.text_document.uri))
+        checked = ls.current(params.text_document.uri)
         if checked is None:
             return None
         at = types.Range(params.position, params.position)
