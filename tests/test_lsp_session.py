@@ -193,3 +193,15 @@ def test_a_finding_in_a_code_block_is_suppressed_around_the_block(tmp_path):
         after = [f.rule for f in session.check(path).findings]
         assert "translation/code-mismatch" not in after
         assert sorted(after) == sorted(f.rule for f in checked.findings if f is not finding)
+
+
+def test_an_explicit_configuration_governs_every_guide(tmp_path):
+    (tmp_path / "near").mkdir()
+    (tmp_path / "near" / ".guidelint.yaml").write_text("select: [whitespace]\n")
+    (tmp_path / "given.yaml").write_text("select: [whitespace]\nignore: [whitespace/double-space]\n")
+    guide = str(tmp_path / "near" / "guide.en-gb.md")
+    nearest, given = Session(), Session(config=str(tmp_path / "given.yaml"))
+    for session in (nearest, given):
+        session.update(guide, "# Title\n\nSome  text\n")
+    assert [f.rule for f in nearest.check(guide).findings] == ["whitespace/double-space"]
+    assert given.check(guide).findings == []
