@@ -21,7 +21,8 @@ from ..document import Document, locale_from_path
 from ..finding import Finding
 from ..fix import Reported, apply_fixes, applicable, fix_document
 from ..internal import CONFIG_ERROR, ENGINE_CHECKS, RULE_ERROR
-from ..runner import SIBLING_KEY, ConfigResolver, FileResult, Services, parse_and_check
+from ..document import PARSED_GUIDE
+from ..runner import ConfigResolver, FileResult, RunMemo, parse_and_check
 from ..source import UndecodableFile, decode
 from ..translations import pairing
 from .positions import UTF16, LineTable
@@ -42,8 +43,8 @@ SUPPRESS_HERE = "<!-- guidelint-disable {rule} --><!-- guidelint-enable {rule} -
 DELIMITER_ROW = re.compile(r"^[\s>]*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
-class ServerServices(Services):
-    """Services that live as long as the server, forgetting between checks what an edit can
+class ServerMemo(RunMemo):
+    """A run memo that lives as long as the server, forgetting between checks what an edit can
     make stale."""
 
     def start_check(self, live: frozenset[int] = frozenset()) -> None:
@@ -95,7 +96,7 @@ class Session:
         self.config_path = config
         self.debug = debug
         self.encoding = encoding
-        self.services = ServerServices(debug=debug)
+        self.services = ServerMemo(debug=debug)
         self.buffers: dict[str, str] = {}
         self.results: dict[str, Checked] = {}
         self._resolver: ConfigResolver | None = None
@@ -233,14 +234,14 @@ class Session:
                 del self._saved[other]
         self.services.start_check(frozenset(id(doc) for doc in siblings.values()))
         for other, doc in siblings.items():
-            self.services.get((SIBLING_KEY, other), lambda d=doc: d, scope="folder")
+            self.services.get((PARSED_GUIDE, other), lambda d=doc: d, scope="folder")
 
     def _keep_saved_siblings(self, path: str) -> None:
         """Remember the saved guides the rules parsed for this check, for the next one."""
         mine = os.path.abspath(path)
         open_paths = {os.path.abspath(p) for p in self.buffers}
         for key in list(self.services._cache):
-            if (isinstance(key, tuple) and len(key) == 2 and key[0] == SIBLING_KEY
+            if (isinstance(key, tuple) and len(key) == 2 and key[0] == PARSED_GUIDE
                     and key[1] != mine and key[1] not in open_paths):
                 doc = self.services.peek(key)
                 known = self._saved.get(key[1])
