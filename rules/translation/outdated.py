@@ -53,7 +53,7 @@ class Outdated(Rule):
         pair = content_pair_for(doc, ctx)
         if pair is None:
             return
-        state, found = verdict(pair, ctx.effective, ctx.option("max_slips"))
+        state, found = verdict(pair, ctx.config, ctx.option("max_slips"))
         if state != "outdated":
             return
         content = [d for d in found if not d.slip]
