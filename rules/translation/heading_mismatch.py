@@ -10,7 +10,9 @@ class HeadingMismatch(Rule):
     What it does
         Compares the headings of a translation with those of its source after aligning the
         two guides: a heading at another level, a source heading with no counterpart here,
-        or a heading here the source does not have. A heading missing here is reported where
+        or a heading here the source does not have. Two headings the alignment paired whose
+        sections differ in size threefold and share no name or number are different
+        sections, not one at another level. A heading missing here is reported where
         it belongs: on the line after the block that precedes it. This rule owns headings on
         one side only (``structure-mismatch`` leaves them to it). In a translation made from
         another version of the guide (``structure-mismatch`` says so once), levels are
@@ -48,6 +50,8 @@ class HeadingMismatch(Rule):
                 continue
             if pair.diverged and not sb.tokens() & tb.tokens():
                 continue  # another version of the guide: this pairing is a guess
+            if tb.level != sb.level and not sb.tokens() & tb.tokens() and _other_sections(pair, sb, tb):
+                continue  # two different sections the alignment paired, not one at another level
             delta = tb.level - sb.level
             if delta and runs and runs[-1][0] == delta and runs[-1][-1] is not None:
                 runs[-1][2] += 1
@@ -81,3 +85,15 @@ class HeadingMismatch(Rule):
                 ctx.report(line, 1, f"heading '{short(tb.title)}' is not in the source (near source line "
                            f"{(pair.source_line_before(tb) or 1)}){counts}", end_column=tb.level + 1)
 
+
+def _other_sections(pair, sb, tb) -> bool:
+    """The two headings open sections of very different sizes (one paragraph against a page of
+    steps): the translation has another section there, which outdated and the content rules
+    report, rather than the same section at another level."""
+    def size(blocks, heading):
+        start = next(n for n, b in enumerate(blocks) if b is heading)
+        end = next((n for n in range(start + 1, len(blocks)) if blocks[n].kind == "h"), len(blocks))
+        return end - start
+
+    a, b = size(pair.sblocks, sb), size(pair.tblocks, tb)
+    return max(a, b) >= 3 * min(a, b)
