@@ -268,13 +268,29 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
     def absent(lines, others):
         return [x for x in lines if not any(same(x, o) for o in others)]
 
+    def near_blocks(k):
+        return [pair.tblocks[op[1]] for op in pair.ops[max(0, k - 4):k + 5]
+                if op[1] is not None and pair.tblocks[op[1]].kind == "code"]
+
+    def variant(line, k):
+        """The target line nearby that is ``line`` changed (same command, other arguments)."""
+        import difflib
+
+        head = line.split()[0] if line.split() else ""
+        for block in near_blocks(k):
+            for other in absent(lines_of(block), nearby(k, 0)):
+                if other.split()[:1] == [head] and difflib.SequenceMatcher(None, line, other).ratio() >= 0.6:
+                    return block, other
+        return None, ""
+
+    told = set()  # target lines already named by a "changed" finding: one finding per defect
     for k, (i, j) in enumerate(pair.ops):
         sb = pair.sblocks[i] if i is not None else None
         tb = pair.tblocks[j] if j is not None else None
         if (sb or tb).kind != "code" or (diverged and (sb is None or tb is None)):
             continue
         if sb is None:
-            if absent(lines_of(tb), nearby(k, 0)):
+            if [x for x in absent(lines_of(tb), nearby(k, 0)) if (id(tb), x) not in told]:
                 out.append(Diff("code", None, tb, _first_code_line(pair.target, tb), detail="added"))
         elif tb is None:
             if absent(lines_of(sb), nearby(k, 1)):
@@ -291,7 +307,13 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
                 continue  # split, merged or moved
             s_line = s_gone[0] if s_gone else ""
             t_line = t_new[0] if t_new else ""
-            line = _line_in(pair.target, tb, t_line) if t_line else _first_code_line(pair.target, tb)
+            where = tb
+            if not t_line:  # the command may have moved to a block nearby and changed there
+                found, t_line = variant(s_line, k)
+                if found is not None:
+                    where = found
+                    told.add((id(found), t_line))
+            line = _line_in(pair.target, where, t_line) if t_line else _first_code_line(pair.target, tb)
             source_at = _line_in(pair.source, sb, s_line) if s_line else _first_code_line(pair.source, sb)
             out.append(Diff("code", sb, tb, line, detail="changed", missing=[s_line], extra=[t_line],
                             column=source_at))  # column carries the source line of the change
