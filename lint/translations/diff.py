@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import load_yaml
-from .blocks import _COMMENT_LINE as _COMMENT, _NAME, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -177,8 +177,8 @@ def _pairs_with_neighbours(pair):
 
 def _code_texts(blocks) -> tuple[set, str]:
     """Every code span, plus code blocks and prose (a value may be quoted instead of code)."""
-    spans = {x for b in blocks for x in b.spans}
-    code = "\n".join(" ".join(line.split()) for b in blocks if b.code for line in b.code.split("\n"))
+    spans = {ascii_code(x) for b in blocks for x in b.spans}
+    code = "\n".join(" ".join(line.split()) for b in blocks if b.code for line in ascii_code(b.code).split("\n"))
     code += "\n" + "\n".join(b.text for b in blocks)
     return spans, code
 
@@ -187,13 +187,13 @@ def _present(text: str, where) -> bool:
     from .blocks import _PROMPT
 
     spans, code = where
-    text = " ".join(_PROMPT.sub("", text).split()).lower()
+    text = " ".join(_PROMPT.sub("", ascii_code(text)).split()).lower()
     return any(" ".join(_PROMPT.sub("", s).split()).lower() == text for s in spans) or (
         bool(text) and text in code.lower())
 
 
 def _spans(block) -> Counter:
-    return Counter(" ".join(c.text.split()) for c in block.codes)
+    return Counter(" ".join(ascii_code(c.text).split()) for c in block.codes)
 
 
 def _label_opposite(code, block, other) -> bool:
