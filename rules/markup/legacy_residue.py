@@ -124,6 +124,10 @@ class LegacyResidue(Rule):
         no automatic fix: the right replacement (the link's text, the guide a number stood for)
         needs a person.
 
+        This rule owns the brackets of the residue: a bracket glued to it (`[blue]]`,
+        `/!\\]/b]`) or closed by a broken half (`([tässä i]OVH`) is not also reported by
+        punctuation/unbalanced-brackets.
+
     Why is this bad?
         The published page shows the tags as text (`Thunderbird[/ blue].`), or shows nothing
         where a link to another guide was meant (`[]({legacy}1596)`): the reader loses the
