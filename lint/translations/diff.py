@@ -658,6 +658,8 @@ def _link_key(url: str) -> str:
     from ..locales import normalize_url
 
     url = url.strip().strip("<>")
+    if url.startswith("(") and url.endswith(")"):
+        url = url[1:-1].strip()  # `]((https://…))`: links/malformed-target owns the parentheses
     try:
         key = normalize_url(url)
     except Exception:  # noqa: BLE001 - an unparsable URL compares as written
@@ -693,6 +695,21 @@ def _host_path(url: str) -> tuple[str, str]:
     return host, "/".join(segments)
 
 
+# a BBCode link of the old CMS (`[url="X"]text[/url]`): markup/legacy-residue owns it and names the
+# Markdown link it meant, so the comparison counts it as that link rather than one "missing"
+_BBCODE_URL = re.compile(r"url\s*=\s*[\"“”]?([^\]\"“”\s]+)", re.I)
+
+
+def _urls(doc, blocks) -> list[str]:
+    urls = [l.text for b in blocks for l in b.links]
+    for b in blocks:
+        if b.kind != "code":
+            raw = "\n".join(doc.line(n) for n in range(b.line, b.end_line + 1))
+            if "url" in raw:
+                urls.extend(m.group(1) for m in _BBCODE_URL.finditer(raw))
+    return urls
+
+
 def link_diffs(pair) -> list[Diff]:
     """Links that differ beyond their locale part (``lint.locales.normalize_url``), or that are
     on one side only, in aligned blocks. Same-page ``#fragment`` links are anchor-leak's."""
@@ -704,18 +721,17 @@ def link_diffs(pair) -> list[Diff]:
         t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
             continue
-        s_keys = {_link_key(l.text) for b in s_near for l in b.links}
-        t_keys = {_link_key(l.text) for b in t_near for l in b.links}
+        s_urls, t_urls = _urls(pair.source, s_near), _urls(pair.target, t_near)
+        s_keys = {_link_key(u) for u in s_urls}
+        t_keys = {_link_key(u) for u in t_urls}
         missing = [l for l in s_links if _link_key(l.text) not in t_keys]
         extra = [l for l in t_links if _link_key(l.text) not in s_keys]
-        s_paths = {_host_path(l.text) for b in s_near for l in b.links}
-        t_paths = {_host_path(l.text) for b in t_near for l in b.links}
+        s_paths = {_host_path(u) for u in s_urls}
+        t_paths = {_host_path(u) for u in t_urls}
         # a site nearby excuses a link only through a link of it that nothing else accounts for:
         # the localised page whose path words are translated, not another link to the same site
-        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links
-                   if _link_key(l.text) not in t_keys and _host_path(l.text) not in t_paths}
-        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links
-                   if _link_key(l.text) not in s_keys and _host_path(l.text) not in s_paths}
+        s_hosts = {_host_path(u)[0] for u in s_urls if _link_key(u) not in t_keys and _host_path(u) not in t_paths}
+        t_hosts = {_host_path(u)[0] for u in t_urls if _link_key(u) not in s_keys and _host_path(u) not in s_paths}
         for m in missing:
             host, path = _host_path(m.text)
             if (host, path) in t_paths:

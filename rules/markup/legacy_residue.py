@@ -126,7 +126,8 @@ class LegacyResidue(Rule):
 
         This rule owns the brackets of the residue: a bracket glued to it (`[blue]]`,
         `/!\\]/b]`) or closed by a broken half (`([tässä i]OVH`) is not also reported by
-        punctuation/unbalanced-brackets.
+        punctuation/unbalanced-brackets, and a BBCode link counts as the link it meant for
+        translation/link-mismatch, which does not report the source's link as missing.
 
     Why is this bad?
         The published page shows the tags as text (`Thunderbird[/ blue].`), or shows nothing
