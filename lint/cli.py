@@ -17,9 +17,9 @@ from .internal import ENGINE_CHECKS
 from .reporters import FORMATS, Report
 from .reporters import write as write_report
 from . import progress as progress_bar
+from .commands.output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit, want_colour
 from .runner import ConfigResolver, RunOptions, Services, check_file, collect_files, run, select_shard
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -121,28 +121,6 @@ def _validate_rule_names(names: list[str]) -> None:
     for name in names:
         if name not in rules and name not in families and name != "ALL":
             raise UsageError(f"unknown rule or family '{name}' (see 'guidelint rules')")
-
-
-def want_colour(args) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR") or args.output:
-        return False
-    return sys.stdout.isatty()
-
-
-def emit(text: str, args) -> None:
-    if getattr(args, "output", None):
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
-def exit_status(findings: list[Finding], fail_on: str, unreadable: bool) -> int:
-    if unreadable:
-        return EXIT_ERROR
-    threshold = severity_rank(fail_on)
-    return EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in findings) else EXIT_OK
 
 
 def cmd_check(args) -> int:
@@ -350,13 +328,13 @@ def cmd_explain(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from .translations.compare import cmd_compare as run
+    from .commands.compare import cmd_compare as run
 
     return run(args)
 
 
 def cmd_translations(args) -> int:
-    from .translations.matrix import cmd_translations as run
+    from .commands.translations import cmd_translations as run
 
     return run(args)
 

@@ -14,9 +14,11 @@ import difflib
 import os
 import stat
 from dataclasses import dataclass, field
+from typing import Callable
 
 from . import registry
 from .atomic import replace_file
+from .document import Document
 from .finding import Finding
 from .source import SourceText, decode, encode
 
@@ -131,12 +133,12 @@ class FixOutcome:
             write_atomic(path, self.data, expect=self.original)
 
 
-def fix_document(doc, findings: list[Finding], effective, services, unsafe: bool = False,
-                 diff: bool = False) -> FixOutcome:
-    """Fix ``doc`` in memory, re-checking after each pass; return what changed and what remains."""
-    from .document import Document
-    from .runner import check_document
+def fix_document(doc, findings: list[Finding], recheck: Callable[[Document], list[Finding]],
+                 unsafe: bool = False, diff: bool = False) -> FixOutcome:
+    """Fix ``doc`` in memory, re-checking after each pass; return what changed and what remains.
 
+    ``recheck`` gives a fixed document's findings with the caller's rules and configuration:
+    the fix loop applies edits and never runs the rules itself, so it needs no runner."""
     source = doc.source
     original_text = source.text
     outcome = FixOutcome(findings)
@@ -150,7 +152,7 @@ def fix_document(doc, findings: list[Finding], effective, services, unsafe: bool
         outcome.fixed += len(applied)
         new_source = decode(encode(text, source.encoding))
         current = Document.from_source(new_source, doc.path, doc.locale)
-        outcome.findings = check_document(current, effective, services)
+        outcome.findings = recheck(current)
     if current.source.text != original_text:
         outcome.original = encode(original_text, source.encoding)
         outcome.data = encode(current.source.text, source.encoding)

@@ -411,8 +411,8 @@ def process_file(path: str, effective: Effective, services: Services, options: R
         if options.fix:
             from .fix import fix_document
 
-            outcome = fix_document(doc, findings, effective, services, unsafe=options.unsafe_fixes,
-                                   diff=options.fix == "diff")
+            outcome = fix_document(doc, findings, lambda fixed: check_document(fixed, effective, services),
+                                   unsafe=options.unsafe_fixes, diff=options.fix == "diff")
             result.fixed, result.diff = outcome.fixed, outcome.diff
             if options.fix == "fix":
                 result.findings = outcome.findings

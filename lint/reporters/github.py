@@ -1,7 +1,7 @@
 """``--format github``: GitHub Actions workflow commands, one annotation per finding."""
 from __future__ import annotations
 
-from . import Chunked
+from .chunked import Chunked
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -1,7 +1,7 @@
 """``--format text``: ``path:line:col: severity rule message``, the line, and a caret."""
 from __future__ import annotations
 
-from . import Chunked
+from .chunked import Chunked
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"

@@ -288,27 +288,3 @@ def _details(anchor, name, cell, cache) -> str:
                      f"<td class='n'>{s_line or ''}</td><td class='c'>{esc(s_text)}</td></tr></table>")
     parts.append("</section>")
     return "\n".join(parts)
-
-
-def cmd_translations(args) -> int:
-    import sys
-
-    from ..cli import emit
-    from ..config import Config
-
-    config = Config.load(args.config) if args.config else None
-    for path in args.paths:
-        if not os.path.exists(path):
-            print(f"guidelint: error: {path}: no such file or directory", file=sys.stderr)
-            return 2
-    rows, order = scan(args.paths, config)
-    bases = [p if os.path.isdir(p) else os.path.dirname(p) for p in args.paths]
-    if args.format == "json":
-        text = render_json(rows, order, bases)
-    elif args.format == "html":
-        text = render_html(rows, order, bases)
-    else:
-        colour = not args.no_color and not args.output and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        text = render_text(rows, order, bases, colour)
-    emit(text, args)
-    return 0

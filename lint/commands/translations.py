@@ -1,0 +1,27 @@
+"""``guidelint translations PATH``: the matrix model of :mod:`lint.translations.matrix`, rendered."""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..config import Config
+from ..translations.matrix import render_html, render_json, render_text, scan
+from .output import EXIT_ERROR, EXIT_OK, emit, want_colour
+
+
+def cmd_translations(args) -> int:
+    config = Config.load(args.config) if args.config else None
+    for path in args.paths:
+        if not os.path.exists(path):
+            print(f"guidelint: error: {path}: no such file or directory", file=sys.stderr)
+            return EXIT_ERROR
+    rows, order = scan(args.paths, config)
+    bases = [p if os.path.isdir(p) else os.path.dirname(p) for p in args.paths]
+    if args.format == "json":
+        text = render_json(rows, order, bases)
+    elif args.format == "html":
+        text = render_html(rows, order, bases)
+    else:
+        text = render_text(rows, order, bases, want_colour(args))
+    emit(text, args)
+    return EXIT_OK
