@@ -1,6 +1,7 @@
 import pytest
 
 from conftest import findings_of
+from lint.config import Config
 from lint.anchors import slug_github, slug_toc
 
 RULE = "links/broken-anchor"
@@ -69,5 +70,6 @@ def test_anchor_copied_from_the_source_translation_suggests_the_translated_headi
     write("g/guide.fr-fr.md", "# T\n\n## Étape 1 : ajouter le compte\n\n## Étape 2 : paramètres du serveur\n")
     guide = write("g/guide.fi-fi.md", "# T\n\n## Vaihe 1: tilin lisääminen\n\n## Vaihe 2: palvelimen asetukset\n\n"
                                       "Lue [vaihe 2](#etape-2-parametres-du-serveur).\n")
-    [f] = [f for f in lint.check_paths([str(guide)]) if f.rule == RULE]
+    alone = Config(data={"ignore": ["translation/anchor-leak"]})  # it owns a leaked source id otherwise
+    [f] = [f for f in lint.check_paths([str(guide)], config=alone) if f.rule == RULE]
     assert "heading 3 in guide.fr-fr.md, here '#vaihe-2-palvelimen-asetukset'" in f.message

@@ -1,11 +1,13 @@
 from conftest import findings_of
+from lint.config import Config
 
 RULE = "links/empty-text"
 
 
 def test_empty_and_blank_link_texts_are_reported_at_the_bracket():
     text = "# T\n\nLöydät tästä [](https://fi.wikipedia.org/wiki/SSH).\n\n- []({legacy}1175)\n\nKatso [ ](https://x.fi) ja [**](https://y.fi).\n"
-    found = findings_of(text, path="a/guide.fi-fi.md", rule=RULE)
+    alone = Config(data={"ignore": ["markup/legacy-residue"]})  # it owns `[]({legacy}1175)` otherwise
+    found = findings_of(text, path="a/guide.fi-fi.md", config=alone, rule=RULE)
     assert [(f.line, f.column) for f in found] == [(3, 14), (5, 3), (7, 7)]
     assert "fi.wikipedia.org" in found[0].message and found[0].end_column == 16
 

@@ -1,4 +1,5 @@
 from conftest import findings_of
+from lint.config import Config
 
 RULE = "ports/protocol-mismatch"
 
@@ -10,7 +11,8 @@ def test_pop_ports_in_an_imap_section_table_without_delimiter_row():
             "|Prievadai|SSLįjungta|SSLišjungta|\n"
             "|Įeinantis|995|110|\n"
             "|Išeinantis|465|587|\n")
-    [f] = findings_of(text, path="docs/guide.lt-lt.md", rule=RULE)
+    alone = Config(data={"ignore": ["ports/table-prose-mismatch"]})  # it owns this statement otherwise
+    [f] = findings_of(text, path="docs/guide.lt-lt.md", config=alone, rule=RULE)
     assert (f.line, f.column, f.end_column) == (9, 12, 15)
     assert "995, 110" in f.message and "IMAP nustatymai" in f.message
 
