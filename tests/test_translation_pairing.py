@@ -32,15 +32,6 @@ def test_the_source_itself_gets_no_translation_finding(write):
     assert [f for f in check(source) if f.rule.startswith("translation/")] == []
 
 
-def test_a_folder_with_no_source_gets_one_info_per_file(write):
-    write("x/guide.fi-fi.md", FI)
-    write("x/guide.de-de.md", FI)
-    lt = write("x/guide.lt-lt.md", FI)
-    found = [f for f in check(lt) if f.rule.startswith("translation/")]
-    assert [(f.rule, f.line, f.severity) for f in found] == [("translation/missing-source", 1, "info")]
-    assert "no fr-fr or en-gb source" in found[0].message
-
-
 def test_two_files_without_source_locale_are_still_compared(write):
     write("y/guide.de-de.md", FR)
     fi = write("y/guide.fi-fi.md", FI.replace("|ssl0.ovh.net|993|", "|ssl0.ovh.net|995|"))

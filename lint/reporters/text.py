@@ -7,6 +7,28 @@ COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+# A longer line is shown as a window around the column, as rustc and ruff do: a minified or
+# generated line of a megabyte, printed once per finding on it, would make the report
+# quadratic in the line's length.
+WINDOW = 120
+BEFORE = 40  # characters kept to the left of the column, for context
+ELLIPSIS = "…"
+
+
+def _window(source: str, column: int) -> tuple[str, int]:
+    """The part of ``source`` to show and the column of the finding within it."""
+    if len(source) <= WINDOW:
+        return source, column
+    start = max(0, min(column - 1 - BEFORE, len(source) - WINDOW))
+    end = start + WINDOW
+    shown = source[start:end]
+    if start:
+        shown = ELLIPSIS + shown
+    if end < len(source):
+        shown += ELLIPSIS
+    return shown, column - start + (1 if start else 0)
+
+
 def _caret_line(source: str, column: int, end_column: int, single_line: bool) -> str:
     # keep tabs so the caret lines up under the same character in a terminal
     pad = "".join("\t" if c == "\t" else " " for c in source[:column - 1])
@@ -25,8 +47,8 @@ def write(report, out, colour: bool = False, **_) -> None:
         fix = " [*]" if f.fixable else ""
         lines.add(f"{loc} {sev} {f.rule} {f.message}{fix}\n")
         if f.source_line:
-            src = f.source_line.rstrip("\r\n")
-            caret = _caret_line(src, f.column, f.end_column, f.end_line == f.line)
+            src, column = _window(f.source_line.rstrip("\r\n"), f.column)
+            caret = _caret_line(src, column, column + f.end_column - f.column, f.end_line == f.line)
             lines.add(f"    {src}\n    {COLOURS[f.severity] + caret + RESET if colour else caret}\n")
     s = report.summary()
     by = s["by_severity"]
