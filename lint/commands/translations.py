@@ -1,11 +1,12 @@
-"""``guidelint translations PATH``: the matrix model of :mod:`lint.translations.matrix`, rendered."""
+"""``guidelint translations PATH``: the model of :mod:`lint.translations.matrix`, rendered."""
 from __future__ import annotations
 
 import os
 import sys
 
 from ..config import Config
-from ..translations.matrix import render_html, render_json, render_text, scan
+from ..translations.matrix import scan
+from ..translations.matrix_render import render_html, render_json, render_text
 from .output import EXIT_ERROR, EXIT_OK, emit, want_colour
 
 
@@ -15,13 +16,13 @@ def cmd_translations(args) -> int:
         if not os.path.exists(path):
             print(f"guidelint: error: {path}: no such file or directory", file=sys.stderr)
             return EXIT_ERROR
-    rows, order = scan(args.paths, config)
+    matrix = scan(args.paths, config)
     bases = [p if os.path.isdir(p) else os.path.dirname(p) for p in args.paths]
     if args.format == "json":
-        text = render_json(rows, order, bases)
+        text = render_json(matrix, bases)
     elif args.format == "html":
-        text = render_html(rows, order, bases)
+        text = render_html(matrix, bases)
     else:
-        text = render_text(rows, order, bases, want_colour(args))
+        text = render_text(matrix, bases, want_colour(args))
     emit(text, args)
     return EXIT_OK
