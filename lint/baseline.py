@@ -73,6 +73,9 @@ class Baseline:
                 data = json.load(f)
             rows = data["findings"]
             self.remaining = Counter((r["rule"], r["path"], r["fingerprint"]) for r in rows)
+            self.recorded: dict[str, Counter] = {}  # path -> (rule, fingerprint) counts, never spent
+            for (rule, path, fp), count in self.remaining.items():
+                self.recorded.setdefault(path, Counter())[(rule, fp)] += count
         except OSError as e:
             raise BaselineError(f"{path}: cannot read: {e.strerror or e}") from None
         except (ValueError, KeyError, TypeError) as e:
@@ -85,6 +88,25 @@ class Baseline:
             key = (f.rule, _relative(f.path, self.folder), fingerprint(f))
             if self.remaining.get(key, 0) > 0:
                 self.remaining[key] -= 1
+            else:
+                new.append(f)
+        return new
+
+    def new_in(self, findings: Iterable[Finding]) -> list[Finding]:
+        """What :meth:`filter` would report of one file's findings, without spending the
+        baseline: ``--fix`` asks before each of its passes."""
+        findings = list(findings)
+        if not findings:
+            return findings
+        recorded = self.recorded.get(_relative(findings[0].path, self.folder))
+        if not recorded:
+            return findings
+        left = Counter(recorded)
+        new = []
+        for f in findings:
+            key = (f.rule, fingerprint(f))
+            if left.get(key, 0) > 0:
+                left[key] -= 1
             else:
                 new.append(f)
         return new

@@ -29,7 +29,8 @@ from typing import Iterable
 from .atomic import replace_file
 from .finding import Edit, Finding
 
-FORMAT = 3  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed
+FORMAT = 4  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
@@ -105,13 +106,13 @@ HAS_LINE = "\n"
 def finding_to_list(f: Finding) -> list:
     return [f.line, f.column, f.end_line, f.end_column, f.rule, f.severity, f.message,
             [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in f.edits],
-            f.fix_safe, HAS_LINE if f.source_line else ""]
+            f.applicability, HAS_LINE if f.source_line else ""]
 
 
 def finding_from_list(path: str, item: list) -> Finding:
-    line, column, end_line, end_column, rule, severity, message, edits, fix_safe, has_line = item
+    line, column, end_line, end_column, rule, severity, message, edits, applicability, has_line = item
     return Finding(path, line, column, end_line, end_column, rule, severity, message,
-                   tuple([Edit(*e) for e in edits]) if edits else (), fix_safe, has_line)
+                   tuple([Edit(*e) for e in edits]) if edits else (), applicability, has_line)
 
 
 def restore_source_lines(findings: list[Finding]) -> None:

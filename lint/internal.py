@@ -29,4 +29,25 @@ RULE_ERROR = EngineCheck(
     "A rule raised an exception on this file. The other rules still ran. Run with --debug "
     "for the traceback and report it: it is a bug in guidelint or in a plug-in.")
 
-ENGINE_CHECKS = {c.id: c for c in (UNREADABLE, TOO_COMPLEX, RULE_ERROR)}
+NO_DICTIONARY = EngineCheck(
+    "internal/no-dictionary", "info", "a locale has no Hunspell dictionary: its spelling is not checked",
+    "No Hunspell dictionary was found for a guide's locale, so the rules that need one "
+    "(spelling/*, language/foreign-fragment) skip that locale's guides. It is reported once "
+    "per locale per run, on the first guide of that locale in path order, and is never "
+    "absorbed by a baseline or hidden by changed-lines mode. Install the dictionaries "
+    "(`pip install 'guidelint[dictionaries]'`; the pre-commit hook installs them itself) or "
+    "list a folder holding `<locale>.dic`/`.aff` under `dictionaries:` in the configuration.")
+SOURCE_CHANGED = EngineCheck(
+    "changes/source-changed", "info", "a source guide changed where this translation was not updated",
+    "In changed-lines mode (`--changed-lines-only`, the pre-commit hook, `--new-from-rev`), a "
+    "source guide whose blocks the change added or modified puts the translations of its "
+    "folder out of date where their matching blocks were not changed too. Each such "
+    "translation is listed once, at the first matching line, with the source lines that "
+    "changed. It is information for the translators: it never fails the run, whatever "
+    "`--fail-on` says.")
+
+#: what the engine reports when a file could not be checked: the run exits with status 2
+ENGINE_ERRORS = {c.id: c for c in (UNREADABLE, TOO_COMPLEX, RULE_ERROR)}
+#: notes about the run rather than a line of a file: shown once, never baselined or line-filtered
+NOTES = {c.id: c for c in (NO_DICTIONARY, SOURCE_CHANGED)}
+ENGINE_CHECKS = {**ENGINE_ERRORS, **NOTES}

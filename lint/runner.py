@@ -12,7 +12,7 @@ from .config import CONFIG_NAMES, Config, Effective, _expand, discover
 from .document import Document, locale_from_path
 from .finding import Finding
 from .budget import TooComplex, seconds_for, time_budget
-from .internal import RULE_ERROR, TOO_COMPLEX, UNREADABLE
+from .internal import NOTES, RULE_ERROR, TOO_COMPLEX, UNREADABLE
 from .rule import Context
 from .source import UndecodableFile, decode
 
@@ -27,6 +27,9 @@ class FileResult:
     fixed: int = 0  # findings whose fixes --fix applied (or --diff would apply)
     diff: str = ""  # unified diff of the fixes, with --diff
     cached: bool = False
+    #: changed-lines mode: the lines the change touched (moved by --fix), which findings are
+    #: reported on; None reports every line
+    changed: "object | None" = None
 
 
 class Services:
@@ -244,7 +247,7 @@ def check_document(doc: Document, effective: Effective, services: Services) -> l
             findings.append(_engine_finding(doc.path, RULE_ERROR, f"{rule_id} failed: {type(e).__name__}: {e}"))
             continue
         findings.extend(ctx.findings)
-    findings = drop_superseded(findings, rules)
+    findings = _one_note_each(drop_superseded(findings, rules))
     sup = suppress.parse(doc.lines, doc.code_lines, set(rules))
     findings = [f for f in findings if not sup.covers(f.rule, f.line)]
     findings.sort(key=Finding.sort_key)
@@ -270,6 +273,20 @@ def _same_place(a: Finding, b: Finding) -> bool:
     start_a, end_a = (a.line, a.column), (a.end_line, a.end_column)
     start_b, end_b = (b.line, b.column), (b.end_line, b.end_column)
     return start_a == start_b or (start_a < end_b and start_b < end_a)
+
+
+def _one_note_each(findings: list[Finding]) -> list[Finding]:
+    """Several rules ask for the same missing dictionary: one note per file says it."""
+    if not any(f.rule in NOTES for f in findings):
+        return findings
+    seen, kept = set(), []
+    for f in findings:
+        if f.rule in NOTES:
+            if (f.rule, f.message) in seen:
+                continue
+            seen.add((f.rule, f.message))
+        kept.append(f)
+    return kept
 
 
 def parse_and_check(path: str, effective: Effective, services: Services, data: bytes | None = None,
@@ -401,6 +418,18 @@ class RunOptions:
     fix: str | None = None  # None, "fix" (write) or "diff" (compute the diff only)
     unsafe_fixes: bool = False
     progress: Callable[[int], None] | None = None  # called with the number of files just done
+    changes: "object | None" = None  # a lint.changes.Changes: report and fix touched lines only
+    baseline: "object | None" = None  # a lint.baseline.Baseline: --fix leaves what it absorbs
+
+
+def _reported(path: str, options: RunOptions):
+    """What the run will report of ``path``'s findings, when it reports fewer than all."""
+    if options.changes is None and options.baseline is None:
+        return None
+    from .fix import Reported
+
+    changed = options.changes.for_path(path) if options.changes is not None else None
+    return Reported(changed, options.baseline)
 
 
 def _unreadable(path: str, e: OSError) -> FileResult:
@@ -428,16 +457,19 @@ def process_file(path: str, effective: Effective, services: Services, options: R
         if isinstance(checked, FileResult):
             return checked
         doc, findings = checked
-        result = FileResult(path, findings)
+        reported = _reported(path, options)
+        result = FileResult(path, findings, changed=reported and reported.changed)
         stored_data = data
         if options.fix:
             from .fix import fix_document
 
             outcome = fix_document(doc, findings, lambda fixed: check_document(fixed, effective, services),
-                                   unsafe=options.unsafe_fixes, diff=options.fix == "diff")
+                                   unsafe=options.unsafe_fixes, diff=options.fix == "diff", reported=reported)
             result.fixed, result.diff = outcome.fixed, outcome.diff
             if options.fix == "fix":
                 result.findings = outcome.findings
+                if outcome.reported is not None:
+                    result.changed = outcome.reported.changed
                 if outcome.data is not None:
                     try:
                         outcome.write(path)
@@ -477,11 +509,14 @@ def _depend_on_folder(path: str, services: Services) -> None:
             services.depends_on(os.path.join(folder, name))
 
 
-def _fix_pending(findings: list[Finding], options: RunOptions) -> bool:
+def _fix_pending(path: str, findings: list[Finding], options: RunOptions) -> bool:
     if not options.fix:
         return False
     from .fix import applicable
 
+    reported = _reported(path, options)
+    if reported is not None:
+        findings = reported.select(findings)
     return any(applicable(f, options.unsafe_fixes) for f in findings)
 
 
@@ -536,7 +571,8 @@ def _pool_results(paths: list[str], resolver: "ConfigResolver", services: Servic
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     worker_options = RunOptions(jobs=1, cache=options.cache, fix=options.fix,
-                                unsafe_fixes=options.unsafe_fixes)
+                                unsafe_fixes=options.unsafe_fixes, changes=options.changes,
+                                baseline=options.baseline)
     _INHERITED["services"] = services if context.get_start_method() == "fork" else None
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
@@ -567,9 +603,10 @@ def run(files: list[str], resolver: "ConfigResolver", services: Services,
             found = cache.lookup(path, resolver.fingerprint_for(path), cache.file_hash(path))
         except OSError:
             found = None
-        if found is not None and not _fix_pending(found, options):
+        if found is not None and not _fix_pending(path, found, options):
             cache.hits += 1
-            done[i] = FileResult(path, found, cached=True)
+            done[i] = FileResult(path, found, cached=True,
+                                 changed=options.changes.for_path(path) if options.changes else None)
             continue
         cache.misses += 1
         todo.append(i)

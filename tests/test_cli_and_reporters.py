@@ -28,11 +28,13 @@ def test_json_has_exactly_the_documented_shape(tree, capsys):
     assert set(data) == {"version", "findings", "summary"} and data["version"] == 1
     [f] = data["findings"]
     assert set(f) == {"path", "line", "column", "end_line", "end_column", "rule", "severity",
-                      "message", "fixable"}
+                      "message", "fixable", "fix"}
     assert (f["path"], f["line"], f["column"], f["rule"]) == (
         str(tree / "a" / "guide.en-gb.md"), 8, 4, "whitespace/double-space")
+    assert f["fix"] == {"applicability": "safe"} and f["fixable"] is True
     assert data["summary"] == {"files": 2, "findings": 1,
-                               "by_severity": {"error": 0, "warning": 1, "info": 0}}
+                               "by_severity": {"error": 0, "warning": 1, "info": 0},
+                               "fixable": {"safe": 1, "unsafe": 0}}
 
 
 def test_text_format_shows_the_line_and_a_caret_and_no_colour_when_piped(tree, capsys):
@@ -127,7 +129,9 @@ def test_json_report_is_exactly_what_the_json_module_writes():
                   "it's \"odd\"\n\x00\x1f\u2028 text")
     fixable = Finding("g.md", 1, 2, 1, 3, "whitespace/double-space", "warning", "two spaces",
                       edits=(Edit(1, 2, 1, 3, ""),))
-    for findings in ([], [odd, fixable]):
+    unsafe = Finding("g.md", 2, 1, 2, 4, "spelling/doubled-letter", "warning", "ttwo",
+                     edits=(Edit(2, 1, 2, 4, "two"),), applicability="unsafe")
+    for findings in ([], [odd, fixable, unsafe]):
         report = Report(findings, files=2, extra_summary={"baseline": {"fixed": 1, "rules": []}})
         expected = json.dumps({"version": 1, "findings": [f.to_dict() for f in findings],
                                "summary": report.summary()}, ensure_ascii=False, indent=2) + "\n"

@@ -5,7 +5,7 @@ import io
 from collections import Counter
 from typing import Iterable, Iterator, TextIO
 
-from ..finding import SEVERITIES, Finding
+from ..finding import SAFE, SEVERITIES, UNSAFE, Finding
 from .chunked import Chunked  # noqa: F401 - where reporters of other packages find it
 
 
@@ -23,31 +23,40 @@ class Report:
         self.files = files
         self.extra_summary = {} if extra_summary is None else extra_summary
         self._counts: Counter | None = None
-        self._fixable = 0
+        self._fixes: Counter | None = None
 
     def __iter__(self) -> Iterator[Finding]:
-        counts, fixable = Counter(), 0
+        counts, fixes = Counter(), Counter()
         for f in self.findings:
             counts[f.severity] += 1
-            fixable += bool(f.edits)
+            if f.edits:
+                fixes[f.applicability] += 1
             yield f
-        self._counts, self._fixable = counts, fixable
+        self._counts, self._fixes = counts, fixes
 
-    def _tally(self) -> tuple[Counter, int]:
+    def _tally(self) -> tuple[Counter, Counter]:
         if self._counts is None:  # a list that no reporter has iterated yet
             listed = list(self.findings)
             self.findings = listed
-            return Counter(f.severity for f in listed), sum(1 for f in listed if f.edits)
-        return self._counts, self._fixable
+            return (Counter(f.severity for f in listed),
+                    Counter(f.applicability for f in listed if f.edits))
+        return self._counts, self._fixes
 
     @property
     def fixable(self) -> int:
-        return self._tally()[1]
+        """Findings plain ``--fix`` repairs."""
+        return self._tally()[1][SAFE]
+
+    @property
+    def unsafe_fixable(self) -> int:
+        """Findings whose fix needs ``--unsafe-fixes``."""
+        return self._tally()[1][UNSAFE]
 
     def summary(self) -> dict:
-        counts = self._tally()[0]
+        counts, fixes = self._tally()
         return {"files": self.files, "findings": sum(counts.values()),
                 "by_severity": {s: counts.get(s, 0) for s in reversed(SEVERITIES)},
+                "fixable": {SAFE: fixes[SAFE], UNSAFE: fixes[UNSAFE]},
                 **self.extra_summary}
 
 

@@ -1,4 +1,7 @@
-"""``--format json``: the stable machine format (version 1)."""
+"""``--format json``: the stable machine format (version 1).
+
+A finding's ``"fix"`` is ``{"applicability": "safe" | "unsafe"}`` or null (ruff's shape);
+``"fixable"`` is true when plain ``--fix`` repairs it (a safe fix)."""
 from __future__ import annotations
 
 import json
@@ -17,8 +20,12 @@ _RECORD = ('    {\n'
            '      "rule": %s,\n'
            '      "severity": %s,\n'
            '      "message": %s,\n'
-           '      "fixable": %s\n'
+           '      "fixable": %s,\n'
+           '      "fix": %s\n'
            '    }')
+# "fix" as json.dumps(indent=2) lays it out at that depth
+_FIX = {"safe": '{\n        "applicability": "safe"\n      }',
+        "unsafe": '{\n        "applicability": "unsafe"\n      }'}
 
 
 def write(report, out, **_) -> None:
@@ -41,7 +48,9 @@ def write(report, out, **_) -> None:
         if severity is None:
             severity = encoded[f.severity] = encode_basestring(f.severity)
         chunks.add(separator + _RECORD % (path, f.line, f.column, f.end_line, f.end_column, rule, severity,
-                                          encode_basestring(f.message), "true" if f.edits else "false"))
+                                          encode_basestring(f.message),
+                                          "true" if f.fixable else "false",
+                                          _FIX[f.applicability] if f.edits else "null"))
         separator = ",\n"
     chunks.add("[]" if separator == "[\n" else "\n  ]")
     summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")

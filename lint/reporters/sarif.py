@@ -38,6 +38,8 @@ def write(report, out, **_) -> None:
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path.replace("\\", "/")},
                                                 "region": region}}],
         })
+        if f.edits:  # whether --fix repairs it alone or needs --unsafe-fixes, as in the JSON
+            results[-1]["properties"] = {"fix": {"applicability": f.applicability}}
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "guidelint", "version": __version__,
                             "informationUri": "https://pypi.org/project/guidelint/",

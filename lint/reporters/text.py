@@ -1,6 +1,7 @@
 """``--format text``: ``path:line:col: severity rule message``, the line, and a caret."""
 from __future__ import annotations
 
+from ..finding import SAFE
 from .chunked import Chunked
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -44,7 +45,7 @@ def write(report, out, colour: bool = False, **_) -> None:
         loc = f"{f.path}:{f.line}:{f.column}:"
         if colour:
             loc = BOLD + loc + RESET
-        fix = " [*]" if f.fixable else ""
+        fix = (" [*]" if f.applicability == SAFE else " [unsafe fix]") if f.edits else ""
         lines.add(f"{loc} {sev} {f.rule} {f.message}{fix}\n")
         if f.source_line:
             src, column = _window(f.source_line.rstrip("\r\n"), f.column)
@@ -54,9 +55,19 @@ def write(report, out, colour: bool = False, **_) -> None:
     by = s["by_severity"]
     parts = [f"{by[k]} {k}{'s' if by[k] != 1 and k != 'info' else ''}" for k in ("error", "warning", "info")]
     summary = f"{s['findings']} finding{'s' if s['findings'] != 1 else ''} ({', '.join(parts)}) in {s['files']} file{'s' if s['files'] != 1 else ''}"
+    extra = dict(report.extra_summary)
+    fixing = "fixed" in extra  # after --fix: what it did, then what only --unsafe-fixes would do
+    if fixing:
+        summary += f"; {extra.pop('fixed')} fixed"
     if report.fixable:
         summary += f"; {report.fixable} fixable with --fix"
-    for key, value in report.extra_summary.items():
+    if report.unsafe_fixable:
+        if fixing:
+            summary += f"; {report.unsafe_fixable} left for --unsafe-fixes"
+        else:
+            more = " more" if report.fixable else " fixable"
+            summary += f"; {report.unsafe_fixable}{more} with --fix --unsafe-fixes"
+    for key, value in extra.items():
         summary += f"; {value} {key.replace('_', ' ')}"
     lines.add((DIM + summary + RESET if colour else summary) + "\n")
     lines.flush()

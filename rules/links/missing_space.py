@@ -59,7 +59,7 @@ class MissingSpace(Rule):
     id = "links/missing-space"
     severity = "warning"
     summary = "link or image glued to the word before or after it"
-    tags = ("links", "whitespace", "fixable")
+    tags = ("links", "whitespace")
     fix = "safe"
 
     def check(self, doc, ctx):

@@ -64,7 +64,7 @@ class MarkerSpacing(Rule):
     id = "lists/marker-spacing"
     severity = "warning"
     summary = "list line that will not render as an item (marker glued to the text, or lost)"
-    tags = ("lists", "rendering", "fixable")
+    tags = ("lists", "rendering")
     fix = "safe"
 
     def check(self, doc, ctx):

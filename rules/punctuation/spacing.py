@@ -167,7 +167,7 @@ class PunctuationSpacing(Rule):
     id = "punctuation/spacing"
     severity = "warning"
     summary = "missing space after , ; : or a stray space before . , (and locale spacing rules)"
-    tags = ("punctuation", "whitespace", "typography", "fixable")
+    tags = ("punctuation", "whitespace", "typography")
     fix = "safe"
     options = {"french_spacing": False}
 

@@ -58,7 +58,7 @@ class DoubledLetter(Rule):
     id = "spelling/doubled-letter"
     severity = "warning"
     summary = "a doubled or tripled letter the dictionary does not accept"
-    tags = ("spelling", "fixable")
+    tags = ("spelling",)
     fix = "unsafe"
 
     def check(self, doc, ctx):

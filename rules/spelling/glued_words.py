@@ -58,7 +58,7 @@ class GluedWords(Rule):
     id = "spelling/glued-words"
     severity = "warning"
     summary = "two words written without the space between them"
-    tags = ("spelling", "fixable")
+    tags = ("spelling",)
     fix = "unsafe"
 
     def check(self, doc, ctx):

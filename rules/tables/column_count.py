@@ -8,7 +8,9 @@ from .rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 class ColumnCount(Rule):
     """
     What it does
-        Reports a table row with a different number of cells than the table's header.
+        Reports a table row with a different number of cells than the table's header, also
+        in rows that lack their delimiter row (tables/missing-delimiter reports those; they
+        render as a table once it is added).
 
     Why is this bad?
         Renderers drop the extra cells or pad the missing ones, and some (mistune among
@@ -42,15 +44,27 @@ class ColumnCount(Rule):
 
     def check(self, doc, ctx):
         for first, last in pipe_row_runs(doc):
-            if not is_delimiter_row(doc.line(first + 1)):
-                continue  # not a table at all: tables/missing-delimiter reports it
-            expected = len(split_cells(strip_prefix(doc.line(first))[1]))
+            # rows without a delimiter row are counted too: they become a table once
+            # tables/missing-delimiter's fix adds one, and their extra cells are lost then
+            header = doc.line(first)
+            expected = len(split_cells(strip_prefix(header)[1]))
+            rows = []
             for number in range(first + 1, last + 1):
                 line = doc.line(number)
                 if is_delimiter_row(line) or not line.strip():
                     continue
                 width, rest = strip_prefix(line)
-                found = len(split_cells(rest))
+                rows.append((number, width, len(split_cells(rest)), line))
+            wider = [r for r in rows if r[2] > expected]
+            if not is_delimiter_row(doc.line(first + 1)) and len(wider) > 1 and 2 * len(wider) >= len(rows):
+                # most rows are wider than the first: the first row is the odd one out
+                counts = sorted({r[2] for r in wider})
+                ctx.report(first, strip_prefix(header)[0] + 1,
+                           f"first row has {expected} cell{'s' if expected != 1 else ''} but {len(wider)} of the "
+                           f"{len(rows)} rows below have {' or '.join(map(str, counts))}: with a delimiter row "
+                           "under it, their last cells are dropped", end_column=len(header) + 1)
+                continue
+            for number, width, found, line in rows:
                 if found > expected or (found < expected and ctx.option("report_short_rows")):
                     ctx.report(number, width + 1,
                                f"row has {found} cell{'s' if found != 1 else ''}, the header has {expected}",

@@ -1,4 +1,6 @@
-from lint.finding import Edit
+import re
+
+from lint.finding import SAFE, UNSAFE, Edit
 from lint.registry import register
 from lint.rule import Rule
 
@@ -18,7 +20,10 @@ class MissingDelimiter(Rule):
         it carries no words to translate.
 
     Fix
-        Inserts a delimiter row with as many cells as the header (safe).
+        Inserts a delimiter row with as many cells as the first row. Safe when the first row
+        reads as a header; unsafe (``--unsafe-fixes``) when it holds a number, so looks like
+        data that would become a bold header (its header may have been lost too), or when a
+        later row has more cells than it, which the table would then drop.
 
     Example
         |Portti|SSL aktivoitu|SSL deaktivoitu|
@@ -33,7 +38,7 @@ class MissingDelimiter(Rule):
     id = "tables/missing-delimiter"
     severity = "error"
     summary = "pipe table rows without a delimiter row render as text"
-    tags = ("tables", "rendering", "fixable")
+    tags = ("tables", "rendering")
     fix = "safe"
 
     def check(self, doc, ctx):
@@ -48,8 +53,23 @@ class MissingDelimiter(Rule):
         delimiter = prefix + "|" + "---|" * len(split_cells(rest))
         ending = doc.source.endings[first - 1] or doc.source.dominant_ending
         end = len(header) + 1
+        doubt = _header_doubt(doc, first, last, split_cells(rest))
         ctx.report(first, width + 1,
                    f"{last - first + 1} table rows (lines {first}-{last}) have no delimiter row "
-                   "and render as plain text",
+                   "and render as plain text" + (f"; {doubt}: check the header" if doubt else ""),
                    end_line=first, end_column=end,
-                   edits=[Edit(first, end, first, end, ending + delimiter)])
+                   edits=[Edit(first, end, first, end, ending + delimiter)],
+                   applicability=UNSAFE if doubt else SAFE)
+
+
+NUMBER = re.compile(r"[\d.,:/ -]*\d[\d.,:/ -]*")
+
+
+def _header_doubt(doc, first: int, last: int, cells: list[str]) -> str:
+    """Why making the first row the header may be wrong, or "" when it reads as one."""
+    if any(NUMBER.fullmatch(cell.strip()) for cell in cells):
+        return "the first row holds a number, so it looks like data"
+    widest = max(len(split_cells(strip_prefix(doc.line(n))[1])) for n in range(first, last + 1))
+    if widest > len(cells):
+        return f"a later row has {widest} cells, the first {len(cells)}, and the table would drop the rest"
+    return ""

@@ -39,7 +39,7 @@ class DoubleSpace(Rule):
     id = "whitespace/double-space"
     severity = "warning"
     summary = "two or more spaces inside prose"
-    tags = ("whitespace", "fixable")
+    tags = ("whitespace",)
     fix = "safe"
 
     def check(self, doc, ctx):

@@ -118,7 +118,7 @@ class RepeatedWord(Rule):
     id = "words/repeated-word"
     severity = "warning"
     summary = "the same word written twice in a row"
-    tags = ("words", "fixable")
+    tags = ("words",)
     fix = "unsafe"
 
     def check(self, doc, ctx):

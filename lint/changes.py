@@ -1,0 +1,295 @@
+"""Changed-lines mode: report only what a change introduces.
+
+``--changed-lines-only`` reads the staged change (``git diff --cached``), ``--new-from-rev
+REV`` the change from ``REV`` (its merge base with ``HEAD``, as a pull request's diff shows it)
+to the files on disk, uncommitted edits included. A finding is reported when one of its
+lines was added or modified by the change; a file git does not track at all counts as wholly
+new. Anchors: golangci-lint's ``--new-from-rev``, reviewdog's ``-filter-mode=added``, darker.
+
+A pure deletion touches the lines on either side of it: what a removed line breaks (a table
+that lost its delimiter row, a list that lost its blank line) is reported next to the gap.
+Files whose lines end in a lone CR are counted by git as one line: any change to such a
+file counts as touching all of it.
+
+Findings that are not about a line (the engine's ``internal/*``) always pass: an unreadable
+file or a missing dictionary is news whatever the change.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+
+from .finding import Finding
+
+
+class ChangesError(Exception):
+    pass
+
+
+#: a file wholly new to the change: every line counts as touched
+WHOLE = None
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    """The lines a change added or modified in one file (``whole``: every line)."""
+
+    lines: frozenset[int] = frozenset()
+    whole: bool = False
+
+    def touches(self, first: int, last: int) -> bool:
+        if self.whole:
+            return True
+        return any(line in self.lines for line in range(first, max(first, last) + 1))
+
+    def keeps(self, f: Finding) -> bool:
+        """True when ``f`` is on a touched line, or is not about a line at all."""
+        return f.rule.startswith("internal/") or self.touches(f.line, f.end_line)
+
+    def after_rewrite(self, old: list[str], new: list[str]) -> "ChangedFile":
+        """The same touched lines after the file's lines went from ``old`` to ``new`` (a fix
+        pass): unchanged lines keep their state, a rewritten region is touched if any of the
+        lines it replaced was."""
+        if self.whole:
+            return self
+        moved: set[int] = set()
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if tag == "equal":
+                moved.update(j1 + 1 + k for k in range(i2 - i1) if i1 + 1 + k in self.lines)
+            elif any(line in self.lines for line in range(i1 + 1, i2 + 1)):
+                moved.update(range(j1 + 1, j2 + 1))
+        return ChangedFile(frozenset(moved))
+
+
+UNCHANGED = ChangedFile()
+NEW = ChangedFile(whole=True)
+
+
+class Changes:
+    """Touched lines per file of a git change, looked up by a checked file's path."""
+
+    def __init__(self, files: dict[str, ChangedFile], root: str, tracked: frozenset[str],
+                 description: str, base_rev: str | None = None):
+        self.files = files          # real path -> ChangedFile
+        self.root = root            # the repository's top folder (real path)
+        self.tracked = tracked      # real paths git tracks (in the index)
+        self.description = description
+        self.base_rev = base_rev    # the revision the change is compared with (None: the index)
+
+    def for_path(self, path: str) -> ChangedFile:
+        real = os.path.realpath(path)
+        found = self.files.get(real)
+        if found is not None:
+            return found
+        if not real.startswith(os.path.join(self.root, "")):
+            return NEW  # outside the repository: nothing to compare with
+        return UNCHANGED if real in self.tracked else NEW
+
+    def changed_paths(self) -> list[str]:
+        return sorted(p for p, c in self.files.items() if c.whole or c.lines)
+
+    # -- reading git ------------------------------------------------------------------------
+
+    @classmethod
+    def staged(cls, cwd: str = ".") -> "Changes":
+        """The change ``git commit`` would record now: the index against ``HEAD``."""
+        root = _toplevel(cwd)
+        head = _git(root, "rev-parse", "--verify", "-q", "HEAD", check=False).strip()
+        # before the first commit there is no HEAD: compare with the empty tree
+        diff = _git(root, *_DIFF, "--cached", head or _EMPTY_TREE)
+        return cls(_parse(diff, root), root, _tracked(root), "the staged change")
+
+    @classmethod
+    def since(cls, rev: str, cwd: str = ".") -> "Changes":
+        """The change from ``rev``'s merge base with ``HEAD`` to the files on disk."""
+        root = _toplevel(cwd)
+        if not _git(root, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False).strip():
+            raise ChangesError(f"--new-from-rev: '{rev}' is not a commit in {root}")
+        base = _git(root, "merge-base", rev, "HEAD", check=False).strip() or rev
+        diff = _git(root, *_DIFF, base)
+        changes = cls(_parse(diff, root), root, _tracked(root), f"the change since {rev}", base)
+        for name in _git(root, "ls-files", "-z", "--others", "--exclude-standard").split("\0"):
+            if name:  # untracked: wholly new
+                changes.files[os.path.realpath(os.path.join(root, name))] = NEW
+        return changes
+
+
+# the plain text of a diff whatever the user's git configuration says
+_DIFF = ("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color", "--no-ext-diff",
+         "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--diff-filter=d")
+_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
+
+def _git(cwd: str, *args: str, check: bool = True) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
+    except FileNotFoundError:
+        raise ChangesError("git is not installed: changed-lines mode needs it") from None
+    except subprocess.TimeoutExpired:
+        raise ChangesError(f"git {args[0]} took too long") from None
+    if check and done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ChangesError(f"git {' '.join(a for a in args if not a.startswith('-'))[:60]}: "
+                           f"{message[-1] if message else 'failed'}")
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def _toplevel(cwd: str) -> str:
+    try:
+        return os.path.realpath(_git(cwd or ".", "rev-parse", "--show-toplevel").strip())
+    except ChangesError:
+        raise ChangesError(f"{os.path.abspath(cwd)} is not in a git repository: "
+                           "changed-lines mode needs one") from None
+
+
+def _tracked(root: str) -> frozenset[str]:
+    names = _git(root, "ls-files", "-z").split("\0")
+    return frozenset(os.path.realpath(os.path.join(root, n)) for n in names if n)
+
+
+def _unquote(name: str) -> str:
+    """A path as git prints it: C-quoted when it holds a quote, a backslash or a control
+    character (core.quotePath=false keeps other non-ASCII as is)."""
+    if not name.startswith('"'):
+        return name
+    body = name[1:-1]
+    raw = bytearray()
+    i = 0
+    escapes = {"n": 10, "t": 9, '"': 34, "\\": 92, "a": 7, "b": 8, "f": 12, "r": 13, "v": 11}
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            if re.fullmatch(r"[0-7]{3}", body[i + 1:i + 4]):  # a byte of a non-ASCII name
+                raw.append(int(body[i + 1:i + 4], 8))
+                i += 4
+                continue
+            raw.append(escapes.get(nxt, ord(nxt)))
+            i += 2
+            continue
+        raw.extend(c.encode("utf-8", "surrogateescape"))
+        i += 1
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _parse(diff: str, root: str) -> dict[str, ChangedFile]:
+    """Touched lines per file of a ``git diff -U0`` (new-side line numbers)."""
+    touched: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in diff.split("\n"):
+        if line.startswith("+++ "):
+            name = line[4:].rstrip("\t")
+            if name == "/dev/null":
+                current = None
+                continue
+            name = _unquote(name)
+            name = name[2:] if name.startswith("b/") else name
+            current = touched.setdefault(os.path.realpath(os.path.join(root, name)), set())
+        elif line.startswith("@@") and current is not None:
+            m = _HUNK.match(line)
+            if not m:
+                continue
+            start, count = int(m.group(1)), int(m.group(2) or 1)
+            if count:
+                current.update(range(start, start + count))
+            else:  # a deletion after line `start`: its neighbours
+                current.update((start, start + 1))
+    out = {}
+    for path, lines in touched.items():
+        out[path] = NEW if lines and _lone_cr(path) else ChangedFile(frozenset(lines))
+    return out
+
+
+def _lone_cr(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return False
+    return b"\r" in data.replace(b"\r\n", b"")
+
+
+def outdated_translations(changes: Changes, files: list[str], effective_for) -> list[Finding]:
+    """For each checked source guide the change touched, one ``changes/source-changed`` note
+    per translation of its folder whose blocks matching the changed source blocks were not
+    changed too. ``effective_for(path)``: the file's configuration (locale pattern, sources)."""
+    from .internal import SOURCE_CHANGED
+    from .translations import pairing
+    from .translations.align import make_pair
+    from .translations.blocks import extract
+
+    notes = []
+    for path in files:
+        changed = changes.for_path(path)
+        if not (changed.whole or changed.lines):
+            continue
+        effective = effective_for(path)
+        found = pairing.pair(path, effective.source_locales, effective.locale_pattern)
+        if not found.is_source:
+            continue
+        source = _parse_guide(path, found.locale)
+        if source is None:
+            continue
+        sblocks = extract(source)
+        touched = {i for i, b in enumerate(sblocks) if changed.touches(b.line, b.end_line)}
+        if not touched:
+            continue  # front matter only (an `updated:` date): nothing to translate
+        for locale, other in sorted(found.siblings.items()):
+            if os.path.realpath(other) == os.path.realpath(path):
+                continue
+            target = _parse_guide(other, locale)
+            if target is None:
+                continue
+            pair = make_pair(source, target, sblocks=sblocks)
+            if pair.retired:
+                continue
+            stale = _stale_lines(pair, touched, changes.for_path(other), len(target.lines))
+            if stale:
+                tlines = sorted({t for t, _ in stale})
+                slines = sorted({s for _, s in stale})
+                notes.append(Finding(
+                    other, tlines[0], 1, tlines[0], 2, SOURCE_CHANGED.id, SOURCE_CHANGED.severity,
+                    f"{os.path.basename(path)} changed at {_lines_text(slines)} in {changes.description}; "
+                    f"the matching {_lines_text(tlines)} of this translation may be out of date",
+                    source_line=target.line(tlines[0])))
+    return notes
+
+
+def _stale_lines(pair, touched: set[int], target_changed: ChangedFile, last_line: int) -> list[tuple[int, int]]:
+    """(translation line, source line) of each changed source block whose counterpart the
+    change left alone; a new source block with no counterpart points at the next one."""
+    stale = []
+    for k, (i, j) in enumerate(pair.ops):
+        if i is None or i not in touched:
+            continue
+        sline = pair.sblocks[i].line
+        if j is not None:
+            block = pair.tblocks[j]
+            if not target_changed.touches(block.line, block.end_line):
+                stale.append((block.line, sline))
+            continue
+        following = next((pair.tblocks[jj].line for _, jj in pair.ops[k + 1:] if jj is not None), None)
+        line = following or max(1, last_line)
+        if not target_changed.touches(line, line):
+            stale.append((line, sline))
+    return stale
+
+
+def _lines_text(lines: list[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:6]) + (", ..." if len(lines) > 6 else "")
+    return f"line{'s' if len(lines) > 1 else ''} {shown}"
+
+
+def _parse_guide(path: str, locale: str | None):
+    from .document import Document
+
+    try:
+        with open(path, "rb") as f:
+            return Document.from_bytes(f.read(), path, locale)
+    except Exception:  # noqa: BLE001 - an unreadable guide is its own check's business
+        return None

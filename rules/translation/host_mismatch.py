@@ -1,0 +1,87 @@
+import re
+
+from lint.registry import register
+from lint.rule import Rule
+from lint.translations.align import pair_for
+
+# a host name of three labels or more, not inside a URL, a path or an e-mail address
+HOST = re.compile(r"(?<![\w.@/:-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z]{2,6})(?![\w-]|\.\w|/)", re.I)
+URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*", re.I)
+
+
+def hosts(doc) -> list[tuple[str, int, int]]:
+    """(host, line, column) of every host name written in the body, links' targets and code
+    blocks aside (translation/code-mismatch compares code blocks, sample output included)."""
+    found, skip = [], doc.code_lines
+    for number in range(doc.body_first_line, len(doc.lines) + 1):
+        line = doc.line(number)
+        if "." not in line or number in skip:
+            continue
+        masked = URL.sub(lambda m: " " * len(m.group()), line) if ("://" in line or "www." in line) else line
+        masked = re.sub(r"\]\([^)]*\)", lambda m: " " * len(m.group()), masked)
+        for m in HOST.finditer(masked):
+            found.append((m.group(1), number, m.start(1) + 1))
+    return found
+
+
+def _key(host: str) -> tuple[str, str]:
+    """(first label, second-level name): `ssl0.mail.ovh.net` -> ('ssl0', 'ovh')."""
+    labels = host.lower().split(".")
+    return labels[0], labels[-2]
+
+
+def _same(a: str, b: str) -> bool:
+    """Equal but for the country domain: the Canadian guides write imap.mail.ovh.ca."""
+    return a.lower().rsplit(".", 1)[0] == b.lower().rsplit(".", 1)[0]
+
+
+@register
+class HostMismatch(Rule):
+    """
+    What it does
+        Compares the server names a translation writes (in prose, tables and inline code;
+        link targets aside, and code blocks, which translation/code-mismatch compares) with its source guide's, and reports a server that the source does
+        not name, when the source names one with the same first label and domain but
+        otherwise written (`ssl0.mail.ovh.net` where the source has `ssl0.ovh.net`).
+        A different country domain (`.ca` for `.net`) is a local variant, not a mismatch,
+        and a server with no counterpart in the source (the Canadian guides'
+        `imap.mail.ovh.ca`) is not judged.
+
+    Why is this bad?
+        Server names are not translated: a reader who enters a server the source does not
+        give cannot connect, or connects to a host that is not meant for customers.
+
+    Example
+        Source (fr-fr): Serveur entrant : ssl0.ovh.net
+        Translation (it-it, how_to_configure_android): Server in entrata: ssl0.mail.ovh.net
+
+    Use instead
+        Server in entrata: ssl0.ovh.net
+    """
+
+    id = "translation/host-mismatch"
+    severity = "warning"
+    summary = "a server name that differs from the source guide's"
+    tags = ("translation", "email")
+    cross_file = True
+
+    def check(self, doc, ctx):
+        pair = pair_for(doc, ctx)
+        if pair is None:
+            return
+        source = pair.cache.get("source-hosts")
+        if source is None:
+            source = pair.cache["source-hosts"] = sorted({h for h, _, _ in hosts(pair.source)}, key=str.lower)
+        if not source:
+            return
+        by_key: dict[tuple[str, str], list[str]] = {}
+        for host in source:
+            by_key.setdefault(_key(host), []).append(host)
+        for host, line, column in hosts(doc):
+            if any(_same(host, s) for s in source):
+                continue
+            rivals = by_key.get(_key(host), [])
+            if not rivals:
+                continue
+            ctx.report(line, column, f"server {host} is not in the source guide, which writes "
+                       f"{' or '.join(rivals)}", end_column=column + len(host))

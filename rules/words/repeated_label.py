@@ -1,0 +1,66 @@
+import re
+
+from lint.finding import Edit
+from lint.registry import register
+from lint.rule import Rule
+
+from rules.markup._inline import leaf_blocks
+
+# `Label: Label:` and `**Label:** Label:`: up to eight words before a colon, written again at once
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+REPEATED = re.compile(r"(?P<first>(?P<stars>\*\*)?(?P<label>[^\W\d_][^:\n*`|]{1,80}?)\s*:(?P=stars)?)"
+                      r"(?P<gap>\s*)(?P<again>(?:\*\*)?(?P=label)\s*:(?:\*\*)?)", re.IGNORECASE)
+
+
+@register
+class RepeatedLabel(Rule):
+    """
+    What it does
+        Reports a label written twice around its colon: `Saapuvan palvelimen portti:
+        Saapuvan palvelimen portti: 995`. Case and bold do not matter
+        (`**Port:** port: 993`). words/repeated-word compares words in a run and stops at
+        punctuation, so it does not see these.
+
+    Why is this bad?
+        The reader sees the label twice and wonders whether a value was lost between them.
+        It usually comes from a translation memory that inserted the label in front of an
+        already translated one.
+
+    Fix
+        Removes the second label (unsafe: it changes words).
+
+    Example
+        (how_to_configure_android_51/guide.fi-fi.md)
+        Saapuvan palvelimen portti: Saapuvan palvelimen portti: 995 ou 110
+
+    Use instead
+        Saapuvan palvelimen portti: 995 tai 110
+    """
+
+    id = "words/repeated-label"
+    severity = "warning"
+    summary = "a label written twice around its colon"
+    tags = ("words", "fixable")
+    fix = "unsafe"
+    options = {"max_words": 8}
+
+    def check(self, doc, ctx):
+        most = ctx.option("max_words")
+        # whole lines, not text nodes: bold splits `**Port:** port:` into two nodes
+        lines = sorted({n for block in leaf_blocks(doc) for n in range(block.line, block.end_line + 1)})
+        for number in lines:
+            line = doc.line(number)
+            if line.count(":") < 2:
+                continue
+            if "`" in line:
+                line = CODE_SPAN.sub(lambda m: "\0" * len(m.group()), line)
+            for m in REPEATED.finditer(line):
+                label = m.group("label").strip()
+                if len(label.split()) > most or len(label) < 3:
+                    continue
+                start, end = m.start("again") + 1, m.end("again") + 1
+                rest = line[m.end("again"):]
+                trailing = len(rest) - len(rest.lstrip(" "))
+                ctx.report(number, start, f"label '{label}:' is written twice", end_column=end,
+                           edits=[Edit(number, m.start("gap") + 1, number, end + trailing,
+                                       " " if trailing or m.group("gap") else "")])
