@@ -65,7 +65,7 @@ def test_each_folder_says_what_to_do_next_and_each_locale_how_complete_it_is(tre
     assert a.next_steps(matrix.locales) == [("translate", ["en-gb", "lt-lt"]), ("update", ["de-de", "it-it"]),
                                             ("remove", ["es-es"])]
     assert b.next_steps(matrix.locales) == [("retire", ["fi-fi"])]
-    assert c.next_steps(matrix.locales) == [("find its source", ["fi-fi"])]
+    assert c.next_steps(matrix.locales) == [("find source", ["fi-fi"])]
     totals = {t.locale: t for t in matrix.totals()}
     fi = totals["fi-fi"]
     assert fi.counts == {"up to date": 1, "retired": 1, "other": 1}

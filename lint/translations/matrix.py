@@ -45,7 +45,7 @@ STATES: dict[str, State] = {
     "still-live": State("still live", "retire", "retired", "live here while the source is deprecated or hidden"),
     "retired-with-source": State("retired", "", "withdrawn", "deprecated or hidden, like its source"),
     "source-retired": State("source retired", "", "withdrawn", "the source is deprecated or hidden"),
-    "no-source": State("no source", "find its source", "other", "a translation with nothing to compare with"),
+    "no-source": State("no source", "find source", "other", "a translation with nothing to compare with"),
     "unreadable": State("unreadable", "repair", "other", "the file cannot be read as text"),
     "not-planned": State("", "", "not planned", "not expected in this locale, and no file"),
 }
@@ -53,7 +53,7 @@ STATES: dict[str, State] = {
 #: nothing to do, and "not planned" are not shown)
 GROUPS = ("up to date", "outdated", "missing", "retired", "other")
 #: the order actions are listed in a folder's next step
-ACTIONS = ("translate", "update", "remove", "retire", "find its source", "repair")
+ACTIONS = ("translate", "update", "remove", "retire", "find source", "repair")
 #: the groups a locale is expected to have live (the denominator of its completeness)
 EXPECTED_GROUPS = ("source", "up to date", "outdated", "missing", "other")
 

@@ -123,8 +123,8 @@ PALETTE = {
 }
 GROUP_STATE = {"up to date": "up-to-date", "outdated": "outdated", "missing": "missing", "retired": "retired",
                "other": "no-source"}
-NEXT_FIT = 28  # characters of the next-step column on one line
-FOLDER_WIDTH, NEXT_WIDTH, CELL_WIDTH = 210, 160, 62
+NEXT_FIT = 25  # characters of the next-step column on one line
+FOLDER_WIDTH, NEXT_WIDTH, CELL_WIDTH = 210, 150, 64
 #: what a cell shows where the state's own label would not fit one line (its tooltip and the
 #: legend say the rest)
 SHORT = {"sections-differ": "outdated", "source-retired": "retired"}
