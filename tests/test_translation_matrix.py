@@ -228,3 +228,12 @@ def test_chromium_renders_the_page_and_it_is_not_blank(tree, monkeypatch, tmp_pa
     row = len(raw) // height
     first_rows = raw[:row * 40]  # the title and the legend
     assert len(set(raw)) > 40 and len(set(first_rows)) > 10, "the screenshot is blank"
+
+
+def test_an_unreadable_translation_is_a_state_not_a_crash(write, tmp_path, capsys):
+    write("docs/a/guide.fr-fr.md", FR)
+    write("docs/a/guide.fi-fi.md", b"x\x80\x81\xfe\n")  # not text in any encoding guidelint reads
+    assert main(["translations", str(tmp_path / "docs"), "--format", "json"]) == 0
+    cell = json.loads(capsys.readouterr().out)["rows"][0]["cells"]["fi-fi"]
+    assert (cell["state"], cell["action"]) == ("unreadable", "repair")
+    assert main(["translations", str(tmp_path / "nowhere")]) == 2
