@@ -49,9 +49,14 @@ def test_findings_stay_when_no_rule_supersedes():
     assert drop_superseded(findings, {"x/victim": object}) is findings
 
 
-def test_every_declared_pair_is_documented_on_both_sides():
+#: pairs settled inside the rules (owner, the rule that stays silent)
+IN_RULE = [("markup/legacy-residue", "links/empty-text"), ("links/empty-text", "links/missing-space"),
+           ("tables/missing-delimiter", "whitespace/double-space")]
+
+
+def test_every_pair_is_documented_on_both_sides():
     rules = registry.load()
-    pairs = [(cls.id, victim) for cls in rules.values() for victim in cls.supersedes]
+    pairs = [(cls.id, victim) for cls in rules.values() for victim in cls.supersedes] + IN_RULE
     assert ("translation/anchor-leak", "links/broken-anchor") in pairs
     for owner, victim in pairs:
         assert victim in rules, f"{owner} supersedes an unknown rule {victim}"

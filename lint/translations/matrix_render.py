@@ -32,11 +32,16 @@ def _next_step(row: Row, order, fit: int | None = None) -> str:
     return " · ".join(f"{action} {len(locales)}" for action, locales in steps)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _summary_line(matrix: Matrix) -> str:
     s = matrix.overall()
     c = s["counts"]
     expected = c["up to date"] + c["outdated"] + c["missing"] + c["other"]
-    line = (f"{s['folders']} guide folders, {s['locales']} locales, {s['files']} files: "
+    line = (f"{_count(s['folders'], 'guide folder')}, {_count(s['locales'], 'locale')}, "
+            f"{_count(s['files'], 'file')}: "
             f"{c['up to date']} of {expected} expected translations up to date")
     if s["completeness"] is not None:
         line += f" ({_percent(s['completeness'])})"
