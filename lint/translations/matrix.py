@@ -178,7 +178,7 @@ def _front_and_body(path: str):
 
 
 def _is_retired(front) -> bool:
-    return any(front.get(k) is True for k in ("deprecated", "hidden"))
+    return isinstance(front, dict) and any(front.get(k) is True for k in ("deprecated", "hidden"))
 
 
 def scan(paths, config=None) -> Matrix:
