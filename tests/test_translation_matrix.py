@@ -11,7 +11,6 @@ import pytest
 from lint.cli import main
 from lint.config import Config, ConfigError
 from lint.translations.matrix import expected_locales, scan
-from lint.translations.matrix_render import render_html
 from translation_helpers import FI, FR
 
 COMMAND = "openssl s_client -connect ssl0.ovh.net:993"
