@@ -21,9 +21,9 @@ EXPECT = "expected_locales:\n  'docs/*': [fr-fr, en-gb, fi-fi, de-de, it-it]\n"
 
 @pytest.fixture
 def tree(write, tmp_path):
-    """Three guides: one with a translation in every state, one whose source is hidden, one
-    no configuration entry covers."""
-    write(".guidelint.yaml", EXPECT + "  'other/*': []\n")
+    """Four guides: one with a translation in every state, one whose source is hidden, one
+    without a source, and one with nothing to do."""
+    write(".guidelint.yaml", EXPECT + "  'other/*': []\n  'done/*': [fr-fr, fi-fi]\n")
     write("docs/a/guide.fr-fr.md", FR)
     write("docs/a/guide.fi-fi.md", FI)                                           # up to date
     write("docs/a/guide.de-de.md", FI.replace(COMMAND, COMMAND.replace("993", "995")))   # content drift
@@ -35,6 +35,8 @@ def tree(write, tmp_path):
     write("docs/b/guide.fi-fi.md", FI)                                           # still live
     write("docs/b/guide.de-de.md", FI.replace("order: 2\n", DEPRECATED))         # retired with it
     write("other/c/guide.fi-fi.md", FI)                                          # nothing to pair with
+    write("done/d/guide.fr-fr.md", FR)
+    write("done/d/guide.fi-fi.md", FI)
     return tmp_path
 
 
@@ -158,7 +160,7 @@ def test_the_page_has_sticky_headers_totals_and_a_next_step_per_folder(tree, mon
                                                     "fi-fi", "it-it", "lt-lt"]
     assert [r["cells"][0]["text"] for r in totals] == ["up to date", "outdated", "missing", "retired", "other",
                                                       "complete"]
-    assert [c["text"] for c in totals[-1]["cells"][2:]] == ["100%", "0%", "0%", "-", "50%", "0%", "0%"]
+    assert [c["text"] for c in totals[-1]["cells"][2:]] == ["100%", "0%", "0%", "-", "67%", "0%", "0%"]
     assert "table.m thead{position:sticky;top:0" in page.styles            # header and totals stay
     assert ".f{position:sticky;left:0" in page.styles                        # so does the folder column
     rows = {r["cells"][0]["text"]: r for r in page.body_rows if r["class"] != "g"}
@@ -170,7 +172,12 @@ def test_the_page_has_sticky_headers_totals_and_a_next_step_per_folder(tree, mon
     assert cells["es-es"]["text"] == "retired" and "remove" in cells["es-es"]["title"]
     assert cells["it-it"]["text"].startswith("outdated") and "sections" in cells["it-it"]["title"]
     assert cells["fi-fi"]["text"] == "up to date"
-    assert [r["cells"][0]["text"] for r in page.body_rows if r["class"] == "g"] == ["docs/", "other/"]
+    assert [r["cells"][0]["text"] for r in page.body_rows if r["class"] == "g"] == ["docs/", "done/", "other/"]
+    assert rows["d"]["cells"][1]["text"] == "nothing"
+    # the checkbox hides, without a script, the rows of folders with nothing to do
+    assert "#todo:checked ~ table tr.done{display:none}" in page.styles
+    assert all(("done" in r["class"]) == (r["cells"][1]["text"] == "nothing")
+               for r in page.body_rows if r["class"] != "g")
 
 
 def test_every_cell_with_findings_links_to_them_and_the_page_needs_nothing_online(tree, monkeypatch):
