@@ -35,9 +35,9 @@ def check_paths(paths: Iterable[str], config: Config | str | None = None) -> lis
     """Check files and folders (walked for ``*.md``); return every finding, sorted."""
     from .runner import ConfigResolver, Services, collect_files, iter_results
 
-    cfg = _config(config)
-    files, missing = collect_files(list(paths), cfg)
+    resolver = ConfigResolver(_config(config))
+    files, missing = collect_files(list(paths), resolver)
     findings = [f for r in missing for f in r.findings]
-    for result in iter_results(files, ConfigResolver(cfg), Services()):
+    for result in iter_results(files, resolver, Services()):
         findings.extend(result.findings)
     return sorted(findings, key=Finding.sort_key)

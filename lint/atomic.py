@@ -29,3 +29,18 @@ def replace_file(path: str, data: bytes, *, mode: int | None = None, durable: bo
         except OSError:
             pass
         raise
+
+
+def user_file_mode(path: str) -> int:
+    """The permissions a file the user asked for should get: those of the file it replaces,
+    else what ``open()`` would give under the umask (``mkstemp`` always makes 0600, which
+    would hide a committed baseline from the rest of a team)."""
+    import stat
+
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        pass
+    umask = os.umask(0)  # the only way to read it; set back at once
+    os.umask(umask)
+    return 0o666 & ~umask

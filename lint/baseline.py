@@ -16,7 +16,7 @@ import os
 from collections import Counter
 from typing import Callable, Iterable
 
-from .atomic import replace_file
+from .atomic import replace_file, user_file_mode
 from .finding import Finding
 
 FORMAT = 1
@@ -56,7 +56,7 @@ def write_rows(path: str, rows: Iterable[dict]) -> int:
     rows = sorted(rows, key=lambda r: (r["path"], r["line"], r["rule"], r["fingerprint"]))
     data = json.dumps({"version": FORMAT, "tool": "guidelint", "findings": rows},
                       ensure_ascii=False, indent=1) + "\n"
-    replace_file(path, data.encode("utf-8"))
+    replace_file(path, data.encode("utf-8"), mode=user_file_mode(path))
     return len(rows)
 
 

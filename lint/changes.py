@@ -77,7 +77,7 @@ class Changes:
                  description: str, base_rev: str | None = None):
         self.files = files          # real path -> ChangedFile
         self.root = root            # the repository's top folder (real path)
-        self.tracked = tracked      # real paths git tracks (in the index)
+        self.tracked = tracked      # paths git tracks (in the index), relative to root
         self.description = description
         self.base_rev = base_rev    # the revision the change is compared with (None: the index)
 
@@ -88,7 +88,19 @@ class Changes:
             return found
         if not real.startswith(os.path.join(self.root, "")):
             return NEW  # outside the repository: nothing to compare with
-        return UNCHANGED if real in self.tracked else NEW
+        rel = real[len(self.root) + 1:].replace(os.sep, "/")
+        return UNCHANGED if rel in self.tracked else NEW
+
+    def base_text(self, path: str) -> bytes | None:
+        """The file as it was before the change (at ``HEAD`` for the staged change, at the
+        base revision otherwise); None when it did not exist there."""
+        rel = os.path.relpath(os.path.realpath(path), self.root).replace(os.sep, "/")
+        try:
+            done = subprocess.run(["git", "show", f"{self.base_rev or 'HEAD'}:{rel}"], cwd=self.root,
+                                  capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
 
     def changed_paths(self) -> list[str]:
         return sorted(p for p, c in self.files.items() if c.whole or c.lines)
@@ -148,8 +160,8 @@ def _toplevel(cwd: str) -> str:
 
 
 def _tracked(root: str) -> frozenset[str]:
-    names = _git(root, "ls-files", "-z").split("\0")
-    return frozenset(os.path.realpath(os.path.join(root, n)) for n in names if n)
+    # names as git lists them: resolving each would stat every file of a large repository
+    return frozenset(n for n in _git(root, "ls-files", "-z").split("\0") if n)
 
 
 def _unquote(name: str) -> str:
@@ -216,8 +228,8 @@ def _lone_cr(path: str) -> bool:
 
 def outdated_translations(changes: Changes, files: list[str], effective_for) -> list[Finding]:
     """For each checked source guide the change touched, one ``changes/source-changed`` note
-    per translation of its folder whose blocks matching the changed source blocks were not
-    changed too. ``effective_for(path)``: the file's configuration (locale pattern, sources)."""
+    per translation of its folder whose blocks matching the source blocks the change rewrote
+    or removed were not changed too. ``effective_for(path)``: the file's configuration."""
     from .internal import SOURCE_CHANGED
     from .translations import pairing
     from .translations.align import make_pair
@@ -236,9 +248,11 @@ def outdated_translations(changes: Changes, files: list[str], effective_for) -> 
         if source is None:
             continue
         sblocks = extract(source)
-        touched = {i for i, b in enumerate(sblocks) if changed.touches(b.line, b.end_line)}
-        if not touched:
-            continue  # front matter only (an `updated:` date): nothing to translate
+        before = _parse_guide(path, found.locale, changes.base_text(path))
+        old_blocks = extract(before) if before is not None else []
+        rewritten, removed = _retranslate(sblocks, changed, old_blocks if before is not None else None)
+        if not rewritten and not removed:
+            continue  # front matter, spacing or punctuation only: nothing to translate
         for locale, other in sorted(found.siblings.items()):
             if os.path.realpath(other) == os.path.realpath(path):
                 continue
@@ -248,21 +262,60 @@ def outdated_translations(changes: Changes, files: list[str], effective_for) -> 
             pair = make_pair(source, target, sblocks=sblocks)
             if pair.retired:
                 continue
-            stale = _stale_lines(pair, touched, changes.for_path(other), len(target.lines))
+            target_changed = changes.for_path(other)
+            stale = _stale_lines(pair, rewritten, target_changed, len(target.lines))
+            gone = []
+            if removed:  # what the translation still says of the removed source blocks
+                old_pair = make_pair(before, target, sblocks=old_blocks)
+                gone = [(t, s) for t, s in _stale_lines(old_pair, removed, target_changed, len(target.lines),
+                                                        counterparts_only=True)]
+            if not stale and not gone:
+                continue
+            tlines = sorted({t for t, _ in stale + gone})
+            what = []
             if stale:
-                tlines = sorted({t for t, _ in stale})
-                slines = sorted({s for _, s in stale})
-                notes.append(Finding(
-                    other, tlines[0], 1, tlines[0], 2, SOURCE_CHANGED.id, SOURCE_CHANGED.severity,
-                    f"{os.path.basename(path)} changed at {_lines_text(slines)} in {changes.description}; "
-                    f"the matching {_lines_text(tlines)} of this translation may be out of date",
-                    source_line=target.line(tlines[0])))
+                what.append(f"changed at {_lines_text(sorted({s for _, s in stale}))}")
+            if gone:
+                what.append(f"removed its former {_lines_text(sorted({s for _, s in gone}))}")
+            notes.append(Finding(
+                other, tlines[0], 1, tlines[0], 2, SOURCE_CHANGED.id, SOURCE_CHANGED.severity,
+                f"{os.path.basename(path)} {' and '.join(what)} in {changes.description}; "
+                f"the matching {_lines_text(tlines)} of this translation may be out of date",
+                source_line=target.line(tlines[0])))
     return notes
 
 
-def _stale_lines(pair, touched: set[int], target_changed: ChangedFile, last_line: int) -> list[tuple[int, int]]:
+def _meaning(block) -> tuple:
+    """What a translator translates of a block: its words, numbers, code, links and images,
+    not its spacing or punctuation (a double space fixed in the source changes nothing)."""
+    return (block.kind, block.level, tuple(re.findall(r"\w+", block.text.lower())),
+            " ".join(block.code.split()), tuple(c.text for c in block.codes),
+            tuple(link.text for link in block.links), tuple(image.text for image in block.images))
+
+
+def _retranslate(sblocks, changed: ChangedFile, old_blocks) -> tuple[set[int], set[int]]:
+    """The source blocks translations must follow: indexes of the blocks the change added or
+    rewrote, and indexes (in ``old_blocks``) of the blocks it removed, found by comparing the
+    blocks' meanings in order. ``old_blocks``: the source's blocks before the change, None
+    when the source is new (every touched block counts)."""
+    if old_blocks is None:
+        return {i for i, b in enumerate(sblocks) if changed.touches(b.line, b.end_line)}, set()
+    rewritten, gone = set(), set()
+    matcher = difflib.SequenceMatcher(None, [_meaning(b) for b in old_blocks],
+                                      [_meaning(b) for b in sblocks], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            rewritten.update(range(j1, j2))
+        if tag == "delete" or (tag == "replace" and i2 - i1 > j2 - j1):
+            gone.update(range(i1 + (j2 - j1 if tag == "replace" else 0), i2))
+    return rewritten, gone
+
+
+def _stale_lines(pair, touched: set[int], target_changed: ChangedFile, last_line: int,
+                 counterparts_only: bool = False) -> list[tuple[int, int]]:
     """(translation line, source line) of each changed source block whose counterpart the
-    change left alone; a new source block with no counterpart points at the next one."""
+    change left alone; a new source block with no counterpart points at the next one
+    (unless ``counterparts_only``: a removed block without one leaves nothing to update)."""
     stale = []
     for k, (i, j) in enumerate(pair.ops):
         if i is None or i not in touched:
@@ -272,6 +325,8 @@ def _stale_lines(pair, touched: set[int], target_changed: ChangedFile, last_line
             block = pair.tblocks[j]
             if not target_changed.touches(block.line, block.end_line):
                 stale.append((block.line, sline))
+            continue
+        if counterparts_only:
             continue
         following = next((pair.tblocks[jj].line for _, jj in pair.ops[k + 1:] if jj is not None), None)
         line = following or max(1, last_line)
@@ -285,11 +340,14 @@ def _lines_text(lines: list[int]) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
-def _parse_guide(path: str, locale: str | None):
+def _parse_guide(path: str, locale: str | None, data: bytes | None = None):
+    """The guide at ``path`` (or ``data`` as that guide), None when it cannot be read."""
     from .document import Document
 
     try:
-        with open(path, "rb") as f:
-            return Document.from_bytes(f.read(), path, locale)
+        if data is None:
+            with open(path, "rb") as f:
+                data = f.read()
+        return Document.from_bytes(data, path, locale)
     except Exception:  # noqa: BLE001 - an unreadable guide is its own check's business
         return None

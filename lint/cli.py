@@ -31,6 +31,31 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message):  # argparse exits 2 too, but we want our own wording
         raise UsageError(message)
 
+    def parse_args(self, args=None, namespace=None):
+        argv = list(sys.argv[1:] if args is None else args)
+        parsed, unknown = self.parse_known_args(argv, namespace)
+        if unknown:
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)}{self._hint(argv, unknown)}")
+        return parsed
+
+    def _hint(self, argv: list[str], unknown: list[str]) -> str:
+        """"did you mean" for a mistyped option, among the options of the command given."""
+        import difflib
+
+        options = [o for a in self._actions for o in a.option_strings]
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                command = next((a for a in argv if a in action.choices), None)
+                if command:
+                    options += [o for a in action.choices[command]._actions for o in a.option_strings]
+        hints = []
+        for word in unknown:
+            if word.startswith("--"):
+                found = difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.6)
+                if found:
+                    hints.append(f"'{found[0]}'")
+        return f" (did you mean {' or '.join(hints)}?)" if hints else ""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="guidelint", description="Lint Markdown guides and their translations.")
@@ -45,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="check only these rules or families (repeatable, comma-separated)")
     check.add_argument("--ignore", action="append", default=[], metavar="RULE",
                        help="skip these rules or families (repeatable, comma-separated)")
+    add_allow_empty(check)
+    check.add_argument("--max-annotations", type=_count, metavar="N",
+                       help="--format github: at most N annotations of each level (default 10, "
+                            "what GitHub shows per step; 0: no limit)")
     add_scale_options(check)
     changed = check.add_mutually_exclusive_group()
     changed.add_argument("--changed-lines-only", action="store_true",
@@ -57,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list the rules").add_argument(
         "--format", choices=("text", "json"), default="text")
     explain = sub.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule")
+    explain.add_argument("rule", help="a rule id (links/broken-anchor), its name (broken-anchor) or a family (links)")
     compare = sub.add_parser("compare", help="check a translation against its source, named explicitly")
     compare.add_argument("source", help="the source guide")
     compare.add_argument("target", help="its translation")
@@ -70,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     translations.add_argument("--config", help="configuration file")
     translations.add_argument("--output", "-o", help="write the matrix to this file instead of stdout")
     translations.add_argument("--no-color", action="store_true", help="never colour the text output")
+    add_allow_empty(translations)
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",), help="clear: delete the cache folder")
     cache.add_argument("paths", nargs="*", default=["."], help="folder whose configuration names the cache")
@@ -86,6 +116,11 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
+def add_allow_empty(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-empty", action="store_true",
+                   help="a folder that holds no Markdown file (none, or all excluded) is not an error")
+
+
 def _jobs(value: str) -> int:
     try:
         number = int(value)
@@ -93,6 +128,16 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
     return number
 
 
@@ -128,7 +173,21 @@ def _validate_rule_names(names: list[str]) -> None:
     rules, families = registry.load(), registry.families()
     for name in names:
         if name not in rules and name not in families and name != "ALL":
-            raise UsageError(f"unknown rule or family '{name}' (see 'guidelint rules')")
+            close = registry.closest(name, ("ALL",))
+            hint = f"did you mean '{close}'? " if close else ""
+            raise UsageError(f"unknown rule or family '{name}' ({hint}see 'guidelint rules')")
+
+
+def _require_markdown(paths: list[str], files: list[str], allow_empty: bool) -> None:
+    """A folder with nothing to check is most often a wrong path in a CI job, which would
+    otherwise pass for ever (ESLint's --no-error-on-unmatched-pattern is the opt-out)."""
+    for path in paths:
+        folder = os.path.join(path, "")
+        if os.path.isdir(path) and not any(f.startswith(folder) for f in files):
+            if allow_empty:
+                print(f"guidelint: warning: no Markdown files to check in {path}", file=sys.stderr)
+            else:
+                raise UsageError(f"no Markdown files to check in {path} (--allow-empty accepts that)")
 
 
 def cmd_check(args) -> int:
@@ -152,11 +211,8 @@ def cmd_check(args) -> int:
             results[0].changed = changes.for_path(name)
         files, checked = 1, []
     else:
-        files_list, missing = collect_files(args.paths, explicit)
-        for path in args.paths:
-            folder = os.path.join(path, "")
-            if os.path.isdir(path) and not any(f.startswith(folder) for f in files_list):
-                print(f"guidelint: warning: no Markdown files to check in {path}", file=sys.stderr)
+        files_list, missing = collect_files(args.paths, resolver)
+        _require_markdown(args.paths, files_list, args.allow_empty)
         if args.shard:
             files_list = select_shard(files_list, *args.shard)
         files_list.sort()  # the report's order: results can then be written as they come
@@ -190,19 +246,27 @@ def cmd_check(args) -> int:
 
             count = write_rows(args.write_baseline, stream.baseline_rows)
             print(f"guidelint: wrote {count} findings to {args.write_baseline}", file=sys.stderr)
+        if changes is not None:  # the file's older findings are still there: say how many
+            extra["findings_on_unchanged_lines"] = stream.unchanged_lines
         if baseline is not None:
             extra["baseline_findings_fixed"] = baseline.fixed(
                 checked, lambda p: resolver.effective_for(p).rules)
 
     report = Report(summarised(), files, extra)
+    how = {"colour": want_colour(args)}
+    if args.format == "github":
+        how.update(max_annotations=_max_annotations(args, explicit, resolver),
+                   step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None)
     if getattr(args, "output", None):
         with open(args.output, "w", encoding="utf-8") as out:
-            write_report(report, args.format, out, colour=want_colour(args))
+            write_report(report, args.format, out, **how)
     else:
-        write_report(report, args.format, sys.stdout, colour=want_colour(args))
+        write_report(report, args.format, sys.stdout, **how)
         sys.stdout.flush()
     if stream.engine_error:
         return EXIT_ERROR
+    if getattr(args, "write_baseline", None):
+        return EXIT_OK  # recording the findings is what was asked, not judging them
     threshold = severity_rank(fail_on)
     reached = any(count - stream.informative[severity] and severity_rank(severity) >= threshold
                   for severity, count in report.summary()["by_severity"].items())
@@ -261,13 +325,15 @@ class _Stream:
 
     def __init__(self, results, args, baseline):
         self.results, self.args, self.baseline = results, args, baseline
-        self.shows_lines = (args.format == "text" or baseline is not None
+        # SARIF too: its fingerprints are the baseline's, made of the offending line
+        self.shows_lines = (args.format in ("text", "sarif") or baseline is not None
                             or bool(getattr(args, "write_baseline", None)))
         self.records_baseline = bool(getattr(args, "write_baseline", None))
         self.baseline_rows: list[dict] = []
         self.diffs: list[str] = []
         self.fixed = self.fixed_files = 0
         self.engine_error = False
+        self.unchanged_lines = 0  # findings changed-lines mode left out
         self.noted: set = set()  # the notes shown: each once per run
         self.informative: Counter = Counter()  # notes that never fail the run, by severity
 
@@ -298,7 +364,9 @@ class _Stream:
             if self.baseline is not None:
                 findings = self.baseline.filter(findings)
             if result.changed is not None:
+                before = len(findings)
                 findings = [f for f in findings if result.changed.keeps(f)]
+                self.unchanged_lines += before - len(findings)
             if notes:
                 findings = sorted(findings + notes, key=Finding.sort_key)
             for f in findings:
@@ -356,6 +424,13 @@ def cmd_cache(args) -> int:
     return EXIT_OK
 
 
+def _max_annotations(args, explicit, resolver: ConfigResolver) -> int | None:
+    if args.max_annotations is not None:
+        return args.max_annotations
+    first = args.paths[0] if args.paths and args.paths != ["-"] else "."
+    return (explicit or resolver.config_for(first)).data.get("max_annotations")
+
+
 def _first_fail_on(resolver: ConfigResolver, paths: list[str]) -> str:
     first = paths[0] if paths and paths != ["-"] else "."
     return resolver.config_for(first).fail_on
@@ -368,7 +443,8 @@ def cmd_rules(args) -> int:
 
         data = [{"id": rid, "severity": cls.severity, "summary": cls.summary, "tags": list(cls.tags),
                  "fix": cls.fix, "enabled_by_default": cls.enabled_by_default,
-                 "options": cls.options} for rid, cls in rules.items()]
+                 "options": {name: option.info() for name, option in cls.declared_options().items()}}
+                for rid, cls in rules.items()]
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
         return EXIT_OK
     width = max(len(r) for r in rules) if rules else 10
@@ -381,18 +457,38 @@ def cmd_rules(args) -> int:
 
 def cmd_explain(args) -> int:
     rules = registry.load()
-    cls = rules.get(args.rule) or ENGINE_CHECKS.get(args.rule)
+    name = args.rule
+    if name in registry.families() and name not in rules:
+        return _explain_family(name, rules)
+    shorts = registry.short_names()
+    if name not in rules and name not in ENGINE_CHECKS and len(shorts.get(name, ())) == 1:
+        name = shorts[name][0]
+    cls = rules.get(name) or ENGINE_CHECKS.get(name)
     if cls is None:
-        raise UsageError(f"unknown rule '{args.rule}' (see 'guidelint rules')")
+        close = registry.closest(name, tuple(ENGINE_CHECKS))
+        hint = f"did you mean '{close}'? " if close else ""
+        raise UsageError(f"unknown rule or family '{name}' ({hint}see 'guidelint rules')")
     print(f"{cls.id}  ({cls.severity})")
     print(cls.summary)
     print()
     print(cls.documentation())
-    options = getattr(cls, "options", {})
+    options = cls.declared_options() if hasattr(cls, "declared_options") else {}
     if options:
-        print("\nOptions:")
-        for name, value in options.items():
-            print(textwrap.indent(f"{name}: {value!r}", "  "))
+        print("\nOptions (under `rules: {%s: {...}}` in .guidelint.yaml):" % cls.id)
+        for option_name, option in options.items():
+            print(f"  {option_name}: {option.values()}; default {option.default_text()}")
+            if option.help:
+                print(textwrap.indent(textwrap.fill(option.help, 88), "      "))
+    return EXIT_OK
+
+
+def _explain_family(family: str, rules) -> int:
+    members = {rid: cls for rid, cls in rules.items() if rid.split("/")[0] == family}
+    print(f"{family}: {len(members)} rule{'s' if len(members) != 1 else ''} (guidelint explain RULE for one)")
+    width = max(len(r) for r in members)
+    for rid, cls in members.items():
+        off = "" if cls.enabled_by_default else " (off by default)"
+        print(f"  {rid:<{width}}  {cls.severity:<7}  {cls.summary}{off}")
     return EXIT_OK
 
 

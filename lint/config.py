@@ -37,6 +37,7 @@ TOP_KEYS = {
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
     "baseline": _STR,
     "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
+    "max_annotations": (int, "a number of annotations of each level (--format github; 0: no limit)"),
     "terms": _MAP,
 }
 # the terminology list of translation/term-mismatch
@@ -139,26 +140,33 @@ class Config:
             for item in section.get(key, []) or []:
                 if not isinstance(item, str) or (item not in known and item not in families
                                                   and item != "ALL"):
-                    raise ConfigError(where, f"{prefix}{key}", f"unknown rule or family '{item}'")
-        for rule_id, level in (section.get("severity") or {}).items():
+                    raise ConfigError(where, f"{prefix}{key}",
+                                      f"unknown rule or family '{item}'{_did_you_mean(item, ('ALL',))}")
+        severities = section.get("severity") or {}
+        for rule_id, level in list(severities.items()):
             if rule_id not in known:
-                raise ConfigError(where, f"{prefix}severity.{rule_id}", "unknown rule id")
+                raise ConfigError(where, f"{prefix}severity.{rule_id}", f"unknown rule id{_did_you_mean(rule_id)}")
+            if level is False:
+                # YAML 1.1 reads a bare `off` (or `no`) as false: that is what the user meant
+                severities[rule_id] = level = "off"
             if level not in SEVERITIES + ("off",):
                 raise ConfigError(where, f"{prefix}severity.{rule_id}",
-                                  f"must be one of {', '.join(SEVERITIES)}, off")
+                                  f"must be one of {', '.join(SEVERITIES)}, off (not {level!r})")
         for rule_id, opts in (section.get("rules") or {}).items():
             if rule_id not in known:
-                raise ConfigError(where, f"{prefix}rules.{rule_id}", "unknown rule id")
+                raise ConfigError(where, f"{prefix}rules.{rule_id}", f"unknown rule id{_did_you_mean(rule_id)}")
             if not isinstance(opts, dict):
                 raise ConfigError(where, f"{prefix}rules.{rule_id}", "must be a mapping of options")
-            defaults = known[rule_id].options
+            declared = known[rule_id].declared_options()
             for name, value in opts.items():
-                if name not in defaults:
+                if name not in declared:
+                    close = _closest(str(name), declared)
+                    hint = f"did you mean '{close}'? " if close else ""
                     raise ConfigError(where, f"{prefix}rules.{rule_id}.{name}",
-                                      f"unknown option (known: {', '.join(sorted(defaults)) or 'none'})")
-                if defaults[name] is not None and not _same_kind(defaults[name], value):
-                    raise ConfigError(where, f"{prefix}rules.{rule_id}.{name}",
-                                      f"must be {type(defaults[name]).__name__}")
+                                      f"unknown option ({hint}known: {', '.join(sorted(declared)) or 'none'})")
+                problem = declared[name].problem(value)
+                if problem:
+                    raise ConfigError(where, f"{prefix}rules.{rule_id}.{name}", problem)
 
     # resolution ----------------------------------------------------------------------
     def relative(self, path: str) -> str:
@@ -168,6 +176,8 @@ class Config:
             return path.replace(os.sep, "/")
 
     def matches(self, globs: list[str], path: str) -> bool:
+        if not globs:  # asked for every file of a run: spare it the path arithmetic
+            return False
         rel = self.relative(path)
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.replace(os.sep, "/"), g)
                    for g in globs)
@@ -181,7 +191,7 @@ class Config:
         rules = registry.load()
         enabled = {rid for rid, cls in rules.items() if cls.enabled_by_default}
         severities = {rid: cls.severity for rid, cls in rules.items()}
-        options = {rid: dict(cls.options) for rid, cls in rules.items()}
+        options = {rid: cls.defaults() for rid, cls in rules.items()}
         locale = None
         for section in sections:
             if "select" in section:
@@ -189,7 +199,7 @@ class Config:
             enabled |= set(_expand(section.get("enable", []), rules))
             enabled -= set(_expand(section.get("ignore", []), rules))
             for rid, level in (section.get("severity") or {}).items():
-                if level == "off":
+                if level == "off" or level is False:  # False: YAML's bare `off`
                     enabled.discard(rid)
                 else:
                     severities[rid] = level
@@ -260,16 +270,6 @@ def _expand(items: list[str], rules: dict) -> list[str]:
     return out
 
 
-def _same_kind(default: Any, value: Any) -> bool:
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, (list, tuple))
-    return isinstance(value, type(default))
-
-
 def _check_keys(where: str, prefix: str, data: dict, schema: dict) -> None:
     for key, value in data.items():
         if key not in schema:
@@ -280,6 +280,11 @@ def _check_keys(where: str, prefix: str, data: dict, schema: dict) -> None:
         if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)
                                            and key != "overrides"):
             raise ConfigError(where, f"{prefix}{key}", f"must be {description}")
+
+
+def _did_you_mean(name: str, extra: tuple[str, ...] = ()) -> str:
+    close = registry.closest(name, extra)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def _closest(word: str, candidates) -> str | None:

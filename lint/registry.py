@@ -75,3 +75,27 @@ def get(rule_id: str) -> type[Rule]:
 
 def families() -> set[str]:
     return {rule_id.split("/")[0] for rule_id in load()}
+
+
+def short_names() -> dict[str, list[str]]:
+    """A rule's name without its family (``doubled-letter``) -> the ids that end with it."""
+    found: dict[str, list[str]] = {}
+    for rule_id in load():
+        found.setdefault(rule_id.split("/", 1)[1], []).append(rule_id)
+    return found
+
+
+def closest(name: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The rule id or family that ``name`` most likely meant, for a "did you mean" hint: the
+    id of a short name (``doubled-letter``), or the nearest id, family or short name."""
+    import difflib
+
+    shorts = short_names()
+    if len(shorts.get(name, ())) == 1:
+        return shorts[name][0]
+    candidates = {**{rid: rid for rid in load()}, **{f: f for f in families()}, **{e: e for e in extra}}
+    for short, ids in shorts.items():
+        if len(ids) == 1:
+            candidates.setdefault(short, ids[0])
+    found = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return candidates[found[0]] if found else None

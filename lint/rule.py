@@ -1,15 +1,16 @@
 """The rule interface: one class per rule, its documentation is its docstring.
 
 A rule declares a stable ``id`` (``family/name``), a default ``severity``, a one-line
-``summary``, ``tags``, its ``options`` with defaults, and ``fix`` ("safe", "unsafe" or
-None): the applicability its fixes get unless it decides otherwise for a finding
-(``ctx.report(..., applicability=UNSAFE)``). Its single method :meth:`Rule.check` reads a
-:class:`~lint.document.Document` and calls ``ctx.report(...)``. The engine never knows a
-rule by name.
+``summary``, ``tags``, its ``options`` (each an :class:`Option`: default, type, allowed
+values and help), and ``fix`` ("safe", "unsafe" or None): the applicability its fixes get
+unless it decides otherwise for a finding (``ctx.report(..., applicability=UNSAFE)``). Its
+single method :meth:`Rule.check` reads a :class:`~lint.document.Document` and calls
+``ctx.report(...)``. The engine never knows a rule by name.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from .finding import APPLICABILITIES, SAFE, UNSAFE, Edit, Finding
 
@@ -18,12 +19,124 @@ if TYPE_CHECKING:
     from .markdown import Node
 
 
+# the kinds of value an option takes: what the configuration is checked against, and how
+# `explain` names it
+_KINDS: dict[str, Callable[[Any], bool]] = {
+    "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "string": lambda v: isinstance(v, str),
+    "list of strings": lambda v: isinstance(v, (list, tuple)) and all(isinstance(i, str) for i in v),
+    "list of numbers or strings": lambda v: isinstance(v, (list, tuple)) and all(
+        isinstance(i, (int, float, str)) and not isinstance(i, bool) for i in v),
+    "list of mappings": lambda v: isinstance(v, (list, tuple)) and all(isinstance(i, dict) for i in v),
+    "mapping of strings": lambda v: isinstance(v, dict) and all(
+        isinstance(k, str) and isinstance(i, str) for k, i in v.items()),
+}
+
+
+def _kind_of(default: Any) -> str:
+    if isinstance(default, bool):
+        return "boolean"
+    if isinstance(default, int):
+        return "integer"
+    if isinstance(default, float):
+        return "number"
+    if isinstance(default, str):
+        return "string"
+    if isinstance(default, (list, tuple)):
+        return "list of strings"
+    if isinstance(default, dict):
+        return "mapping of strings"
+    return ""  # None or an object a plug-in made up: any value goes
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of a rule: its default, the values it accepts and what it does.
+
+    The configuration is checked against it when it is loaded, so a bad value is one error
+    naming the key, never a failure of the rule on every file (sqlfluff's
+    ``get_configs_info()`` is the model). ``kind`` is inferred from the default unless given;
+    ``check`` is for what a type cannot say (a pattern that must compile) and returns the
+    problem or None."""
+
+    default: Any
+    help: str
+    kind: str = ""
+    choices: tuple | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    check: Callable[[Any], str | None] | None = None
+
+    def __post_init__(self):
+        if not self.kind:
+            object.__setattr__(self, "kind", _kind_of(self.default))
+        if self.kind and self.kind not in _KINDS:
+            raise ValueError(f"unknown option kind {self.kind!r} (known: {', '.join(_KINDS)})")
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not acceptable, or None when it is."""
+        if self.kind and not _KINDS[self.kind](value):  # first: `true` equals 1 in a list of choices
+            if self.choices is not None:
+                return f"must be one of {', '.join(map(_show, self.choices))}, not {_given(value)}"
+            return f"must be {_article(self.kind)}, not {_given(value)}"
+        if self.choices is not None:
+            if value not in self.choices:
+                return f"must be one of {', '.join(map(_show, self.choices))}, not {_given(value)}"
+            return None
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {_show(self.minimum)}, not {_given(value)}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {_show(self.maximum)}, not {_given(value)}"
+        return self.check(value) if self.check else None
+
+    def values(self) -> str:
+        """The accepted values in words, for ``explain``."""
+        if self.choices is not None:
+            return "one of " + ", ".join(map(_show, self.choices))
+        text = self.kind or "any value"
+        if self.minimum is not None and self.maximum is not None:
+            text += f" from {_show(self.minimum)} to {_show(self.maximum)}"
+        elif self.minimum is not None:
+            text += f", at least {_show(self.minimum)}"
+        elif self.maximum is not None:
+            text += f", at most {_show(self.maximum)}"
+        return text
+
+    def default_text(self) -> str:
+        return _show(self.default)
+
+    def info(self) -> dict:
+        """What ``guidelint rules --format json`` says of the option."""
+        return {"type": self.kind or None, "default": self.default,
+                "choices": list(self.choices) if self.choices is not None else None,
+                "minimum": self.minimum, "maximum": self.maximum, "help": self.help}
+
+
+def _show(value: Any) -> str:
+    """A value as it is written in YAML."""
+    import json
+
+    if isinstance(value, str) and value and value.strip() == value and value[0] not in "[{'\"":
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _given(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else _show(value)
+
+
+def _article(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
 class Rule:
     id: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
     summary: ClassVar[str] = ""
     tags: ClassVar[tuple[str, ...]] = ()
-    options: ClassVar[dict[str, Any]] = {}
+    options: ClassVar[dict[str, Option]] = {}
     #: "safe" | "unsafe" | None: what ``guidelint rules`` lists, and the applicability of the
     #: rule's fixes when a report does not say (a rule without one must not return edits)
     fix: ClassVar[str | None] = None
@@ -38,10 +151,30 @@ class Rule:
         raise NotImplementedError
 
     @classmethod
+    def declared_options(cls) -> dict[str, Option]:
+        """The rule's options; a plug-in's bare default values become options of their type."""
+        return {name: value if isinstance(value, Option) else Option(value, "")
+                for name, value in cls.options.items()}
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        """The options' default values: what a rule reads when the configuration sets none."""
+        return {name: _copy(option.default) for name, option in cls.declared_options().items()}
+
+    @classmethod
     def documentation(cls) -> str:
         import inspect  # only `explain` and the docs need it; it costs every run 5 ms at start
 
         return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+
+def _copy(value: Any) -> Any:
+    # a default list or mapping is shared by every file's options: never hand out the original
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
 
 
 class Context:

@@ -114,8 +114,12 @@ class Services:
             self._digests.pop((path, by), None)
 
 
-def collect_files(paths: Iterable[str], config: Config | None = None) -> tuple[list[str], list[FileResult]]:
-    """Expand directories to their Markdown files; report paths that do not exist."""
+def collect_files(paths: Iterable[str], config: "Config | ConfigResolver | None" = None
+                  ) -> tuple[list[str], list[FileResult]]:
+    """Expand directories to their Markdown files; report paths that do not exist. A file is
+    left out when the configuration that applies to it (``config``, or the nearest one above
+    it) excludes it; every configuration the files need is thereby loaded, and validated,
+    before any file is checked."""
     files, missing = [], []
     plain: set[str] = set()  # regular files, as the folder listing said: no stat needed
     for path in paths:
@@ -129,8 +133,8 @@ def collect_files(paths: Iterable[str], config: Config | None = None) -> tuple[l
             result = FileResult(path, unreadable=True)
             result.findings.append(_engine_finding(path, UNREADABLE, "no such file or directory"))
             missing.append(result)
-    if config is not None:
-        files = [f for f in files if not config.excluded(f)]
+    resolver = config if isinstance(config, ConfigResolver) else ConfigResolver(config)
+    files = [f for f in files if not resolver.config_for(f).excluded(f)]
     regular = []
     for f in files:  # a FIFO named x.md would block the read forever: refuse it here
         if f not in plain and _special_file(f):

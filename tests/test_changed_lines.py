@@ -43,6 +43,9 @@ def test_staged_mode_reports_only_the_lines_the_commit_touches(repo, monkeypatch
     git(repo, "add", ".")
     code, found, _ = check(monkeypatch, capsys, repo, "--changed-lines-only", "docs/g.en-gb.md")
     assert (code, found) == (1, [("docs/g.en-gb.md", 7)])
+    code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--select", "whitespace",
+                           "--changed-lines-only", "docs/g.en-gb.md")
+    assert out.splitlines()[-1].endswith("; 2 findings on unchanged lines")
     # the same file without the filter still has its two old findings
     assert [line for _, line in check(monkeypatch, capsys, repo, "docs/g.en-gb.md")[1]] == [3, 5, 7]
 
@@ -127,6 +130,27 @@ def test_a_changed_source_lists_the_translations_it_puts_out_of_date(repo, monke
     assert notes == ["docs/mail/guide.fi-fi.md:3:1: info changes/source-changed guide.fr-fr.md changed "
                      "at line 3 in the staged change; the matching line 3 of this translation may be "
                      "out of date"]
+
+
+def test_a_source_change_of_spacing_or_punctuation_puts_no_translation_out_of_date(
+        repo, monkeypatch, capsys):
+    folder = repo / "docs" / "mail"
+    folder.mkdir()
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUtilisez le port  993 .\n\nPuis redémarrez.\n")
+    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 993.\n\nKäynnistä uudelleen.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "guides")
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUtilisez le port 993.\n\nPuis redémarrez.\n")
+    git(repo, "add", ".")
+    code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--changed-lines-only",
+                           "docs/mail/guide.fr-fr.md")
+    assert "changes/source-changed" not in out
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nPuis redémarrez.\n")  # a paragraph removed
+    git(repo, "add", ".")
+    code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--changed-lines-only",
+                           "docs/mail/guide.fr-fr.md")
+    assert ("docs/mail/guide.fi-fi.md:3:1: info changes/source-changed guide.fr-fr.md removed its "
+            "former line 3 in the staged change; the matching line 3 of this translation") in out
 
 
 def test_a_missing_dictionary_is_one_note_per_locale_per_run(tmp_path, monkeypatch, capsys):

@@ -85,3 +85,8 @@ def test_unsafe_fixes_alone_is_a_usage_error(tmp_path, monkeypatch, capsys):
     (tmp_path / "g.en-gb.md").write_text(GUIDE)
     code, _, err = run_cli(monkeypatch, capsys, tmp_path, "check", "g.en-gb.md", "--unsafe-fixes")
     assert code == 2 and "--unsafe-fixes needs --fix or --diff" in err
+
+
+def test_no_rule_keeps_a_second_source_of_fix_safety():
+    # the finding says whether it is fixable; a tag would drift from it (#18)
+    assert [rid for rid, cls in registry.load().items() if "fixable" in cls.tags] == []

@@ -466,9 +466,13 @@ def test_nonexistent_path(cli, good):
     assert status == 2
 
 
-def test_directory_without_markdown(cli, write):
+def test_directory_without_markdown_is_an_error_unless_allowed(cli, write):
+    """A CI job pointed at the wrong folder must not pass for ever."""
     write("docs/readme.txt", "not markdown")
     status, findings, err = cli("docs")
+    assert findings == [] and status == 2
+    assert "docs" in err and "no Markdown" in err and "--allow-empty" in err
+    status, findings, err = cli("--allow-empty", "docs")
     assert findings == [] and status == 0
     assert "docs" in err and "no Markdown" in err
 

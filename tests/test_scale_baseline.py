@@ -31,7 +31,7 @@ def test_baseline_survives_a_line_shift_and_counts_fixed(write, tmp_path, monkey
     # text format says it in words; a run from another folder matches the same entries
     code, out, _ = run_cli(monkeypatch, capsys, tmp_path / "docs", "check", ".", "--no-cache",
                            "--select", "whitespace", "--baseline", "../baseline.json")
-    assert out.count("whitespace/double-space") == 1 and "1 baseline findings fixed" in out
+    assert out.count("whitespace/double-space") == 1 and "1 baseline finding fixed" in out
 
 
 def test_a_second_identical_defect_is_new(write, tmp_path, monkeypatch, capsys):

@@ -17,6 +17,10 @@ def cmd_translations(args) -> int:
             print(f"guidelint: error: {path}: no such file or directory", file=sys.stderr)
             return EXIT_ERROR
     matrix = scan(args.paths, config)
+    if not matrix.rows and not getattr(args, "allow_empty", False):
+        print(f"guidelint: error: no guide with a locale (guide.<locale>.md) in {', '.join(args.paths)} "
+              "(--allow-empty accepts that)", file=sys.stderr)
+        return EXIT_ERROR
     bases = [p if os.path.isdir(p) else os.path.dirname(p) for p in args.paths]
     if args.format == "json":
         text = render_json(matrix, bases)

@@ -68,6 +68,7 @@ def write(report, out, colour: bool = False, **_) -> None:
             more = " more" if report.fixable else " fixable"
             summary += f"; {report.unsafe_fixable}{more} with --fix --unsafe-fixes"
     for key, value in extra.items():
-        summary += f"; {value} {key.replace('_', ' ')}"
+        words = key.replace("_", " ")
+        summary += f"; {value} {words.replace('findings', 'finding') if value == 1 else words}"
     lines.add((DIM + summary + RESET if colour else summary) + "\n")
     lines.flush()

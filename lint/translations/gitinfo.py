@@ -6,7 +6,25 @@ Read through the git command line, only when the guide is in a git work tree; an
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+
+# the evidence changes with every commit to the source while the finding stays the same:
+# reports that track findings across runs (SARIF) take it out of the message
+_EVIDENCE = re.compile(r" \(that source line comes from commit [0-9a-f]{4,40}\b.*\)$", re.S)
+
+
+def evidence_text(info: dict) -> str:
+    """The suffix a finding's message gets for the commit that wrote a source line."""
+    return f" (that source line comes from commit {info['commit']}, {info.get('date', '?')}: {info.get('summary', '')})"
+
+
+def split_evidence(message: str) -> tuple[str, str]:
+    """``message`` without its commit evidence, and that evidence ("" when there is none)."""
+    found = _EVIDENCE.search(message)
+    if found is None:
+        return message, ""
+    return message[:found.start()], found.group()[2:-1]
 
 
 def blame(path: str, line: int, timeout: float = 5.0) -> dict | None:

@@ -187,7 +187,7 @@ def scan(paths, config=None) -> Matrix:
     from ..runner import ConfigResolver, Services, check_file, collect_files
 
     resolver = ConfigResolver(config)
-    files, _ = collect_files(list(paths), config)
+    files, _ = collect_files(list(paths), resolver)
     services = Services()
     folders: dict[str, dict[str, str]] = {}
     effective_of = {}

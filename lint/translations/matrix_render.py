@@ -40,7 +40,7 @@ def _summary_line(matrix: Matrix) -> str:
     s = matrix.overall()
     c = s["counts"]
     expected = c["up to date"] + c["outdated"] + c["missing"] + c["other"]
-    line = (f"{_count(s['folders'], 'guide folder')}, {_count(s['locales'], 'locale')}, "
+    line = (f"{_count(s['folders'], 'folder')}, {_count(s['locales'], 'locale')}, "
             f"{_count(s['files'], 'file')}: "
             f"{c['up to date']} of {expected} expected translations up to date")
     if s["completeness"] is not None:

@@ -17,13 +17,14 @@ NAMES = {"—": "em dash", "–": "en dash", "“": "curly quote", "”": "curly
          "«": "guillemet", "»": "guillemet", "‘": "curly apostrophe", "’": "curly apostrophe",
          "\u00a0": "no-break space", "\u202f": "narrow no-break space"}
 COMMAND_WORD = re.compile(r"^(?:sudo\s+)?[a-z][a-z0-9._-]*\s+[-\w\"“”‘’„«$./]")  # `echo “x”`, `git commit -m`
+OPTION_NAME = re.compile(r"[\w-]*")
 COMMENT = re.compile(r"^\s*(?:#|//|;|--\s|rem\s)", re.I)
 
 
 def _dash_fix(text: str, m: re.Match) -> str:
     if m.re is DOUBLE_DASH:
         return "--"
-    word = re.match(r"[\w-]*", text[m.end():]).group()
+    word = OPTION_NAME.match(text, m.end()).group()
     return "-" if len(word) == 1 else "--"
 
 
@@ -63,7 +64,7 @@ class TypographicCharacter(Rule):
     id = "commands/typographic-character"
     severity = "error"
     summary = "an em dash, curly quote or no-break space inside a command"
-    tags = ("commands", "code", "fixable")
+    tags = ("commands", "code")
     fix = "safe"
 
     def check(self, doc, ctx):
@@ -98,12 +99,12 @@ class TypographicCharacter(Rule):
         return bool(re.search(r"(?:^|\s)-{1,2}[A-Za-z][\w-]*,?$", before))
 
     def _scan(self, ctx, number, column, text, quotes):
-        taken = []
+        taken = set()  # offsets a reported dash covers: `—` of `-—` is not reported twice
         for pattern in (DOUBLE_DASH, LONE_DASH):
             for m in pattern.finditer(text):
-                if any(s <= m.start() < e for s, e in taken):
+                if m.start() in taken:
                     continue
-                taken.append((m.start(), m.end()))
+                taken.update(range(m.start(), m.end()))
                 self._dash(ctx, number, column, text, m)
         for m in OTHER.finditer(text):
             c = m.group()
@@ -118,7 +119,7 @@ class TypographicCharacter(Rule):
     @staticmethod
     def _dash(ctx, number, column, text, m):
         wanted = _dash_fix(text, m)
-        option = re.match(r"[\w-]*", text[m.end():]).group()
+        option = OPTION_NAME.match(text, m.end()).group()
         at = column + m.start()
         names = " and ".join(dict.fromkeys(NAMES[c] for c in m.group() if c in NAMES))
         ctx.report(number, at, f"{names} in the option '{m.group()}{option}': a shell reads it as another "

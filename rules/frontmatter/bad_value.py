@@ -1,7 +1,14 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
-from .schema import known_keys, value_problem
+from .schema import KINDS, known_keys, value_problem
+
+
+def _kinds_problem(types: dict) -> str | None:
+    for key, kind in types.items():
+        if kind not in KINDS:
+            return f"{key}: unknown kind {kind!r} (known: {', '.join(KINDS)})"
+    return None
 
 
 @register
@@ -34,7 +41,8 @@ class BadValue(Rule):
     severity = "error"
     summary = "front matter value has the wrong type or shape"
     tags = ("frontmatter",)
-    options = {"types": {}}
+    options = {"types": Option({}, "key -> the kind its value must be; adds to or overrides keys.yaml",
+                               check=_kinds_problem)}
 
     def check(self, doc, ctx):
         kinds = {**known_keys(), **ctx.option("types")}

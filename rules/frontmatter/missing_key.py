@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 
 @register
@@ -35,7 +35,11 @@ class MissingKey(Rule):
     severity = "warning"
     summary = "front matter lacks a required key"
     tags = ("frontmatter",)
-    options = {"required": ["title", "slug"], "superseded_by": {"slug": "updated"}}
+    options = {
+        "required": Option(["title", "slug"], "the keys every guide must have"),
+        "superseded_by": Option({"slug": "updated"},
+                                "required key -> a key whose presence makes it unnecessary"),
+    }
 
     def check(self, doc, ctx):
         fm = doc.frontmatter

@@ -18,6 +18,10 @@ def known_keys() -> dict[str, str]:
     return {key: spec["type"] for key, spec in data["keys"].items()}
 
 
+#: the kinds a key's value may be declared as (keys.yaml, the ``types`` option)
+KINDS = ("string", "text", "boolean", "integer", "date", "slug", "guide-number", "mapping", "list", "any")
+
+
 def value_problem(kind: str, value) -> str | None:
     """Why ``value`` is not a valid ``kind``, or None when it is."""
     if kind == "any":

@@ -1,7 +1,7 @@
 import difflib
 
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 from .schema import known_keys
 
@@ -36,7 +36,7 @@ class UnknownKey(Rule):
     severity = "warning"
     summary = "front matter key is not a known key"
     tags = ("frontmatter",)
-    options = {"allowed": []}
+    options = {"allowed": Option([], "more keys to accept besides those of keys.yaml")}
 
     def check(self, doc, ctx):
         known = set(known_keys()) | set(ctx.option("allowed"))

@@ -84,15 +84,15 @@ class UpdatedMismatch(Rule):
         the guide was updated.
 
     Example
-        (email_creation/guide.fr-fr.md)
-        updated: 2022-08-04
+        (hosting_migrating_to_ovh/guide.fr-fr.md)
+        updated: 2022-11-24
         ...
-        **Dernière mise à jour le 03/08/2022**
+        **Dernière mise à jour le 15/02/2023**
 
     Use instead
-        updated: 2022-08-03
+        updated: 2023-02-15
         ...
-        **Dernière mise à jour le 03/08/2022**
+        **Dernière mise à jour le 15/02/2023**
     """
 
     id = "frontmatter/updated-mismatch"

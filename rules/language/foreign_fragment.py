@@ -6,7 +6,7 @@ from pathlib import Path
 from lint import dictionaries
 from lint.data import load_yaml
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 BLOCKS = ("paragraph", "heading", "table_cell")
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
@@ -145,7 +145,14 @@ class ForeignFragment(Rule):
     severity = "warning"
     summary = "prose written in another language than the guide's"
     tags = ("language", "translation")
-    options = {"min_words": 4, "min_share": 0.75, "max_own_share": 0.34, "whole_guide_share": 0.5}
+    options = {
+        "min_words": Option(4, "runs with fewer plain words are not judged", minimum=1),
+        "min_share": Option(0.75, "share of words the other language must know", minimum=0, maximum=1),
+        "max_own_share": Option(0.34, "largest share of words the guide's language may know",
+                                minimum=0, maximum=1),
+        "whole_guide_share": Option(0.5, "share of foreign blocks that makes the whole guide one "
+                                    "finding", minimum=0, maximum=1),
+    }
 
     def check(self, doc, ctx):
         own = doc.language

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 from lint.anchors import STYLES, heading_ids, html_anchors
 from lint.document import DEFAULT_LOCALE_PATTERN, Document
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.pairing import load as load_guide
 
 from ._targets import targets
@@ -58,7 +58,11 @@ class BrokenAnchor(Rule):
     severity = "warning"
     summary = "link to a fragment that no heading or anchor of the file defines"
     tags = ("links", "anchors")
-    options = {"slug_style": "github", "strict_slugs": False, "other_files": True}
+    options = {
+        "slug_style": Option("github", "how the renderer makes heading ids", choices=STYLES),
+        "strict_slugs": Option(False, "accept only the chosen style's heading ids"),
+        "other_files": Option(True, "check fragments of links to the repository's other guides"),
+    }
     cross_file = True
 
     def check(self, doc, ctx):

@@ -47,7 +47,7 @@ class ImpossibleUrl(Rule):
     id = "links/impossible-url"
     severity = "warning"
     summary = "a URL that cannot be right: doubled scheme, space in the scheme, www. glued to a word"
-    tags = ("links", "fixable")
+    tags = ("links")
     fix = "unsafe"  # it removes or splits words of the URL
 
     def check(self, doc, ctx):

@@ -1,6 +1,6 @@
 from lint import locales
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 from ._targets import targets
 
@@ -54,7 +54,7 @@ class LocaleMismatch(Rule):
     severity = "warning"
     summary = "link to a page of another locale than the guide's"
     tags = ("links", "locale", "translation")
-    options = {"allow_english": False}
+    options = {"allow_english": Option(False, "accept links to the English version of a page")}
 
     def check(self, doc, ctx):
         if not doc.locale:

@@ -4,7 +4,7 @@ from collections import Counter
 
 from lint.locales import normalize_url
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 from ._targets import targets
 
@@ -252,7 +252,11 @@ class NearDuplicateUrl(Rule):
     severity = "warning"
     summary = "URL one or two characters away from a URL the repository uses many times"
     tags = ("links", "typo")
-    options = {"min_count": 5, "ratio": 5, "max_distance": 2}
+    options = {
+        "min_count": Option(5, "how often the frequent URL must be linked", minimum=1),
+        "ratio": Option(5, "how many times more often than the rare URL", kind="number", minimum=1),
+        "max_distance": Option(2, "how many characters the two URLs may differ by", choices=(1, 2)),
+    }
     cross_file = True
 
     def check(self, doc, ctx):

@@ -35,7 +35,7 @@ class ActionSpanSpace(Rule):
     id = "markup/action-span-space"
     severity = "warning"
     summary = "spaces inside an inline UI label such as `Suivant `{.action}"
-    tags = ("markup", "fixable")
+    tags = ("markup")
     fix = "safe"
 
     def check(self, doc, ctx):

@@ -43,7 +43,7 @@ class AdmonitionContinuation(Rule):
     id = "markup/admonition-continuation"
     severity = "warning"
     summary = "admonition lines that lost their '>' and fall out of the box"
-    tags = ("markup", "rendering", "fixable")
+    tags = ("markup", "rendering")
     fix = "safe"
 
     def check(self, doc, ctx):

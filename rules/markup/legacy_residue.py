@@ -4,7 +4,7 @@ from pathlib import Path
 
 from lint.data import load_yaml
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
@@ -34,6 +34,20 @@ def _builtin() -> tuple:
 def _compile(pattern: dict) -> tuple[str, re.Pattern, str, str]:
     return (pattern.get("name", "custom"), re.compile(pattern["regex"]),
             pattern.get("message", "legacy markup left in the text: {match}"), pattern.get("needs", ""))
+
+
+def _patterns_problem(patterns: list) -> str | None:
+    for i, pattern in enumerate(patterns):
+        if not isinstance(pattern.get("regex"), str):
+            return f"[{i}]: needs a 'regex' string"
+        unknown = set(pattern) - {"name", "regex", "message", "needs"}
+        if unknown:
+            return f"[{i}]: unknown key {sorted(unknown)[0]!r} (known: name, regex, message, needs)"
+        try:
+            re.compile(pattern["regex"])
+        except re.error as e:
+            return f"[{i}].regex: not a valid regular expression: {e}"
+    return None
 
 
 def _meaning(tag: str) -> str:
@@ -130,7 +144,8 @@ class LegacyResidue(Rule):
     summary = "markup of the old CMS (BBCode, {legacy} placeholders) left in the text"
     tags = ("markup", "legacy", "conversion")
     fix = None
-    options = {"patterns": []}
+    options = {"patterns": Option([], "the repository's own residue: a list of {name, regex, message}",
+                                  kind="list of mappings", check=_patterns_problem)}
 
     def check(self, doc, ctx):
         patterns = _builtin() + tuple(_compile(p) for p in (ctx.option("patterns") or []))

@@ -2,7 +2,7 @@ import re
 
 from lint.finding import Edit
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 # a line that starts a block of its own, or a sentence: not the rest of a heading
 OWN_BLOCK = re.compile(r"^[ \t]*(?:#|\[\s*/|[-*+>|]|\d{1,9}[.)]\s|```|~~~|<|!\[|\[!|\{)")
@@ -40,9 +40,9 @@ class SplitHeading(Rule):
     id = "markup/split-heading"
     severity = "warning"
     summary = "a heading wrapped onto the next line, whose second half falls into the paragraph"
-    tags = ("markup", "rendering", "fixable")
+    tags = ("markup", "rendering")
     fix = "safe"
-    options = {"max_words": 6}
+    options = {"max_words": Option(6, "a next line of more words is a paragraph, not the heading's rest", minimum=1)}
 
     def check(self, doc, ctx):
         for node in doc.headings:

@@ -2,7 +2,7 @@ import re
 
 from lint.finding import Edit
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 MASK = "\ue000"  # stands for code, URLs, e-mail addresses, attribute lists: never a space, never a letter
 TAG = "\ue001"  # stands for HTML tags and link destinations
@@ -169,7 +169,7 @@ class PunctuationSpacing(Rule):
     summary = "missing space after , ; : or a stray space before . , (and locale spacing rules)"
     tags = ("punctuation", "whitespace", "typography")
     fix = "safe"
-    options = {"french_spacing": False}
+    options = {"french_spacing": Option(False, "report a French guide's missing space before : ; ? !")}
 
     def check(self, doc, ctx):
         french = doc.language == "fr"

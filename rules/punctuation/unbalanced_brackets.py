@@ -7,9 +7,12 @@ from rules.markup.legacy_residue import _builtin as legacy_patterns
 
 # what is not prose inside a text node, blanked before counting: escapes, bare URLs (Wikipedia
 # titles hold parentheses), placeholders and attribute lists, smileys
-NOT_PROSE = re.compile(
-    r"\\.|\b(?:[a-z][a-z0-9+.-]*://|www\.)(?:[^\s<>()]|\([^\s<>()]*\))*(?<![.,;:!?\"'”»])|\{[^{}]*\}"
-    r"|(?<![\w)])[:;=8][-'^o]?[)(\]\[DPp](?![\w(])|\^\^")
+NOT_PROSE = [(re.compile(p), needs) for p, needs in (
+    (r"\\.", ("\\",)),
+    (r"\b(?:[a-z][a-z0-9+.-]*://|www\.)(?:[^\s<>()]|\([^\s<>()]*\))*(?<![.,;:!?\"'”»])", ("://", "www.")),
+    (r"\{[^{}]*\}", ("{",)),
+    (r"(?<![\w)])[:;=8][-'^o]?[)(\]\[DPp](?![\w(])|\^\^", (":", ";", "=", "8", "^")),
+)]
 # `1)`, `a)`, `iv)` numbering items inside a sentence: not a closing parenthesis
 ENUMERATOR = re.compile(r"(?:^|(?<=[\s(\"“«]))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
 PAIRS = {"(": ")", "[": "]"}
@@ -27,6 +30,13 @@ PREFERRED = {"fi": "”", "sv": "”", "de": "„", "cs": "„", "sk": "„", "l
 QUOTE_FAMILY = {c: family for family, schemes in QUOTE_SCHEMES.items() for pair in schemes for c in pair}
 
 
+def _enumerates(text: str, i: int) -> bool:
+    """The `)` at ``i`` ends a numbering item such as `1)` or `b)`; only the few characters
+    before it are read (a long line of parentheses must not be read again for each)."""
+    start = max(0, i - 6)
+    return ENUMERATOR.search(("x" if start else "") + text[start:i]) is not None
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
@@ -38,8 +48,10 @@ def _masked(raw: str) -> str:
         for _name, pattern, _message, needs in legacy_patterns():
             if "]" in pattern.pattern and (not needs or needs in raw):
                 raw = pattern.sub(_blank, raw)
-    if any(c in raw for c in "\\:;=^{/w8"):
-        raw = NOT_PROSE.sub(_blank, raw)
+    for pattern, needs in NOT_PROSE:
+        # a substring test first: a URL pattern tried at every word start of a long line is slow
+        if any(n in raw for n in needs):
+            raw = pattern.sub(_blank, raw)
     return raw
 
 
@@ -107,6 +119,7 @@ class UnbalancedBrackets(Rule):
         masked = {}
         for block in leaf_blocks(doc):
             stack, quotes = [], {"curly": [], "guillemets": []}
+            opened = {"(": 0, "[": 0}  # what the stack holds, so a closer need not search it
             for line, column, raw in prose_pieces(doc, block):
                 if not any(c in raw for c in "()[]“”„«»"):
                     continue
@@ -117,15 +130,18 @@ class UnbalancedBrackets(Rule):
                 for i, c in enumerate(text):
                     if c in PAIRS:
                         stack.append((line, column + i, c))
+                        opened[c] += 1
                     elif c in CLOSERS:
                         if stack and stack[-1][2] == CLOSERS[c]:
-                            stack.pop()
-                        elif c == ")" and ENUMERATOR.search(text[:i]):
+                            opened[stack.pop()[2]] -= 1
+                        elif c == ")" and _enumerates(text, i):
                             continue
-                        elif any(s[2] == CLOSERS[c] for s in stack):
+                        elif opened[CLOSERS[c]]:
                             while stack[-1][2] != CLOSERS[c]:
-                                self._unclosed(ctx, stack.pop())
-                            stack.pop()
+                                mark = stack.pop()
+                                opened[mark[2]] -= 1
+                                self._unclosed(ctx, mark)
+                            opened[stack.pop()[2]] -= 1
                         else:
                             ctx.report(line, column + i, f"'{c}' closes nothing: no '{CLOSERS[c]}' before it "
                                        "in this block", end_column=column + i + 1)

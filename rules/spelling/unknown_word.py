@@ -1,6 +1,6 @@
 from lint import dictionaries
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 
 @register
@@ -33,7 +33,10 @@ class UnknownWord(Rule):
     summary = "a word the dictionary of the guide's language does not know"
     tags = ("spelling",)
     enabled_by_default = False
-    options = {"accept_english": True, "min_length": 3}
+    options = {
+        "accept_english": Option(True, "accept words English knows in a guide of another language"),
+        "min_length": Option(3, "shorter words are not checked", minimum=1),
+    }
 
     def check(self, doc, ctx):
         if not doc.language:

@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 from .rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 
@@ -40,7 +40,7 @@ class ColumnCount(Rule):
     severity = "error"
     summary = "table row has a different number of cells than the header"
     tags = ("tables", "rendering")
-    options = {"report_short_rows": False}
+    options = {"report_short_rows": Option(False, "also report rows with fewer cells than the header")}
 
     def check(self, doc, ctx):
         for first, last in pipe_row_runs(doc):

@@ -41,7 +41,7 @@ class SplitRow(Rule):
     id = "tables/split-row"
     severity = "error"
     summary = "a table row broken over two lines"
-    tags = ("tables", "rendering", "fixable")
+    tags = ("tables", "rendering")
     fix = "safe"
 
     def check(self, doc, ctx):

@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
 from lint.translations.diff import code_block_diffs, codespan_diffs, short
 
@@ -30,7 +30,7 @@ class CodeMismatch(Rule):
     severity = "warning"
     summary = "a code block or inline code span differs from the source"
     tags = ("translation", "code")
-    options = {"ignore_comments": True}
+    options = {"ignore_comments": Option(True, "comments in code blocks may be translated")}
     cross_file = True
 
     def check(self, doc, ctx):

@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import pair_for
 
 LIFECYCLE = ("deprecated", "hidden")
@@ -42,7 +42,7 @@ class FrontmatterMismatch(Rule):
     severity = "warning"
     summary = "a front matter key that all locales share differs from the source"
     tags = ("translation", "frontmatter")
-    options = {"keys": []}
+    options = {"keys": Option([], "more front matter keys every locale must share")}
     cross_file = True
 
     def check(self, doc, ctx):

@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
 from lint.translations.diff import number_diffs
 
@@ -37,7 +37,8 @@ class NumberMismatch(Rule):
     severity = "warning"
     summary = "a number differs from the aligned block of the source"
     tags = ("translation",)
-    options = {"allowed_numbers": []}
+    options = {"allowed_numbers": Option([], "numbers that may differ between a source and its translation",
+                                         kind="list of numbers or strings")}
     cross_file = True
 
     def check(self, doc, ctx):

@@ -49,6 +49,8 @@ class OptionMismatch(Rule):
         tested, so it is the reference.
 
     Example
+        (no translation of the corpus has one left once the typographic dashes are
+        counted as commands/typographic-character's; this is the shape)
         Source (fr-fr) code: `iptables -A INPUT -p tcp --dport 22 -j ACCEPT`
         Translation prose:   - -dport: Gibt den Zielport an.
 

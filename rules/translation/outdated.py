@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
 from lint.translations.diff import drift
 
@@ -33,7 +33,10 @@ class Outdated(Rule):
     severity = "warning"
     summary = "the translation no longer matches its source's content"
     tags = ("translation",)
-    options = {"min_changes": 1, "git_evidence": True}
+    options = {
+        "min_changes": Option(1, "how many content differences make a translation outdated", minimum=1),
+        "git_evidence": Option(True, "name the source commit that wrote the drifting line (git blame)"),
+    }
     cross_file = True
 
     def check(self, doc, ctx):
@@ -47,12 +50,11 @@ class Outdated(Rule):
         kinds = sorted({d.kind for d in found})
         evidence = ""
         if ctx.option("git_evidence"):
-            from lint.translations.gitinfo import blame
+            from lint.translations.gitinfo import blame, evidence_text
 
             info = blame(pair.source.path, first.source_line)
             if info:
-                evidence = (f" (that source line comes from commit {info['commit']}, {info.get('date', '?')}: "
-                            f"{info.get('summary', '')})")
+                evidence = evidence_text(info)
         ctx.report(first.line, 1, f"translation is outdated: {len(found)} content difference(s) with "
                    f"the source ({', '.join(kinds)}), first at source line {first.source_line}: "
                    f"{first.detail}{evidence}")

@@ -1,5 +1,5 @@
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
 from lint.translations.diff import image_name, short
 
@@ -29,7 +29,7 @@ class StructureMismatch(Rule):
     severity = "warning"
     summary = "the translation's structure parts from the source's (reported once per file)"
     tags = ("translation", "structure")
-    options = {"ignore_paragraphs": True}
+    options = {"ignore_paragraphs": Option(True, "paragraphs added or dropped alone do not part the structure")}
     cross_file = True
 
     def check(self, doc, ctx):

@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass
 
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import pair_for
 
 # not prose: code, link targets, URLs, host names and e-mail addresses (`SSL0.OVH.NET` is no brand)
@@ -98,11 +98,12 @@ class TermMismatch(Rule):
         `terms:` section of the configuration.
 
     Example
-        Source:      Connectez-vous à l'espace client OVHcloud.
-        Translation: Kirjaudu OVH:n asiakastilille.
+        (sql_importing_mysql_database: fr-fr source, en-gb translation)
+        Source:      connectez-vous à votre [espace client OVHcloud](https://www.ovh.com/auth/…)
+        Translation: log in to your [OVH Control Panel](https://www.ovh.com/auth/…)
 
     Use instead
-        Kirjaudu OVHcloudin hallintapaneeliin.
+        log in to your [OVHcloud Control Panel](https://www.ovh.com/auth/…)
     """
 
     id = "translation/term-mismatch"
@@ -110,7 +111,7 @@ class TermMismatch(Rule):
     summary = "a product name dropped or changed, or a required term not used, against the source"
     tags = ("translation", "terminology")
     cross_file = True
-    options = {"report_missing": False}
+    options = {"report_missing": Option(False, "also report a name or term the aligned translated block lacks")}
 
     def check(self, doc, ctx):
         settings = ctx.setting("terms")

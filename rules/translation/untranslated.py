@@ -1,7 +1,7 @@
 import re
 
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
 from lint.translations.diff import short
 
@@ -52,7 +52,10 @@ class Untranslated(Rule):
     severity = "warning"
     summary = "a block is identical to the source (left untranslated)"
     tags = ("translation",)
-    options = {"min_letters": 20, "min_words": 4}
+    options = {
+        "min_letters": Option(20, "blocks with fewer letters are not judged", minimum=0),
+        "min_words": Option(4, "blocks with fewer words are not judged", minimum=0),
+    }
     cross_file = True
 
     def check(self, doc, ctx):

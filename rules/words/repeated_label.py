@@ -2,7 +2,7 @@ import re
 
 from lint.finding import Edit
 from lint.registry import register
-from lint.rule import Rule
+from lint.rule import Option, Rule
 
 from rules.markup._inline import leaf_blocks
 
@@ -40,9 +40,9 @@ class RepeatedLabel(Rule):
     id = "words/repeated-label"
     severity = "warning"
     summary = "a label written twice around its colon"
-    tags = ("words", "fixable")
+    tags = ("words")
     fix = "unsafe"
-    options = {"max_words": 8}
+    options = {"max_words": Option(8, "longest label, in words, compared for a repeat", minimum=1)}
 
     def check(self, doc, ctx):
         most = ctx.option("max_words")
