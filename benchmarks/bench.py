@@ -151,6 +151,73 @@ def rule_costs(files: list[Path], cwd: Path, warm: list[Path], top: int = 10) ->
 
 WARM_UP_CPU: list[float] = [0.0]
 
+SPELLING_RULES = ("spelling/unknown-word", "spelling/doubled-letter", "spelling/glued-words",
+                  "language/foreign-fragment")
+
+
+def spelling_cache_effect(files: list[Path], cwd: Path, warm: list[Path]) -> tuple[float, float, int, int]:
+    """CPU seconds of the rules that ask the spelling backends, on ``files``, without and with
+    the run's answer cache (``Speller.memo``), each from an empty cache; and how many times the
+    backends were asked. Dictionaries are loaded first by a pass over ``warm`` (one guide per
+    locale), so neither figure pays for loading them."""
+    sys.path.insert(0, str(ROOT))
+    from lint import dictionaries, registry, spellers
+    from lint.document import Document, locale_from_path
+    from lint.rule import Context
+    from lint.runner import ConfigResolver, Services
+
+    rules = registry.load()
+    asked = [0]
+
+    def counting(method):
+        def wrapper(self, word):
+            asked[0] += 1
+            return method(self, word)
+        return wrapper
+
+    backends = (spellers.HunspellBackend, spellers.VoikkoBackend)
+    originals = [(cls, name, getattr(cls, name)) for cls in backends for name in ("spell", "suggest")]
+
+    def run(paths: list[Path]) -> float:
+        resolver, services, cpu = ConfigResolver(), Services(), 0.0
+        for path in paths:
+            rel = str(path.relative_to(cwd))
+            effective = resolver.effective_for(rel)
+            doc = Document.from_bytes(path.read_bytes(), rel, effective.locale or
+                                      locale_from_path(rel, effective.locale_pattern))
+            services.begin_file(rel)
+            for rule_id in SPELLING_RULES:
+                rule = rules[rule_id]()
+                ctx = Context(rule, doc, effective.options[rule_id], services, effective.severities[rule_id],
+                              effective)
+                start = time.process_time()
+                try:
+                    rule.check(doc, ctx)
+                except Exception:  # noqa: BLE001 - a benchmark reports time, not bugs
+                    pass
+                cpu += time.process_time() - start
+            services.end_file()
+        return cpu
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        run(warm)
+        for cls, name, method in originals:
+            setattr(cls, name, counting(method))
+        figures = []
+        for memo in (False, True):
+            dictionaries.Speller.memo = memo
+            asked[0] = 0
+            figures.append((run(files), asked[0]))
+    finally:
+        dictionaries.Speller.memo = True
+        for cls, name, method in originals:
+            setattr(cls, name, method)
+        os.chdir(old)
+    (off, asked_off), (on, asked_on) = figures
+    return off, on, asked_off, asked_on
+
 
 CPU: list[float] = [0.0]  # CPU seconds (user + system) of the last guidelint run, workers included
 
@@ -306,6 +373,10 @@ def main() -> int:
             for rule, cost in costs:
                 print(f"  {rule:34} {cost:7.2f} s  {cost / max(total, 1e-9):5.0%}  "
                       f"{1000 * cost / len(sample):8.1f} ms/file")
+            off, on, asked_off, asked_on = spelling_cache_effect(sample, tmp, warm)
+            print(f"spelling answer cache on {len(sample)} files (spelling rules and foreign-fragment, "
+                  f"default locales): {off:.2f} s CPU, {asked_off} backend calls without; "
+                  f"{on:.2f} s, {asked_on} calls with ({off / max(on, 1e-9):.1f}x)")
         if args.keep:
             print(f"corpus kept in {tmp}")
     finally:

@@ -25,19 +25,19 @@ def _config(config) -> Config | None:
 
 def check_text(text: str, path: str = "guide.md", config: Config | str | None = None) -> list[Finding]:
     """Check Markdown text as if it were the file ``path``; return its findings."""
-    from .runner import ConfigResolver, Services, check_file
+    from .runner import ConfigResolver, RunMemo, check_file
 
     resolver = ConfigResolver(_config(config))
-    return check_file(path, resolver.effective_for(path), Services(), data=text.encode("utf-8")).findings
+    return check_file(path, resolver.effective_for(path), RunMemo(), data=text.encode("utf-8")).findings
 
 
 def check_paths(paths: Iterable[str], config: Config | str | None = None) -> list[Finding]:
     """Check files and folders (walked for ``*.md``); return every finding, sorted."""
-    from .runner import ConfigResolver, Services, collect_files, iter_results
+    from .runner import ConfigResolver, RunMemo, collect_files, iter_results
 
     resolver = ConfigResolver(_config(config))
     files, missing = collect_files(list(paths), resolver)
     findings = [f for r in missing for f in r.findings]
-    for result in iter_results(files, resolver, Services()):
+    for result in iter_results(files, resolver, RunMemo()):
         findings.extend(result.findings)
     return sorted(findings, key=Finding.sort_key)

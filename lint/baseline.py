@@ -26,12 +26,28 @@ class BaselineError(Exception):
     pass
 
 
+#: a line longer than this is fingerprinted by a digest of its content: hashing a megabyte line
+#: once per finding on it would make a baseline or a SARIF report quadratic in its length
+LONG_LINE = 4096
+_last_line: list = [None, "", ""]  # the line object last seen, its text, its context
+
+
+def _line_and_context(source_line: str) -> tuple[str, str]:
+    # consecutive findings share their line object: normalise it once, not once per finding
+    if source_line is not _last_line[0]:
+        src = source_line.rstrip("\r\n")
+        context = " ".join(src.split())
+        if len(context) > LONG_LINE:
+            context = hashlib.blake2b(context.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        _last_line[:] = source_line, src, context
+    return _last_line[1], _last_line[2]
+
+
 def fingerprint(f: Finding) -> str:
-    src = f.source_line.rstrip("\r\n")
+    src, context = _line_and_context(f.source_line)
     if src:
         start = max(f.column - 1, 0)
         text = src[start:f.end_column - 1] if f.end_line == f.line else src[start:]
-        context = " ".join(src.split())
     else:  # no line to anchor to (a file-level finding): its message is all there is
         text, context = "", f.message
     blob = "\0".join((f.rule, text, context))

@@ -13,6 +13,10 @@ file counts as touching all of it.
 
 Findings that are not about a line (the engine's ``internal/*``) always pass: an unreadable
 file or a missing dictionary is news whatever the change.
+
+:func:`outdated_translations` adds, for a changed source guide, a ``changes/source-changed``
+note on each translation whose counterparts of the rewritten or removed source blocks the
+change left alone.
 """
 from __future__ import annotations
 
@@ -28,9 +32,6 @@ from .finding import Finding
 class ChangesError(Exception):
     pass
 
-
-#: a file wholly new to the change: every line counts as touched
-WHOLE = None
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
@@ -101,9 +102,6 @@ class Changes:
         except (OSError, subprocess.SubprocessError):
             return None
         return done.stdout if done.returncode == 0 else None
-
-    def changed_paths(self) -> list[str]:
-        return sorted(p for p, c in self.files.items() if c.whole or c.lines)
 
     # -- reading git ------------------------------------------------------------------------
 
@@ -230,10 +228,7 @@ def outdated_translations(changes: Changes, files: list[str], effective_for) -> 
     """For each checked source guide the change touched, one ``changes/source-changed`` note
     per translation of its folder whose blocks matching the source blocks the change rewrote
     or removed were not changed too. ``effective_for(path)``: the file's configuration."""
-    from .internal import SOURCE_CHANGED
-    from .translations import pairing
-    from .translations.align import make_pair
-    from .translations.blocks import extract
+    from .budget import TooComplex, seconds_for, time_budget
 
     notes = []
     for path in files:
@@ -241,47 +236,63 @@ def outdated_translations(changes: Changes, files: list[str], effective_for) -> 
         if not (changed.whole or changed.lines):
             continue
         effective = effective_for(path)
-        found = pairing.pair(path, effective.source_locales, effective.locale_pattern)
-        if not found.is_source:
+        try:  # a pathological guide is reported by its own check, not here
+            with time_budget(seconds_for(effective.settings)):
+                notes.extend(_source_changed(path, changed, changes, effective))
+        except TooComplex:
             continue
-        source = _parse_guide(path, found.locale)
-        if source is None:
+    return notes
+
+
+def _source_changed(path: str, changed: ChangedFile, changes: Changes, effective) -> list[Finding]:
+    """The notes of one changed guide: none unless it is its folder's source."""
+    from .internal import SOURCE_CHANGED
+    from .translations import pairing
+    from .translations.align import make_pair
+    from .translations.blocks import extract
+
+    notes = []
+    found = pairing.pair(path, effective.source_locales, effective.locale_pattern)
+    if not found.is_source:
+        return []
+    source = _parse_guide(path, found.locale)
+    if source is None:
+        return []
+    sblocks = extract(source)
+    before = _parse_guide(path, found.locale, changes.base_text(path))
+    old_blocks = extract(before) if before is not None else []
+    rewritten, removed = _retranslate(sblocks, changed, old_blocks if before is not None else None)
+    if not rewritten and not removed:
+        return []  # front matter, spacing or punctuation only: nothing to translate
+    for locale, other in sorted(found.siblings.items()):
+        if os.path.realpath(other) == os.path.realpath(path):
             continue
-        sblocks = extract(source)
-        before = _parse_guide(path, found.locale, changes.base_text(path))
-        old_blocks = extract(before) if before is not None else []
-        rewritten, removed = _retranslate(sblocks, changed, old_blocks if before is not None else None)
-        if not rewritten and not removed:
-            continue  # front matter, spacing or punctuation only: nothing to translate
-        for locale, other in sorted(found.siblings.items()):
-            if os.path.realpath(other) == os.path.realpath(path):
-                continue
-            target = _parse_guide(other, locale)
-            if target is None:
-                continue
-            pair = make_pair(source, target, sblocks=sblocks)
-            if pair.retired:
-                continue
-            target_changed = changes.for_path(other)
-            stale = _stale_lines(pair, rewritten, target_changed, len(target.lines))
-            gone = []
-            if removed:  # what the translation still says of the removed source blocks
-                old_pair = make_pair(before, target, sblocks=old_blocks)
-                gone = [(t, s) for t, s in _stale_lines(old_pair, removed, target_changed, len(target.lines),
-                                                        counterparts_only=True)]
-            if not stale and not gone:
-                continue
-            tlines = sorted({t for t, _ in stale + gone})
-            what = []
-            if stale:
-                what.append(f"changed at {_lines_text(sorted({s for _, s in stale}))}")
-            if gone:
-                what.append(f"removed its former {_lines_text(sorted({s for _, s in gone}))}")
-            notes.append(Finding(
-                other, tlines[0], 1, tlines[0], 2, SOURCE_CHANGED.id, SOURCE_CHANGED.severity,
-                f"{os.path.basename(path)} {' and '.join(what)} in {changes.description}; "
-                f"the matching {_lines_text(tlines)} of this translation may be out of date",
-                source_line=target.line(tlines[0])))
+        target = _parse_guide(other, locale)
+        if target is None:
+            continue
+        pair = make_pair(source, target, sblocks=sblocks)
+        if pair.retired:
+            continue
+        target_changed = changes.for_path(other)
+        stale = _stale_lines(pair, rewritten, target_changed, len(target.lines))
+        gone = []
+        if removed:  # what the translation still says of the removed source blocks
+            old_pair = make_pair(before, target, sblocks=old_blocks)
+            gone = _stale_lines(old_pair, removed, target_changed, len(target.lines),
+                                counterparts_only=True)
+        if not stale and not gone:
+            continue
+        tlines = sorted({t for t, _ in stale + gone})
+        what = []
+        if stale:
+            what.append(f"changed at {_lines_text(sorted({s for _, s in stale}))}")
+        if gone:
+            what.append(f"removed its former {_lines_text(sorted({s for _, s in gone}))}")
+        notes.append(Finding(
+            other, tlines[0], 1, tlines[0], 2, SOURCE_CHANGED.id, SOURCE_CHANGED.severity,
+            f"{os.path.basename(path)} {' and '.join(what)} in {changes.description}; "
+            f"the matching {_lines_text(tlines)} of this translation may be out of date",
+            source_line=target.line(tlines[0])))
     return notes
 
 

@@ -39,6 +39,7 @@ TOP_KEYS = {
     "time_budget": ((int, float), "a number of seconds per file (0: no limit)"),
     "max_annotations": (int, "a number of annotations of each level (--format github; 0: no limit)"),
     "terms": _MAP,
+    "spelling": (dict, "a mapping of locales or languages to a spelling backend (voikko, hunspell)"),
 }
 # the terminology list of translation/term-mismatch
 TERMS_KEYS = {"glossary": _STR, "keep": _LIST, "variants": _MAP, "locales": _MAP}
@@ -93,6 +94,9 @@ class Config:
         _check_expected_locales(where, self.data.get("expected_locales"))
         self._check_terms(where, self.data.get("terms"))
         self._check_rule_keys(self.data, "")
+        for locale, backend in (self.data.get("spelling") or {}).items():
+            if backend not in ("voikko", "hunspell"):
+                raise ConfigError(where, f"spelling.{locale}", "must be voikko or hunspell")
         if self.data.get("fail_on", "warning") not in SEVERITIES:
             raise ConfigError(where, "fail_on", f"must be one of {', '.join(SEVERITIES)}")
         for i, override in enumerate(self.data.get("overrides", [])):
@@ -185,7 +189,8 @@ class Config:
     def excluded(self, path: str) -> bool:
         return self.matches(self.data.get("exclude", []), path)
 
-    def for_path(self, path: str) -> "Effective":
+    def for_path(self, path: str) -> "FileConfig":
+        """The configuration as it applies to the file ``path``: its overrides and locale applied."""
         sections = [self.data] + [o for o in self.data.get("overrides", [])
                                   if self.matches(o["files"], path)]
         rules = registry.load()
@@ -213,13 +218,13 @@ class Config:
         source = self.data.get("source_locale", ["fr-fr", "en-gb"])
         for section in sections[1:]:
             source = section.get("source_locale", source)
-        return Effective(
+        return FileConfig(
             rules=sorted(enabled), severities=severities, options=options, locale=locale,
             locale_pattern=self.data.get("locale_pattern", DEFAULT_LOCALE_PATTERN),
             source_locales=[source] if isinstance(source, str) else list(source),
             settings={k: self.data[k] for k in ("words", "dictionaries", "locale_map",
                                                  "skip_deprecated", "canonical_urls", "product_names",
-                                                 "time_budget")
+                                                 "time_budget", "spelling")
                       if k in self.data} | ({"terms": self._terms_setting()} if "terms" in self.data else {}),
         )
 
@@ -239,8 +244,9 @@ class Config:
 
 
 @dataclass
-class Effective:
-    """The configuration as it applies to one file."""
+class FileConfig:
+    """The configuration as it applies to one file (``ctx.config``): the rules enabled for it,
+    their severities and options, its locale, and the repository-wide settings."""
 
     rules: list[str]
     severities: dict[str, str]
@@ -256,6 +262,10 @@ class Effective:
                            "pattern": self.locale_pattern, "source": self.source_locales,
                            "settings": self.settings}, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:20]
+
+
+#: the former name of FileConfig, which plug-ins and scripts written before the rename use
+Effective = FileConfig
 
 
 def _expand(items: list[str], rules: dict) -> list[str]:

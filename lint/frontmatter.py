@@ -31,6 +31,7 @@ class FrontMatter:
     problems: list[FrontMatterProblem] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
+        """The line of ``key`` in the file, or the front matter's first line if it lacks it."""
         return self.key_lines.get(key, (self.start_line or 1, 1))[0]
 
 
@@ -84,6 +85,7 @@ def _scalar_key(node) -> str | None:
 
 
 def parse(lines: tuple[str, ...]) -> FrontMatter:
+    """The front matter at the top of ``lines``: its data, key positions and problems."""
     block = find_block(lines)
     fm = FrontMatter()
     if block is None:

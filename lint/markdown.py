@@ -50,12 +50,14 @@ class Node:
                 extend(reversed(node.children))
 
     def ancestors(self) -> Iterator["Node"]:
+        """The enclosing nodes, nearest first, up to the top-level block."""
         node = self.parent
         while node is not None:
             yield node
             node = node.parent
 
     def inside(self, *types: str) -> bool:
+        """True if an enclosing node is of one of ``types`` (``node.inside("table_cell")``)."""
         return any(a.type in types for a in self.ancestors())
 
     def plain_text(self) -> str:
@@ -335,11 +337,12 @@ class _InlineLocator:
         if s < 0:
             s = pos
         children, inner = self.locate(token.get("children", []), s + len(opener))
-        close = _find_label_end(src, inner, self.end)
-        e = close + 1
+        close = closing_bracket(src, inner, self.end, "]")
+        e = (close if close >= 0 else max(inner, self.end - 1)) + 1
         dest_start = dest_end = None
         if src.startswith("(", e):
-            stop = _find_paren_end(src, e + 1, self.end)
+            stop = closing_bracket(src, e + 1, self.end, ")")
+            stop = stop if stop >= 0 else self.end
             dest_start, dest_end = e + 1, stop
             e = min(stop + 1, self.end)
         elif src.startswith("[", e):
@@ -355,40 +358,27 @@ class _InlineLocator:
         return node, e
 
 
-def _find_label_end(src: str, pos: int, end: int) -> int:
+def closing_bracket(src: str, pos: int, end: int, closer: str) -> int:
+    """Where the ``]`` or ``)`` that closes a bracket opened just before ``pos`` is, or -1.
+
+    Nested pairs of the same bracket are skipped, and so is any character after a backslash
+    (``\\]``). Searches ``src[pos:end]``: a link's text (``]``), its destination (``)``),
+    or text that only looks like a link."""
+    opener = "[" if closer == "]" else "("
     depth, i = 0, pos
     while i < end:
         c = src[i]
         if c == "\\":
             i += 2
             continue
-        if c == "[":
+        if c == opener:
             depth += 1
-        elif c == "]":
+        elif c == closer:
             if depth == 0:
                 return i
             depth -= 1
         i += 1
-    return max(pos, end - 1)
-
-
-def _find_paren_end(src: str, pos: int, end: int) -> int:
-    depth, i, quote = 0, pos, None
-    while i < end:
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif c == "\n" and depth == 0 and quote is None:
-            pass
-        i += 1
-    return end
+    return -1
 
 
 def _adopt(parent: Node, children: list[Node]) -> None:

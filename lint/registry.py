@@ -61,6 +61,7 @@ def _load_plugins() -> None:
 
 
 def load() -> dict[str, type[Rule]]:
+    """Every known rule by id, sorted: the built-in ones, then the plug-ins' (loaded once)."""
     global _loaded
     if not _loaded:
         _load_builtin()
@@ -70,10 +71,12 @@ def load() -> dict[str, type[Rule]]:
 
 
 def get(rule_id: str) -> type[Rule]:
+    """The rule class of ``rule_id``; KeyError if no rule has it."""
     return load()[rule_id]
 
 
 def families() -> set[str]:
+    """The families of the known rules (``links``, ``ports``...)."""
     return {rule_id.split("/")[0] for rule_id in load()}
 
 

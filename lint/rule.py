@@ -148,6 +148,7 @@ class Rule:
     supersedes: ClassVar[tuple[str, ...]] = ()
 
     def check(self, doc: "Document", ctx: "Context") -> None:  # pragma: no cover - interface
+        """Read ``doc`` and call ``ctx.report(...)`` for each defect; return nothing."""
         raise NotImplementedError
 
     @classmethod
@@ -178,41 +179,62 @@ def _copy(value: Any) -> Any:
 
 
 class Context:
-    """What a rule may use besides the document: its options, shared services, and report()."""
+    """What a rule may use besides the document: its options, the run memo, and report().
 
-    def __init__(self, rule: Rule, doc: "Document", options: dict, services: Any, severity: str,
-                 effective: Any = None):
+    ``ctx.config`` is the file's configuration (:class:`lint.config.FileConfig`: locale
+    pattern, source locales, repository settings); ``ctx.memo`` is what the run computes once
+    and shares across files (:class:`lint.runner.RunMemo`: loaded dictionaries, a folder's
+    parsed guides, repository URL counts)."""
+
+    def __init__(self, rule: Rule, doc: "Document", options: dict, memo: Any, severity: str,
+                 config: Any = None):
         self.rule, self.doc, self.options = rule, doc, options
-        self.services = services
-        self.effective = effective  # the file's configuration (locale map, words, source locales)
+        self.memo = memo
+        self.config = config
         self.severity = severity
         self.findings: list[Finding] = []
 
+    # the names of the run memo and the file's configuration in rules written before they
+    # were renamed: plug-ins may still read them
+    @property
+    def services(self) -> Any:
+        return self.memo
+
+    @property
+    def effective(self) -> Any:
+        return self.config
+
     def option(self, name: str):
+        """The value of one of the rule's options (its default, or the configuration's)."""
         return self.options[name]
 
     def setting(self, name: str, default=None):
         """A repository-wide setting from the configuration (``words``, ``locale_map``...)."""
-        if self.effective is None:
+        if self.config is None:
             return default
-        return self.effective.settings.get(name, default)
+        return self.config.settings.get(name, default)
 
     def depends_on(self, path: str, by: str = "content") -> None:
         """Declare that this check read ``path`` (another guide, a folder's listing, a data
         file), so the cache re-checks this file when that input changes, appears or vanishes.
         Cross-file rules must call it for every file they read or looked for. ``by="stat"``
         compares mtime and size instead of content (large files such as dictionaries)."""
-        record = getattr(self.services, "depends_on", None)
+        record = getattr(self.memo, "depends_on", None)
         if record is not None:
             record(path, by)
 
     def report(self, line: int, column: int, message: str, *, end_line: int | None = None,
                end_column: int | None = None, edits: tuple[Edit, ...] | list[Edit] = (),
                severity: str | None = None, applicability: str | None = None) -> None:
-        """Report a finding at ``line``:``column`` (1-based) up to ``end_line``:``end_column``
-        (exclusive; default: one character). ``edits`` fix it; ``applicability`` (SAFE or
-        UNSAFE) says whether ``--fix`` may apply them without ``--unsafe-fixes`` (default: the
-        rule's ``fix``)."""
+        """Report a finding at ``line``:``column`` (1-based, in the file as written), the
+        first character of the defect.
+
+        ``end_line``/``end_column`` (exclusive) close the span the caret underlines; by
+        default one character, or, when only ``end_line`` is given, up to the start of that line.
+        ``edits`` fix the defect (:class:`lint.finding.Edit`, applied together or not at all
+        by ``--fix``); ``applicability`` (SAFE or UNSAFE) says whether ``--fix`` may apply
+        them without ``--unsafe-fixes`` (default: the rule's ``fix``). ``severity`` overrides
+        the configured one for this finding."""
         end_line = end_line or line
         if end_column is None:
             end_column = max(column, min(column + 1, len(self.doc.line(line)) + 1)) if end_line == line else 1
@@ -237,5 +259,6 @@ class Context:
         self.findings.append(Finding(self.doc.path, 1, 1, 1, 2, check.id, check.severity, message))
 
     def report_node(self, node: "Node", message: str, **kw) -> None:
+        """:meth:`report` over the whole span of a tree node; ``kw`` as for report()."""
         self.report(node.line, node.column, message, end_line=node.end_line,
                     end_column=node.end_column, **kw)

@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import registry, suppress
 from .config import CONFIG_NAMES, Config, Effective, _expand, discover
-from .document import Document, locale_from_path
+from .document import PARSED_GUIDE, Document, locale_from_path
 from .finding import Finding
 from .budget import TooComplex, seconds_for, time_budget
 from .internal import NOTES, RULE_ERROR, TOO_COMPLEX, UNREADABLE
@@ -32,8 +32,9 @@ class FileResult:
     changed: "object | None" = None
 
 
-class Services:
-    """Per-process state rules share across files: loaded dictionaries, sibling guides.
+class RunMemo:
+    """What a run computes once and shares across files (``ctx.memo``): loaded dictionaries,
+    a folder's parsed guides, repository URL counts.
 
     It also records, for the file being checked, every other input the rules read
     (:meth:`depends_on`), so the cache can tell when a result is stale.
@@ -112,6 +113,10 @@ class Services:
         path = os.path.abspath(path)
         for by in ("content", "stat"):
             self._digests.pop((path, by), None)
+
+
+#: the memo's former name, which plug-ins and scripts written before the rename use
+Services = RunMemo
 
 
 def collect_files(paths: Iterable[str], config: "Config | ConfigResolver | None" = None
@@ -210,16 +215,12 @@ def read_document(path: str, effective: Effective, data: bytes | None = None,
         return result
 
 
-#: the key under which the translation checks keep a guide they parsed as another's source
-SIBLING_KEY = "translation-doc"
-
-
 def _shared_document(path: str, source, locale: str | None, effective: Effective,
                      services: Services) -> Document:
     """Parse ``path`` once per folder: a translation checked earlier may already have parsed
     it as its source, and translations checked later will want it as theirs. The text is
     compared, not assumed: the file may have changed since (a --fix of an earlier file)."""
-    key = (SIBLING_KEY, os.path.abspath(path))
+    key = (PARSED_GUIDE, os.path.abspath(path))
     parsed = services.peek(key)
     if parsed is not None and parsed.source == source:
         return dataclasses.replace(parsed, path=path, locale=locale)

@@ -32,6 +32,8 @@ class SourceText:
 
     @property
     def dominant_ending(self) -> str:
+        """The line ending most lines of the file use ("\\n" when none has one): what an
+        inserted line gets."""
         seen = [e for e in self.endings if e]
         return max(set(seen), key=seen.count) if seen else "\n"
 

@@ -48,7 +48,7 @@ def found():
     out = {rule: set() for rule in EXPECTED}
     for f in findings:
         if f.rule in out:
-            rel = Path(f.path).resolve().relative_to(emails)
+            rel = Path(f.path).resolve().relative_to(emails.resolve())  # ../shared may be a symlink
             out[f.rule].add((str(rel), f.line))
     return out
 

@@ -1,6 +1,7 @@
 """The shared reader of port statements (rules/ports/statements.py)."""
 from lint.document import Document
-from rules.ports.statements import find_ports, mask, read
+from rules.ports.shapes import find_ports, mask
+from rules.ports.statements import read
 
 
 def numbers(text):

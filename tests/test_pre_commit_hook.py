@@ -169,7 +169,9 @@ def _walk_through(docs: Docs, folder: str, finnish: str, source: str, translatio
     assert blocked.returncode == 1, blocked.stdout
     column = lines[at - 1].index("ensimmäisenn") + 1
     assert f"{fi}:{at}:{column}: warning spelling/doubled-letter 'ensimmäisenn'" in blocked.stdout
-    reported = [line for line in blocked.stdout.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
+    # (a machine without Voikko adds its internal/no-dictionary note: a note, not a finding)
+    reported = [line for line in blocked.stdout.splitlines() if re.match(r"\S+:\d+:\d+: ", line)
+                and "internal/no-dictionary" not in line]
     assert len(reported) == 1, blocked.stdout  # the guide's older findings are not the commit's
 
     # 2. fixing it lets the commit pass, although the file keeps its older findings
@@ -217,8 +219,10 @@ def test_the_readme_hook_on_a_corpus_guide(tmp_path, hook_repo, pre_commit_home)
     docs = Docs(tmp_path / "docs", hook_repo, pre_commit_home)
     target = docs.path / "pages" / "emails" / "android"
     shutil.copytree(folder, target, ignore=shutil.ignore_patterns("images"))
-    for path in target.iterdir():  # a read-only corpus copies read-only
-        path.chmod(0o644)
+    for top, dirs, names in os.walk(target):  # a read-only corpus copies read-only
+        os.chmod(top, 0o755)
+        for name in names:
+            os.chmod(os.path.join(top, name), 0o644)
     assert docs.commit("corpus guides", verify=False).returncode == 0
     translations = sorted(p.name for p in target.glob("guide.*.md") if p.name != "guide.fr-fr.md")
     _walk_through(docs, "pages/emails/android", docs.read("pages/emails/android/guide.fi-fi.md"),

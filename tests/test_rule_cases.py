@@ -32,7 +32,7 @@ import yaml
 
 from lint import dictionaries, registry
 from lint.config import Config
-from lint.runner import ConfigResolver, RunOptions, Services, check_file, process_file
+from lint.runner import ConfigResolver, RunMemo, RunOptions, check_file, process_file
 
 CASES = Path(__file__).resolve().parent / "cases"
 KEYS = {"pass_str", "fail_str", "at", "messages", "fix_str", "path", "configs", "files",
@@ -67,7 +67,7 @@ def _lint(tmp_path, monkeypatch, rule: str, case: dict, text: str):
     config = Config(path=None, root=str(tmp_path), data={**(case.get("configs") or {}), "select": [rule]})
     config.validate()
     effective = ConfigResolver(config).effective_for(path)
-    return path, effective, check_file(path, effective, Services()).findings
+    return path, effective, check_file(path, effective, RunMemo()).findings
 
 
 def _write(path: Path, text: str) -> None:
@@ -77,7 +77,7 @@ def _write(path: Path, text: str) -> None:
 
 def _fix(path: str, effective, unsafe: bool) -> str:
     """The text ``guidelint check --fix`` leaves in ``path`` (``--unsafe-fixes`` when asked)."""
-    result = process_file(path, effective, Services(), RunOptions(fix="fix", unsafe_fixes=unsafe))
+    result = process_file(path, effective, RunMemo(), RunOptions(fix="fix", unsafe_fixes=unsafe))
     assert not result.unreadable, result.findings
     return Path(path).read_bytes().decode("utf-8")
 
@@ -88,6 +88,11 @@ def _position(finding, spec: str = "-") -> str:
         return "(no finding)"
     start = f"{finding.line}:{finding.column}"
     return f"{start}-{finding.end_line}:{finding.end_column}" if "-" in spec else start
+
+
+def _no_internal_error(found) -> None:
+    """A rule that raises is reported as internal/rule-error, not as the rule's finding."""
+    assert [f.message for f in found if f.rule.startswith("internal/")] == []
 
 
 def _words(text: str) -> list[str]:
@@ -106,11 +111,13 @@ def test_rule_case(file, rule, name, case, tmp_path, monkeypatch):
     if "pass_str" in case:
         assert "at" not in case and "fix_str" not in case
         path, _, found = _lint(tmp_path, monkeypatch, rule, case, case["pass_str"])
+        _no_internal_error(found)
         assert [f"{_position(f)} {f.message}" for f in found if f.rule == rule] == []
         return
 
     text = case["fail_str"]
     path, effective, found = _lint(tmp_path, monkeypatch, rule, case, text)
+    _no_internal_error(found)
     mine = [f for f in found if f.rule == rule]
     at = [str(spec) for spec in case["at"]]
     for spec in at:
@@ -143,7 +150,7 @@ def test_rule_case(file, rule, name, case, tmp_path, monkeypatch):
 
     # the fixed text lints without the fixed findings and without new ones
     _write(tmp_path / path, fixed)
-    after = check_file(path, effective, Services()).findings
+    after = check_file(path, effective, RunMemo()).findings
     unfixed = [(f.rule, f.message) for f in found if not f.edits]
     for f in after:
         assert (f.rule, f.message) in unfixed, f"the fix left or caused: {_position(f)} {f.message}"

@@ -1,7 +1,7 @@
 import pytest
 
 import lint
-from lint import dictionaries
+from lint import dictionaries, spellers
 
 RULE = "spelling/doubled-letter"
 
@@ -13,6 +13,7 @@ def _needs(language):
 
 def test_a_tripled_letter_is_reported_in_finnish_even_without_a_dictionary(monkeypatch):
     monkeypatch.setattr(dictionaries, "search_dirs", lambda configured=(): [])
+    monkeypatch.setattr(spellers, "voikko", lambda language: (None, "not installed"))
     text = "Tässä ohjesssa kerrotaan asetuksista.\n\nToinen kappale ohjesssa.\n"
     found = lint.check_text(text, path="guide.fi-fi.md")
     mine = [f for f in found if f.rule == RULE and f.severity != "info"]

@@ -10,6 +10,7 @@ from urllib.parse import quote
 from .. import __version__, registry
 from ..baseline import fingerprint
 from ..internal import ENGINE_CHECKS
+from .chunked import Chunked
 from ..translations.gitinfo import split_evidence
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -42,15 +43,17 @@ def artifact_location(path: str) -> dict:
 
 
 def write(report, out, **_) -> None:
-    """One JSON document whose rule table precedes the results: the findings are gathered
-    first (SARIF is for code-scanning uploads, not for the largest runs' default output)."""
-    findings = list(report)
-    rule_ids = sorted({f.rule for f in findings})
-    index = {rid: i for i, rid in enumerate(rule_ids)}
+    """One JSON document, streamed: each result is written as its finding goes by, and the
+    rule table (whose indexes the results use, numbered in order of first appearance) and
+    the base URI follow the results. JSON members have no order, so SARIF readers take the
+    table wherever it stands; gathering 100,000 result objects first took 700 MB."""
+    index: dict[str, int] = {}
     seen: Counter = Counter()
-    results = []
     relative = False
-    for f in findings:
+    out.write('{\n  "$schema": %s,\n  "version": "2.1.0",\n  "runs": [\n    {\n'
+              '      "columnKind": "unicodeCodePoints",\n      "results": [' % json.dumps(SCHEMA))
+    lines = Chunked(out)
+    for n, f in enumerate(report):
         region = {"startLine": f.line, "startColumn": f.column,
                   "endLine": max(f.end_line, f.line),
                   "endColumn": max(f.end_column, f.column + 1) if f.end_line == f.line else max(f.end_column, 1)}
@@ -62,7 +65,7 @@ def write(report, out, **_) -> None:
         seen[key] += 1
         message, evidence = split_evidence(f.message)
         result = {
-            "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVEL[f.severity],
+            "ruleId": f.rule, "ruleIndex": index.setdefault(f.rule, len(index)), "level": LEVEL[f.severity],
             "message": {"text": message},
             "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
             "partialFingerprints": {FINGERPRINT_KEY: f"{key[1]}:{seen[key]}"},
@@ -74,15 +77,12 @@ def write(report, out, **_) -> None:
             properties["fix"] = {"applicability": f.applicability}
         if properties:
             result["properties"] = properties
-        results.append(result)
-    run = {
-        "tool": {"driver": {"name": "guidelint", "version": __version__,
-                            "informationUri": "https://pypi.org/project/guidelint/",
-                            "rules": [_rule_descriptor(r) for r in rule_ids]}},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
+        lines.add(("," if n else "") + "\n        " + json.dumps(result, ensure_ascii=False))
+    lines.flush()
+    tail = {"tool": {"driver": {"name": "guidelint", "version": __version__,
+                                "informationUri": "https://pypi.org/project/guidelint/",
+                                "rules": [_rule_descriptor(r) for r in index]}}}
     if relative:
-        run["originalUriBaseIds"] = {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}}
-    doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        tail["originalUriBaseIds"] = {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}}
+    members = ",\n".join(f"      {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in tail.items())
+    out.write(("\n      " if index else "") + "],\n" + members + "\n    }\n  ]\n}\n")

@@ -30,6 +30,16 @@ def _window(source: str, column: int) -> tuple[str, int]:
     return shown, column - start + (1 if start else 0)
 
 
+_last_line: list = [None, ""]
+
+
+def _stripped(source_line: str) -> str:
+    # findings on one line share its object: strip a megabyte line once, not per finding
+    if source_line is not _last_line[0]:
+        _last_line[:] = source_line, source_line.rstrip("\r\n")
+    return _last_line[1]
+
+
 def _caret_line(source: str, column: int, end_column: int, single_line: bool) -> str:
     # keep tabs so the caret lines up under the same character in a terminal
     pad = "".join("\t" if c == "\t" else " " for c in source[:column - 1])
@@ -48,7 +58,7 @@ def write(report, out, colour: bool = False, **_) -> None:
         fix = (" [*]" if f.applicability == SAFE else " [unsafe fix]") if f.edits else ""
         lines.add(f"{loc} {sev} {f.rule} {f.message}{fix}\n")
         if f.source_line:
-            src, column = _window(f.source_line.rstrip("\r\n"), f.column)
+            src, column = _window(_stripped(f.source_line), f.column)
             caret = _caret_line(src, column, column + f.end_column - f.column, f.end_line == f.line)
             lines.add(f"    {src}\n    {COLOURS[f.severity] + caret + RESET if colour else caret}\n")
     s = report.summary()

@@ -30,10 +30,12 @@ class Pair:
 
     @property
     def matched(self) -> list[tuple[Block, Block]]:
+        """(source block, translation block) of every pair the alignment made."""
         return [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops if i is not None and j is not None]
 
     @property
     def same_language(self) -> bool:
+        """Source and translation share a language (``fr-fr`` and ``fr-ca``)."""
         return bool(self.source.language and self.source.language == self.target.language)
 
     @property
@@ -165,6 +167,8 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
 
 
 def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, int | None]]:
+    """Pair source and translation blocks in order: (i, j) for a pair, (i, None) or (None, j)
+    for a block on one side only; the pairing of the highest total similarity."""
     source = [_Features.of(b) for b in sblocks]
     target = [_Features.of(b) for b in tblocks]
     n, m = len(source), len(target)
@@ -198,11 +202,13 @@ def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | Non
 
 
 def pairing_for(doc, ctx):
-    effective = ctx.effective
+    """Which file of ``doc``'s folder is its source (:func:`lint.translations.pairing.pair`),
+    looked up once per file; None without a configuration."""
+    effective = ctx.config
     if effective is None:
         return None
     key = ("translation-pairing", os.path.abspath(doc.path))
-    return _get(ctx.services, key, lambda: pairing_module.pair(
+    return _get(ctx.memo, key, lambda: pairing_module.pair(
         doc.path, effective.source_locales, effective.locale_pattern, doc.locale))
 
 
@@ -216,10 +222,10 @@ def _get(services, key, factory):
 
 def pair_for(doc, ctx) -> Pair | None:
     """The aligned (source, translation) pair of ``doc``; None for a source or a guide without one."""
-    if ctx.effective is None:
+    if ctx.config is None:
         return None
-    pattern = ctx.effective.locale_pattern
-    explicit = ctx.services.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
+    pattern = ctx.config.locale_pattern
+    explicit = ctx.memo.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
     fallback = False
     if explicit is not None:
         source_path = explicit
@@ -234,14 +240,14 @@ def pair_for(doc, ctx) -> Pair | None:
     ctx.depends_on(source_path)
 
     def build():
-        source = pairing_module.load(ctx.services, source_path, pattern)
+        source = pairing_module.load(ctx.memo, source_path, pattern)
         if source is None:
             return None
-        sblocks = _get(ctx.services, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
+        sblocks = _get(ctx.memo, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
                        lambda: extract(source))
         return make_pair(source, doc, fallback, sblocks)
 
-    return _get(ctx.services, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+    return _get(ctx.memo, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
 
 
 def content_pair_for(doc, ctx) -> Pair | None:

@@ -46,6 +46,7 @@ class Block:
 
     @property
     def label(self) -> str:
+        """What a message calls this kind of block ("table row", "list item"...)."""
         names = {"h": "heading", "p": "paragraph", "li": "list item", "row": "table row",
                  "code": "code block", "img": "image"}
         return names[self.kind]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..document import Document, locale_from_path
+from ..document import PARSED_GUIDE, Document, locale_from_path
 from ..finding import Finding
 
 FAMILY = "translation/"
@@ -60,7 +60,7 @@ def compare(source: str, target: str, config=None, source_locale: str | None = N
     target_doc = _read(target, target_locale or effective.locale or _guess_locale(source, target, 1), pattern)
     # the pair the rules build: this source for this target, whatever the folder says
     services.get(("translation-explicit-source", os.path.abspath(target)), lambda: source)
-    services.get(("translation-doc", os.path.abspath(source)), lambda: source_doc)
+    services.get((PARSED_GUIDE, os.path.abspath(source)), lambda: source_doc)
     findings = check_document(target_doc, effective, services)
     return Comparison(source, target, findings, verdict_of(findings))
 

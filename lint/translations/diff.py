@@ -47,6 +47,8 @@ def _dated(block, index: int) -> bool:
 
 
 def number_diffs(pair, allowed=()) -> list[Diff]:
+    """Numbers that differ between paired blocks (locale formats and ordinals compared as
+    values; ``allowed`` numbers never count), computed once per pair."""
     key = ("numbers", tuple(allowed))
     if key in pair.cache:
         return pair.cache[key]
@@ -151,6 +153,8 @@ def _spans(block) -> Counter:
 
 
 def codespan_diffs(pair) -> list[Diff]:
+    """Inline code spans of a source block missing from or changed in its translation (UI
+    labels and placeholders may be translated), computed once per pair."""
     if "codespans" in pair.cache:
         return pair.cache["codespans"]
     out = []
@@ -179,6 +183,8 @@ def codespan_diffs(pair) -> list[Diff]:
 
 
 def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
+    """Lines of paired code blocks that differ (translated comments aside unless
+    ``ignore_comments`` is False), computed once per pair."""
     key = ("codeblocks", ignore_comments)
     if key in pair.cache:
         return pair.cache[key]
@@ -231,6 +237,7 @@ def _line_in(doc, block, text: str) -> int:
 
 
 def image_name(url: str) -> str:
+    """The file name of an image URL, lower case, without query or fragment."""
     return url.split("?")[0].split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
 
 
@@ -302,6 +309,7 @@ def unpaired(pair) -> list[Diff]:
 
 
 def short(text: str, width: int = 50) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis, for messages."""
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[:width - 1] + "…"
 

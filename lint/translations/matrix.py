@@ -184,11 +184,11 @@ def _is_retired(front) -> bool:
 def scan(paths, config=None) -> Matrix:
     """The matrix of every guide folder under ``paths``; each translation is checked once,
     with the ``translation/`` rules only."""
-    from ..runner import ConfigResolver, Services, check_file, collect_files
+    from ..runner import ConfigResolver, RunMemo, check_file, collect_files
 
     resolver = ConfigResolver(config)
     files, _ = collect_files(list(paths), resolver)
-    services = Services()
+    memo = RunMemo()
     folders: dict[str, dict[str, str]] = {}
     effective_of = {}
     for path in sorted(files, key=lambda p: (os.path.dirname(p), p)):
@@ -243,7 +243,7 @@ def scan(paths, config=None) -> Matrix:
                 continue
             effective = effective_of[path]
             effective.rules = [r for r in effective.rules if r.startswith(FAMILY)]
-            result = check_file(path, effective, services)
+            result = check_file(path, effective, memo)
             cell.findings = result.findings
             if result.unreadable:
                 cell.state = "unreadable"

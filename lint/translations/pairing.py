@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from ..document import Document, locale_from_path
+from ..document import PARSED_GUIDE, Document, locale_from_path
 
 
 @dataclass
@@ -88,7 +88,7 @@ def load(services, path: str, pattern: str) -> Document | None:
         except Exception:  # noqa: BLE001 - an unreadable source is reported by its own check
             return None
 
-    key = ("translation-doc", os.path.abspath(path))
+    key = (PARSED_GUIDE, os.path.abspath(path))
     try:
         return services.get(key, factory, scope="folder")
     except TypeError:  # a Services without scopes

@@ -110,6 +110,9 @@ class TypographicCharacter(Rule):
             c = m.group()
             if c in QUOTES and not quotes:
                 continue
+            if c == "’" and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isalpha() \
+                    and text[m.start() + 1].isalpha():
+                continue  # an apostrophe inside a word (`I’m`, `l’adresse`): text, not a quote
             ascii_form = QUOTES.get(c) or SPACES[c]
             at = column + m.start()
             ctx.report(number, at, f"{NAMES[c]} '{c}' in a command: it is copied as is and the command "

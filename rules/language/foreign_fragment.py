@@ -161,7 +161,7 @@ class ForeignFragment(Rule):
         lex = dictionaries.lexicon(ctx, doc)
         if lex.speller is None:
             return
-        sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
+        sources = [loc.split("-")[0].lower() for loc in (ctx.config.source_locales if ctx.config else [])]
         languages = [language for language in dict.fromkeys([*sources, "en"]) if language != own]
         loaded: list = []
 

@@ -85,7 +85,7 @@ class BrokenAnchor(Rule):
             frag = t.url.split("#", 1)[1]
             if target is None or not frag:
                 continue
-            anchors = ctx.services.get(("links/broken-anchor", target, style, strict),
+            anchors = ctx.memo.get(("links/broken-anchor", target, style, strict),
                                        lambda: _anchors_of_file(target, style, strict))
             if anchors is not None:
                 self._check_one(ctx, t, frag, anchors, f"in {os.path.basename(os.path.dirname(target))}/"
@@ -129,7 +129,7 @@ def _translated_heading(doc, frag: str, style: str, ctx):
     for name in names:
         path = os.path.join(folder, name)
         ctx.depends_on(path)
-        other = ctx.services.get(("links/broken-anchor/headings", path),
+        other = ctx.memo.get(("links/broken-anchor/headings", path),
                                  lambda: _headings_of_file(path, ctx), scope="folder")
         if not other or len(other) != len(mine):
             continue
@@ -142,8 +142,8 @@ def _translated_heading(doc, frag: str, style: str, ctx):
 def _headings_of_file(path: str, ctx):
     # the Document the translation checks load for a source: a folder's source is parsed once
     # for both (headings do not depend on the locale it is given)
-    pattern = ctx.effective.locale_pattern if ctx.effective is not None else DEFAULT_LOCALE_PATTERN
-    other = load_guide(ctx.services, path, pattern)
+    pattern = ctx.config.locale_pattern if ctx.config is not None else DEFAULT_LOCALE_PATTERN
+    other = load_guide(ctx.memo, path, pattern)
     if other is None:
         return None
     per_style = [heading_ids(other.headings, s) for s in STYLES]

@@ -1,6 +1,7 @@
 import difflib
 import re
 
+from lint.markdown import closing_bracket
 from lint.registry import register
 from lint.rule import Rule
 
@@ -113,23 +114,11 @@ class MalformedTarget(Rule):
         text = node.text
         for m in UNPARSED_TARGET.finditer(text):
             start = m.end()
-            depth, i = 0, start
-            while i < len(text):
-                c = text[i]
-                if c == "\\":
-                    i += 2
-                    continue
-                if c == "(":
-                    depth += 1
-                elif c == ")":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                i += 1
-            inner = text[start:i]
+            i = closing_bracket(text, start, len(text), ")")
+            inner = text[start:i] if i >= 0 else text[start:]
             column = node.column + start
-            if i >= len(text):
-                if depth > 0 or "(" in inner:
+            if i < 0:
+                if "(" in inner:
                     ctx.report(node.line, column, "unbalanced parentheses in the destination: this is not a link",
                                end_column=node.column + len(text))
                 continue

@@ -266,9 +266,9 @@ class NearDuplicateUrl(Rule):
         real = bool(doc.path) and os.path.isfile(doc.path)
         # a folder's guides share their root: looked up once (it stats every parent folder)
         folder = os.path.dirname(os.path.abspath(doc.path)) if real else None
-        root = ctx.services.get(("links/near-duplicate-url/root", folder, os.getcwd()),
+        root = ctx.memo.get(("links/near-duplicate-url/root", folder, os.getcwd()),
                                 lambda: repository_root(doc.path)) if real else None
-        counts = ctx.services.get(("links/near-duplicate-url", root), lambda: UrlCounts(root))
+        counts = ctx.memo.get(("links/near-duplicate-url", root), lambda: UrlCounts(root))
         canonical = {url_key(u): u for u in (ctx.setting("canonical_urls") or [])}
         min_count, ratio = ctx.option("min_count"), ctx.option("ratio")
         limit = max(1, min(2, ctx.option("max_distance")))

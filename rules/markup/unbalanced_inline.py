@@ -7,8 +7,10 @@ from ._inline import leaf_blocks, prose_pieces, raw_text
 
 # what the parser left as text: a code span opener with no closer, `**`/`__` with no partner,
 # `_` opening a word and never closed (`_Suivant`); escaped ones (`\*\*`) are text on purpose
-BACKTICKS = re.compile(r"(?<!\\)`+")
-DOUBLE = re.compile(r"(?<![\\*_])(\*\*|__)(?![*_])")
+# a delimiter with a space on both sides can neither open nor close: written as text on purpose
+# (`2 ** 8`, "press the ` key")
+BACKTICKS = re.compile(r"(?<!\\)(?<!\s(?=`+\s))`+(?!(?<=\s`)\s)")
+DOUBLE = re.compile(r"(?<![\\*_])(?<!\s(?=\*\*\s|__\s))(\*\*|__)(?![*_])")
 # `_` opening emphasis at a word start, the word a plain one (not `_config.yml`, `__init__`)
 WORD_END = r"(?:[\s,;:!?)]|\.(?!\w)|$)"
 UNDERSCORE_OPEN = re.compile(r"(?:^|(?<=[\s(\"“«]))_(?=[^\W\d_][^\W_]*" + WORD_END + ")")

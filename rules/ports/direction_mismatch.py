@@ -7,7 +7,10 @@ from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
 
-from .statements import PROTOCOL_NAMES, context_direction, lexicon, plain, ports_phrase, read
+from .context import context_direction
+from .lexicon import PROTOCOL_NAMES, lexicon
+from .shapes import plain, ports_phrase
+from .statements import read
 
 SUGGESTIONS = Path(__file__).with_name("direction_mismatch.yaml")
 WORD = re.compile(r"[^\W\d_]+")

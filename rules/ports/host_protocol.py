@@ -1,7 +1,10 @@
 from lint.registry import register
 from lint.rule import Rule
 
-from .statements import PROTOCOL_NAMES, declared_protocol, lexicon, ports_phrase, read
+from .context import declared_protocol
+from .lexicon import PROTOCOL_NAMES, lexicon
+from .shapes import ports_phrase
+from .statements import read
 
 PREFIX = {"pop3": "pop", "imap": "imap"}
 

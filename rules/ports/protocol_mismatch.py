@@ -1,7 +1,10 @@
 from lint.registry import register
 from lint.rule import Rule
 
-from .statements import PROTOCOL_NAMES, expected_protocol, ports_phrase, read
+from .context import expected_protocol
+from .lexicon import PROTOCOL_NAMES
+from .shapes import ports_phrase
+from .statements import read
 
 HOW = {
     "host": "the server {text} is {proto}",

@@ -6,7 +6,9 @@ from lint.data import load_yaml
 from lint.registry import register
 from lint.rule import Rule
 
-from .statements import PROTOCOL_NAMES, lexicon, ports_phrase, read
+from .lexicon import PROTOCOL_NAMES, lexicon
+from .shapes import ports_phrase
+from .statements import read
 
 SSL_WORD = re.compile(r"ssl", re.IGNORECASE)
 STARTTLS = re.compile(r"starttls", re.IGNORECASE)

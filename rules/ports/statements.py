@@ -9,240 +9,22 @@ lines (``doc.lines``), outside code, HTML blocks and front matter, and returns
 :class:`Statement` objects: the label a reader sees as the field name, the ports, their
 positions, the section and its protocol. The rules only judge what it returns.
 
-Knowledge (which port is which protocol, direction and SSL mode) and the per-language
-words come from ``lexicon.yaml`` beside this module.
+What a port is (:mod:`.lexicon`) and the shapes of port numbers in text (:mod:`.shapes`)
+are beside this module; :mod:`.context` looks back from a statement for what it leaves
+unsaid.
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from lint.data import load_yaml
+from lint import pipe_rows
+from lint.pipe_rows import DELIMITER_CELL, is_delimiter_row, looks_like_row, strip_prefix
 
-LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
-
-# ----------------------------------------------------------------------------- knowledge
-
-
-@dataclass(frozen=True)
-class PortInfo:
-    number: int
-    protocol: str   # pop3 | imap | smtp
-    direction: str  # incoming | outgoing
-    ssl: bool       # True: implicit SSL/TLS; False: plain or STARTTLS
-
-
-PROTOCOL_NAMES = {"pop3": "POP3", "imap": "IMAP", "smtp": "SMTP"}
-LEXICON_PROTOCOL_KEYS = {"pop": "pop3", "imap": "imap", "smtp": "smtp"}
-DIRECTIONS = ("incoming", "outgoing")
-
-
-class Lexicon:
-    """Protocol knowledge and the per-language patterns of lexicon.yaml."""
-
-    def __init__(self, data: dict):
-        self.ports: dict[int, PortInfo] = {}
-        self.protocol_direction: dict[str, str] = {}
-        for name, spec in data["protocols"].items():
-            self.protocol_direction[name] = spec["direction"]
-            for number, mode in spec["ports"].items():
-                self.ports[int(number)] = PortInfo(int(number), name, spec["direction"], mode == "ssl")
-        self.host_prefixes = {}
-        for name, prefixes in (data.get("host_prefixes") or {}).items():
-            for prefix in prefixes:
-                self.host_prefixes[prefix.lower()] = name
-        self._patterns: dict[str, dict[str, list[re.Pattern]]] = {}
-        for lang, spec in data["languages"].items():
-            self._patterns[lang] = {key: [re.compile(p, re.IGNORECASE) for p in pats]
-                                    for key, pats in spec.items()}
-        self._merged: dict[tuple[str | None, str], list[re.Pattern]] = {}
-
-    def patterns(self, lang: str | None, key: str) -> list[re.Pattern]:
-        """The file language's patterns for ``key``, then the English ones."""
-        # asked for once per label and key: merge the two lists once per language
-        merged = self._merged.get((lang, key))
-        if merged is None:
-            merged = self._merged[(lang, key)] = self._merge(lang, key)
-        return merged
-
-    def _merge(self, lang: str | None, key: str) -> list[re.Pattern]:
-        out = []
-        for code in (lang, "en"):
-            for p in self._patterns.get(code or "", {}).get(key, []):
-                if p not in out:
-                    out.append(p)
-        return out
-
-    def search(self, text: str, lang: str | None, key: str):
-        """The earliest match of any ``key`` pattern in text, or None."""
-        best = None
-        for p in self.patterns(lang, key):
-            m = p.search(text)
-            if m and (best is None or m.start() < best.start()):
-                best = m
-        return best
-
-    def mentions(self, text: str, lang: str | None, key: str) -> bool:
-        """Does any ``key`` pattern match? (Cheaper than :meth:`search`: stops at the first.)"""
-        return any(p.search(text) for p in self.patterns(lang, key))
-
-    def protocols_in(self, text: str, lang: str | None) -> set[str]:
-        found = set()
-        for key, name in LEXICON_PROTOCOL_KEYS.items():
-            if self.mentions(text, lang, key):
-                found.add(name)
-        return found
-
-    def names_pop_or_imap(self, text: str, lang: str | None) -> bool:
-        """``protocols_in(text, lang) - {"smtp"}`` is not empty, without looking for SMTP."""
-        return self.mentions(text, lang, "pop") or self.mentions(text, lang, "imap")
-
-    def direction_of(self, text: str, lang: str | None):
-        """(direction, match) named by a label: its direction words, else its protocol names.
-
-        Returns ("both", None) when the label names both directions, (None, None) when none.
-        """
-        found = {}
-        for d in DIRECTIONS:
-            m = self.search(text, lang, d)
-            if m:
-                found[d] = m
-        if len(found) == 1:
-            (d, m), = found.items()
-            return d, m
-        if len(found) == 2:
-            return "both", None
-        dirs = {}
-        for key, name in LEXICON_PROTOCOL_KEYS.items():
-            m = self.search(text, lang, key)
-            if m:
-                dirs.setdefault(self.protocol_direction[name], m)
-        if len(dirs) == 1:
-            (d, m), = dirs.items()
-            return d, m
-        return ("both", None) if dirs else (None, None)
-
-    def incoming_protocol_of(self, text: str, lang: str | None) -> str | None:
-        """pop3 or imap when the text names exactly one of them."""
-        found = self.protocols_in(text, lang) - {"smtp"}
-        return found.pop() if len(found) == 1 else None
-
-    def ssl_of(self, text: str, lang: str | None) -> bool | None:
-        """True / False when the text says SSL enabled / disabled (and not both)."""
-        on = self.mentions(text, lang, "ssl_enabled")
-        off = self.mentions(text, lang, "ssl_disabled")
-        if on == off:
-            return None
-        return on
-
-    def is_port_word(self, text: str, lang: str | None) -> bool:
-        return self.mentions(text, lang, "port")
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    return Lexicon(load_yaml(LEXICON_PATH))
-
-
-# ----------------------------------------------------------------------------- text shapes
-
-CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>)*[ \t]*")
-LIST_MARKER = re.compile(r"(?:\\?[-*+]|\d{1,3}[.)])[ \t]+")
-DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
-BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-
-KNOWN_PORTS = (25, 110, 143, 465, 587, 993, 995)
-PORT_NUMBER = re.compile(r"(?<!\d)(?:25|110|143|465|587|993|995)(?!\d)")
-# a glued word before a number is accepted only when it is the word "port" in some language
-GLUED_PORT_WORD = re.compile(r"(?:port[aeoiy]?|porte|ports|portti|portit|poort|puerto|prievad\w*)$", re.I)
-BEFORE_REJECT = set(".,/_#=+@%$€\\")
-AFTER_REJECT = re.compile(r"(?:[.,:/]\d|\s*(?:[kmgt]i?b|[kmgt]o|%|px|ms|mb/s)\b|\s*%|/)", re.IGNORECASE)
-NUMBER_LIST = re.compile(r"\(\s*\d+(?:\s*,\s*\d+)+\s*\)")        # "(25, 465, 587)": a list of defaults
-NUMBER_BEFORE = re.compile(r"(?<![\w.,])(\d+)[\W_]*(?:[^\W\d_]{1,5}[\W_]*)?$")
-SRV_LINE = re.compile(r"\bSRV\b|_[a-z]+\._tcp", re.IGNORECASE)   # DNS SRV records are not settings
-
-URL = re.compile(r"(?:https?://|www\.)[^\s)\]>|]+", re.IGNORECASE)
-LINK_DEST = re.compile(r"(?<=\]\()[^)]*(?=\))")
-ATTRIBUTE_LIST = re.compile(r"\{\s*[.#][^{}]*\}")
-HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # starts only at a run's start: linear
-HOST = re.compile(r"(?<![\w.-])([a-z][\w-]*)\.(?:[\w-]+\.)+[a-z]{2,}(?![\w-])", re.IGNORECASE)
-
-# between two ports of one value: markup, punctuation and at most one short word ("tai", "ou", "or", "lub")
-CONNECTOR = re.compile(r"[\W_]*(?:[^\W\d_]{1,5}[\W_]*)?")
-MARKUP = re.compile(r"[*_`\"'“”„«»‘’()\[\]\s]+")
-SENTENCE_END = re.compile(r"[.!?](?:\*\*|\*|_)?\s+(?=[\W_]*[^\W\d_])")
-MAX_LABEL_WORDS = 12
-MAX_TITLE_WORDS = 16   # "Dans le cadre d'une configuration en **POP**, les valeurs sont les suivantes:"
-
-
-# each masked pattern with the (lower-case) substrings it cannot match without: most lines
-# hold none of them, and a substring test is far cheaper than a regex scan
-MASKED = ((LINK_DEST, ("](",)), (URL, ("://", "www.")), (ATTRIBUTE_LIST, ("{",)), (HTML_TAG, ("<",)),
-          (EMAIL, ("@",)), (NUMBER_LIST, ("(",)))
-
-
-def mask(text: str) -> str:
-    """Blank out (same length) what can hold digits but is no setting: URLs, link targets,
-    attribute lists, HTML tags, e-mail addresses and lists of numbers in parentheses."""
-    lowered = text.lower()  # URL ignores case; blanking never adds a needed substring
-    for pattern, needs in MASKED:
-        for needle in needs:
-            if needle in lowered:
-                text = pattern.sub(lambda m: " " * len(m.group()), text)
-                break
-    return text
-
-
-def find_ports(text: str) -> list[tuple[int, int]]:
-    """(port, index) of the port numbers in a masked text.
-
-    Accepts ``**995**``, ``“995”``, ``« 995 »``, ``'993'``, ``host:993``, ``(POP3)110.``,
-    ``porte143``, ``:995`` and ``995.``; rejects ``25 MB``, ``2014``, ``1.25``, ``10/25``.
-    """
-    out = []
-    for m in PORT_NUMBER.finditer(text):
-        i = m.start()
-        before = text[i - 1] if i else ""
-        if before in BEFORE_REJECT:
-            continue
-        if before in "-:" and i >= 2 and text[i - 2].isalnum() and not (before == ":" and text[i - 2].isalpha()):
-            continue  # a range or date ("10-25", "2014-05-25") or a time ("12:25"); "Port:995" is fine
-        if before.isalpha():
-            word = re.search(r"[^\W\d_]+$", text[:i])
-            if not word or not GLUED_PORT_WORD.search(word.group()):
-                continue
-        if AFTER_REJECT.match(text, m.end()):
-            continue
-        near = NUMBER_BEFORE.search(text[:i])
-        if near and int(near.group(1)) not in KNOWN_PORTS:
-            continue  # "100 eikä 110", "20 or 25": one of a series of other numbers
-        out.append((int(m.group()), i))
-    return out
-
-
-def ports_phrase(numbers) -> str:
-    """"port 465 is" / "ports 465, 587 are"."""
-    numbers = [str(n) for n in numbers]
-    if len(numbers) == 1:
-        return f"port {numbers[0]} is"
-    return f"ports {', '.join(numbers)} are"
-
-
-# compiled once: plain() runs for every label, cell and header, and re.sub's cache lookup
-# cost more than the substitution itself
-MARKUP_AND_QUOTES = re.compile(r"[*_`\"“”„«»‘’]+")
-WHITESPACE_RUN = re.compile(r"\s+")
-LEADING_MARKUP = re.compile(r"[\s*_`\"“”„«»‘’]*")
-
-
-def plain(text: str) -> str:
-    """Label text without markup, quotes and surrounding punctuation."""
-    text = MARKUP_AND_QUOTES.sub("", text)
-    return WHITESPACE_RUN.sub(" ", text).strip(" \t:-,.;")
-
+from .lexicon import PortInfo, lexicon
+from .shapes import (BR, CONNECTOR, HOST, LIST_MARKER, MAX_LABEL_WORDS, SENTENCE_END, SRV_LINE, find_ports,
+                     lead, mask, plain)
 
 # ----------------------------------------------------------------------------- results
 
@@ -319,16 +101,12 @@ class Reading:
 
 
 def read(doc) -> Reading:
-    """All port statements of a document (cached on the document)."""
-    cached = getattr(doc, "_ports_reading", None)
-    if cached is not None:
-        return cached
-    reading = _Reader(doc).run()
-    try:
-        doc._ports_reading = reading
-    except AttributeError:  # pragma: no cover - slotted documents
-        pass
-    return reading
+    """All port statements of a document, read once however many rules ask."""
+    return doc.memo(_read)
+
+
+def _read(doc) -> Reading:
+    return _Reader(doc).run()
 
 
 class _Reader:
@@ -381,18 +159,15 @@ class _Reader:
             if n in skip:
                 n += 1
                 continue
-            prefix = CONTAINER_PREFIX.match(text).end()
-            body = text[prefix:]
+            prefix, body = strip_prefix(text)
             if not body.strip():
                 self.r.units.append(Unit(n, 1, "", "blank"))
                 n += 1
                 continue
-            if body.startswith("|") and len(_cells(body)) >= 2:
+            if looks_like_row(text):
                 end = n
                 while end + 1 <= len(lines) and end + 1 not in skip and end + 1 not in heading_lines:
-                    nxt = lines[end]
-                    p = CONTAINER_PREFIX.match(nxt).end()
-                    if not (nxt[p:].startswith("|") and len(_cells(nxt[p:])) >= 2):
+                    if not looks_like_row(lines[end]):
                         break
                     end += 1
                 self._table(n, end, section)
@@ -409,8 +184,8 @@ class _Reader:
         rows = []
         for n in range(first, last + 1):
             text = self.doc.lines[n - 1]
-            prefix = CONTAINER_PREFIX.match(text).end()
-            raw = [(prefix + 1 + col, cell) for col, cell in _cells(text[prefix:])]
+            prefix, body = strip_prefix(text)
+            raw = [(prefix + 1 + col, cell) for col, cell in pipe_rows.cells(body)]
             cells = [(col, cell if BR.search(cell) else mask(cell)) for col, cell in raw]
             if all(DELIMITER_CELL.fullmatch(c) for _, c in cells):
                 continue
@@ -418,7 +193,7 @@ class _Reader:
         if not rows:
             return
         header = None
-        if not any(find_ports(c) for _, c in rows[0][1]) or (len(rows) > 1 and _is_delim(self.doc, first + 1)):
+        if not any(find_ports(c) for _, c in rows[0][1]) or (len(rows) > 1 and is_delimiter_row(self.doc.line(first + 1))):
             header = rows[0]
         header_cells = header[1] if header else []
         ssl_column = next((i for i, (_, c) in enumerate(header_cells) if plain(c).upper() in ("SSL", "SSL/TLS")), None)
@@ -433,7 +208,7 @@ class _Reader:
             if BR.search(row_label):
                 row_label = ""
             unit = Unit(n, row_label_col, " | ".join(mask(c) for _, c in cells), "row",
-                        label=plain(row_label), label_column=row_label_col + _lead(row_label), table=tid)
+                        label=plain(row_label), label_column=row_label_col + lead(row_label), table=tid)
             self.r.units.append(unit)
             host = self._host(" ".join(c for _, c in cells), n, cells)
             for i, (col, cell) in enumerate(cells):
@@ -452,9 +227,9 @@ class _Reader:
                     ssl_cell = plain(cells[ssl_column][1])
                 ports = [Port(num, n, col + idx, header=plain(head), ssl_cell=ssl_cell) for num, idx in found]
                 self.r.statements.append(Statement(
-                    "table", plain(row_label), n, row_label_col + _lead(row_label), ports, section,
+                    "table", plain(row_label), n, row_label_col + lead(row_label), ports, section,
                     unit_index, text=unit.text, header=plain(head), header_line=header[0] if header else 0,
-                    header_column=(head_col + _lead(head)) if header else 0, host=host, table=tid))
+                    header_column=(head_col + lead(head)) if header else 0, host=host, table=tid))
 
     def _value_cell(self, cell: str, found) -> bool:
         """A cell that states a port: only numbers and connectors, or a short instruction with
@@ -495,7 +270,7 @@ class _Reader:
         unit_index = len(self.r.units)
         first_colon = text.find(":")
         label = text[:first_colon] if first_colon > 0 else (text if len(text) < 80 else "")
-        unit = Unit(line, column, text, kind, label=plain(label), label_column=column + _lead(label), group=group)
+        unit = Unit(line, column, text, kind, label=plain(label), label_column=column + lead(label), group=group)
         self.r.units.append(unit)
         if SRV_LINE.search(text):
             return
@@ -509,7 +284,7 @@ class _Reader:
         if statements:
             for label, label_at, explanation, ports in statements:
                 self.r.statements.append(Statement(
-                    stmt_kind, plain(label), line, column + label_at + _lead(label),
+                    stmt_kind, plain(label), line, column + label_at + lead(label),
                     [Port(num, line, column + idx) for num, idx in ports], section, unit_index,
                     explanation=plain(explanation), text=text, host=host))
             return
@@ -518,7 +293,7 @@ class _Reader:
             if not ports or not self._about_ports(sentence):
                 continue
             self.r.statements.append(Statement(
-                "prose", sentence.strip(), line, column + start + _lead(sentence),
+                "prose", sentence.strip(), line, column + start + lead(sentence),
                 [Port(num, line, column + idx) for num, idx in ports], section, unit_index,
                 text=sentence, host=host))
 
@@ -657,47 +432,6 @@ def _sentences(text: str):
     return out
 
 
-def _lead(text: str) -> int:
-    """Characters of markup and spaces before the first word of a label."""
-    m = LEADING_MARKUP.match(text)
-    return m.end() if m else 0
-
-
-def _cells(row: str) -> list[tuple[int, str]]:
-    """(index, text) of the cells of a pipe row; index is 0-based in ``row``."""
-    text = row.rstrip()
-    if "\\" not in text and "`" not in text:
-        return _plain_cells(text)
-    cells, start, i, in_code = [], None, 0, False
-    while i < len(text):
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "`":
-            in_code = not in_code
-        elif c == "|" and not in_code:
-            if start is not None:
-                cells.append((start, text[start:i]))
-            start = i + 1
-        i += 1
-    if start is not None and start < len(text):
-        cells.append((start, text[start:]))
-    return cells
-
-
-def _plain_cells(text: str) -> list[tuple[int, str]]:
-    """:func:`_cells` of a row where no escape or code span can hide a pipe (most rows)."""
-    parts = text.split("|")
-    cells, start = [], len(parts[0]) + 1
-    for part in parts[1:-1]:
-        cells.append((start, part))
-        start += len(part) + 1
-    if len(parts) > 1 and parts[-1]:
-        cells.append((start, parts[-1]))
-    return cells
-
-
 RAW_HTML_OPEN = re.compile(r"^\s*<(style|script|pre)\b", re.IGNORECASE)
 
 
@@ -717,131 +451,3 @@ def _raw_html_lines(lines) -> set[int]:
         if closing.search(text):
             closing = None
     return out
-
-
-def _is_delim(doc, line: int) -> bool:
-    text = doc.line(line)
-    body = text[CONTAINER_PREFIX.match(text).end():]
-    cells = _cells(body)
-    return bool(cells) and all(DELIMITER_CELL.fullmatch(c) for _, c in cells)
-
-
-# ----------------------------------------------------------------------------- context
-
-
-def context_direction(reading: Reading, stmt: Statement, max_units: int = 8):
-    """The direction named by the nearest line above a label that names none.
-
-    Looks back from the statement over at most ``max_units`` lines, rows and ``<br>`` parts
-    of the same section (``Serveur sortant : ...``, ``- **Voor inkomende mail:**``, a
-    ``|POP-palvelin|`` row, ``Enter in **Incoming mail**:``). Stops at a line that states
-    ports itself or names both directions. Returns (direction, line, column, label) or None.
-    """
-    lex = lexicon()
-    units = reading.units
-    stmt_unit = units[stmt.unit]
-    seen = 0
-    k = stmt.unit - 1
-    while k >= 0 and seen < max_units:
-        u = units[k]
-        k -= 1
-        if u.kind == "heading":
-            return None
-        if u.kind == "blank":
-            continue
-        if stmt_unit.group is not None and u.group != stmt_unit.group:
-            return None  # a <br> part looks back inside its own cell only
-        seen += 1
-        if u.has_ports:
-            return None
-        if not u.label:
-            continue
-        direction, m = lex.direction_of(u.label, reading.language)
-        if direction == "both":
-            return None
-        if direction:
-            return direction, u.line, u.label_column, u.label
-    return None
-
-
-def declared_protocol(reading: Reading, stmt: Statement, max_units: int = 12):
-    """A protocol declared above the statement in its block: a ``label: POP3`` line
-    (``Mon serveur ... est un serveur : **POP3**``) or, when the section heading names no
-    protocol, a title line naming exactly one (``> **For POP configuration**``,
-    ``For **POP** configuration, the values are:``).
-
-    Returns (protocol, line, column, text, how) or None; how is "value" or "title".
-    """
-    lex = lexicon()
-    units = reading.units
-    group = units[stmt.unit].group
-    k = stmt.unit - 1
-    seen = 0
-    in_block = True
-    while k >= 0 and seen < max_units:
-        u = units[k]
-        k -= 1
-        if u.kind == "heading":
-            return None
-        if u.kind == "part" and u.group != group:
-            continue  # the <br> parts of another cell say nothing about this one
-        if u.kind == "blank":
-            in_block = False
-            continue
-        seen += 1
-        if u.has_ports or u.kind == "row":
-            continue
-        text = u.text
-        colon = text.rfind(":")
-        if in_block and colon >= 0:
-            value = plain(text[colon + 1:])
-            if re.fullmatch(r"(?i)pop3?|imap4?", value):
-                proto = "pop3" if value.lower().startswith("pop") else "imap"
-                return proto, u.line, u.column + colon + 1 + _lead(text[colon + 1:]), text.strip(), "value"
-        if stmt.section.protocol is None and _looks_like_title(text):
-            proto = lex.incoming_protocol_of(text, reading.language)
-            if proto and "smtp" not in lex.protocols_in(text, reading.language):
-                return proto, u.line, u.column + _lead(text), text.strip(), "title"
-    return None
-
-
-def _looks_like_title(text: str) -> bool:
-    """A short line that introduces what follows: it ends with a colon, or it is all bold or
-    emphasis (``> **For POP configuration**``, ``- **Pour une configuration en POP**``)."""
-    body = text.strip()
-    if not body or len(plain(body).split()) > MAX_TITLE_WORDS:
-        return False
-    if body.rstrip("*_ ").endswith(":"):
-        return True
-    return bool(re.fullmatch(r"(\*\*|__|\*|_)[^*_].*\1", body))
-
-
-def expected_protocol(reading: Reading, stmt: Statement):
-    """The incoming protocol a statement's ports must belong to, and why.
-
-    In order: a host name in the same line or row (``imap.mail.ovh.ca``), the statement's
-    own label (``Incoming Server (POP3)``), a ``label: POP3`` declaration or a one-protocol
-    title above it, the section heading. Returns (protocol, how, line, column, text) or None.
-    """
-    lex = lexicon()
-    if stmt.host and stmt.host[0] in ("pop3", "imap"):
-        proto, name, line, column = stmt.host
-        return proto, "host", line, column, name
-    for text in (stmt.label, stmt.explanation):
-        if not text:
-            continue
-        if stmt.kind == "prose" and lex.protocols_in(text, reading.language) - {"smtp"}:
-            # a sentence naming a protocol speaks for itself ("IMAP uses 993"); one naming
-            # both ("choose between IMAP and POP") is not judged
-            proto = lex.incoming_protocol_of(text, reading.language)
-            return (proto, "sentence", stmt.line, stmt.column, text) if proto else None
-        proto = lex.incoming_protocol_of(text, reading.language)
-        if proto:
-            return proto, "label", stmt.line, stmt.column, text
-    declared = declared_protocol(reading, stmt)
-    if declared:
-        proto, line, column, text, how = declared
-        return proto, how, line, column, text
-    if stmt.section.protocol:
-        return stmt.section.protocol, "heading", stmt.section.line, 1, stmt.section.title
-    return None

@@ -1,7 +1,9 @@
 from lint.registry import register
 from lint.rule import Rule
 
-from .statements import PROTOCOL_NAMES, declared_protocol, read
+from .context import declared_protocol
+from .lexicon import PROTOCOL_NAMES
+from .statements import read
 
 
 def _protocols(statements, direction):

@@ -65,19 +65,16 @@ class DoubledLetter(Rule):
         language = doc.language
         if not language:
             return
-        policy = _Policy(language)
+        rules = policy(language)
         lex = dictionaries.lexicon(ctx, doc)
-        if lex.speller is None and not policy.forbidden:
+        if lex.speller is None and not rules.forbidden:
             return
         english = None
         if language != "en":
             english = dictionaries.speller(ctx, "en", note=False)
         for word in dictionaries.prose_words(doc, ctx):
             text = word.text
-            runs = [r for r in _reductions(text) if text[r[0]].lower() not in policy.ignore]
-            if not runs or lex.project_word(text):
-                continue
-            found = _judge(text, runs, lex, english, policy)
+            found = slip(text, lex, english, rules)
             if found is None:
                 continue
             suggestion, letter, length = found
@@ -89,6 +86,19 @@ class DoubledLetter(Rule):
                 message = f"'{text}' has '{letter}' written three times in a row"
                 edits = []
             ctx.report(word.line, word.column, message, end_column=word.end_column, edits=edits)
+
+
+def slip(text: str, lex, english, policy: "_Policy"):
+    """(suggestion or None, letter, run length) when the word is a doubled-letter slip."""
+    runs = [r for r in _reductions(text) if text[r[0]].lower() not in policy.ignore]
+    if not runs or lex.project_word(text):
+        return None
+    return _judge(text, runs, lex, english, policy)
+
+
+@lru_cache(maxsize=64)
+def policy(language: str) -> "_Policy":
+    return _Policy(language)
 
 
 class _Policy:
@@ -133,9 +143,12 @@ def _judge(text, runs, lex, english, policy):
         elif policy.final_consonant_only and after:
             continue
         if lex.accepted(candidate):
-            # Hunspell's suggestions are slow: only asked once a candidate is a known word
-            first = speller.suggest(text)[:1]
-            if lex.project_word(candidate) or (first and first[0].lower() == candidate.lower()):
+            # suggestions are slow: only asked once a candidate is a known word. Hunspell
+            # lacks many correct forms, so its first suggestion must agree; Voikko knows
+            # them, so a rejected word whose candidate it suggests at all is a slip
+            suggestions = speller.suggest(text)
+            agree = suggestions[:1] if not speller.compounds else suggestions
+            if lex.project_word(candidate) or candidate.lower() in (s.lower() for s in agree):
                 chosen.append((start, length, candidate))
         elif (policy.compound_tails and letter in policy.vowels
               and _tail_compound(lex, text, candidate, start) and not lex.compound_known(text)):

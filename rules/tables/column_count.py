@@ -1,7 +1,6 @@
+from lint.pipe_rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 from lint.registry import register
 from lint.rule import Option, Rule
-
-from .rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 
 
 @register

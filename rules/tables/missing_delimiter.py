@@ -1,10 +1,9 @@
 import re
 
 from lint.finding import SAFE, UNSAFE, Edit
+from lint.pipe_rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 from lint.registry import register
 from lint.rule import Rule
-
-from .rows import is_delimiter_row, pipe_row_runs, split_cells, strip_prefix
 
 
 @register

@@ -1,10 +1,9 @@
 import re
 
 from lint.finding import Edit
+from lint.pipe_rows import looks_like_row, split_cells, strip_prefix
 from lint.registry import register
 from lint.rule import Rule
-
-from .rows import looks_like_row, split_cells, strip_prefix
 
 CLOSED = re.compile(r"(?<!\\)\|\s*$")
 

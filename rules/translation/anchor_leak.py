@@ -17,9 +17,9 @@ def _source_anchors(pair, ctx):
     key = ("translation/anchor-leak", pair.source.path, id(pair.source))
     factory = lambda: (all_ids(pair.source), legacy_prefixes(pair.source))  # noqa: E731
     try:
-        return ctx.services.get(key, factory, scope="folder")
+        return ctx.memo.get(key, factory, scope="folder")
     except TypeError:  # a Services without scopes
-        return ctx.services.get(key, factory)
+        return ctx.memo.get(key, factory)
 
 
 @register

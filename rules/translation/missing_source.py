@@ -36,7 +36,7 @@ class MissingSource(Rule):
         found = pairing_for(doc, ctx)
         if found is None or found.locale is None:
             return
-        wanted = [w.lower().replace("_", "-") for w in ctx.effective.source_locales]
+        wanted = [w.lower().replace("_", "-") for w in ctx.config.source_locales]
         if any(w in found.siblings for w in wanted):
             return
         expected = " or ".join(wanted)

@@ -43,7 +43,7 @@ class Outdated(Rule):
         pair = content_pair_for(doc, ctx)
         if pair is None:
             return
-        found = drift(pair, ctx.effective)
+        found = drift(pair, ctx.config)
         if len(found) < ctx.option("min_changes"):
             return
         first = found[0]

@@ -3,7 +3,7 @@ import re
 from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
-from rules.tables.rows import pipe_row_runs, strip_prefix
+from lint.pipe_rows import pipe_row_runs, strip_prefix
 
 RUN = re.compile(r"(?<=\S)( {2,})(?=\S)")
 INLINE_BLOCKS = ("paragraph", "heading", "table_cell")
