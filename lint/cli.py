@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import textwrap
 from collections import Counter
 
 from . import __version__, registry
@@ -100,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     translations.add_argument("--output", "-o", help="write the matrix to this file instead of stdout")
     translations.add_argument("--no-color", action="store_true", help="never colour the text output")
     add_allow_empty(translations)
+    server = sub.add_parser("server", help="run the language server over stdio (the lsp extra)")
+    server.add_argument("--config", help="configuration file for every guide (default: the nearest one)")
+    server.add_argument("--debounce", type=int, default=None, metavar="MS",
+                        help="milliseconds of quiet after an edit before checking (default 250)")
+    server.add_argument("--docs-url", metavar="TEMPLATE",
+                        help="rule documentation links, e.g. 'https://example.org/rules/{rule}' "
+                             "({family}, {name} too; default: the rule's source file)")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it: stdio is the only transport")
+    server.add_argument("--debug", action="store_true", help="print tracebacks of internal errors on stderr")
     cache = sub.add_parser("cache", help="manage the result cache")
     cache.add_argument("action", choices=("clear",), help="clear: delete the cache folder")
     cache.add_argument("paths", nargs="*", default=["."], help="folder whose configuration names the cache")
@@ -456,6 +464,8 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
+    from .explain import explain
+
     rules = registry.load()
     name = args.rule
     if name in registry.families() and name not in rules:
@@ -468,17 +478,7 @@ def cmd_explain(args) -> int:
         close = registry.closest(name, tuple(ENGINE_CHECKS))
         hint = f"did you mean '{close}'? " if close else ""
         raise UsageError(f"unknown rule or family '{name}' ({hint}see 'guidelint rules')")
-    print(f"{cls.id}  ({cls.severity})")
-    print(cls.summary)
-    print()
-    print(cls.documentation())
-    options = cls.declared_options() if hasattr(cls, "declared_options") else {}
-    if options:
-        print("\nOptions (under `rules: {%s: {...}}` in .guidelint.yaml):" % cls.id)
-        for option_name, option in options.items():
-            print(f"  {option_name}: {option.values()}; default {option.default_text()}")
-            if option.help:
-                print(textwrap.indent(textwrap.fill(option.help, 88), "      "))
+    sys.stdout.write(explain(cls.id))
     return EXIT_OK
 
 
@@ -490,6 +490,12 @@ def _explain_family(family: str, rules) -> int:
         off = "" if cls.enabled_by_default else " (off by default)"
         print(f"  {rid:<{width}}  {cls.severity:<7}  {cls.summary}{off}")
     return EXIT_OK
+
+
+def cmd_server(args) -> int:
+    from .server import main as serve
+
+    return serve(config=args.config, debounce_ms=args.debounce, docs_url=args.docs_url, debug=args.debug)
 
 
 def cmd_compare(args) -> int:
@@ -505,7 +511,7 @@ def cmd_translations(args) -> int:
 
 
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "cache": cmd_cache,
-            "compare": cmd_compare, "translations": cmd_translations}
+            "compare": cmd_compare, "translations": cmd_translations, "server": cmd_server}
 
 
 def _collect_garbage_less_often() -> None:

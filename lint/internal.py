@@ -28,6 +28,11 @@ RULE_ERROR = EngineCheck(
     "internal/rule-error", "error", "a rule failed on this file",
     "A rule raised an exception on this file. The other rules still ran. Run with --debug "
     "for the traceback and report it: it is a bug in guidelint or in a plug-in.")
+CONFIG_ERROR = EngineCheck(
+    "internal/config-error", "error", "the file's configuration could not be read",
+    "The language server reports a configuration the command line would refuse (invalid YAML, "
+    "an unknown key or rule) on each open guide it governs, with the file and key, instead "
+    "of checking the guide with settings it was not given. Fix the configuration and save it.")
 
 NO_DICTIONARY = EngineCheck(
     "internal/no-dictionary", "info", "a locale has no Hunspell dictionary: its spelling is not checked",
@@ -55,7 +60,7 @@ SOURCE_CHANGED = EngineCheck(
     "`--fail-on` says.")
 
 #: what the engine reports when a file could not be checked: the run exits with status 2
-ENGINE_ERRORS = {c.id: c for c in (UNREADABLE, TOO_COMPLEX, RULE_ERROR)}
+ENGINE_ERRORS = {c.id: c for c in (UNREADABLE, TOO_COMPLEX, RULE_ERROR, CONFIG_ERROR)}
 #: notes about the run rather than a line of a file: shown once, never baselined or line-filtered
 NOTES = {c.id: c for c in (NO_DICTIONARY, SOURCE_CHANGED)}
 ENGINE_CHECKS = {**ENGINE_ERRORS, **NOTES}

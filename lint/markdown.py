@@ -207,6 +207,22 @@ class _PositionedBlockParser(BlockParser):
         return end
 
 
+    def _parse_indent_code_fast(self, state):
+        # mistune 3.4 parses indented code here, outside parse_method: without this the block
+        # took the previous match's start (line 1), and so did the document's code lines
+        saved = state.match_start
+        state.match_start = state.cursor
+        count = len(state.tokens)
+        try:
+            end = super()._parse_indent_code_fast(state)
+        finally:
+            state.match_start = saved
+        if end:
+            for token in state.tokens[count:]:
+                token.setdefault("_e", end)
+        return end
+
+
 def _keep_block_text(md, state):
     """Copy each token's unparsed text: mistune pops it when it parses the inline content."""
     stack = list(state.tokens)

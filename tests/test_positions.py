@@ -109,3 +109,9 @@ def test_heading_with_explicit_id():
 def test_setext_heading_spans_its_underline():
     d = doc("Title\n=====\n\ntext\n")
     assert span(first(d, "heading"))[:3] == (1, 1, 2)
+
+
+def test_indented_code_is_placed_where_it_is():
+    d = doc("# T\n\ntext\n\n    indented  code\n    more\n\nafter\n")
+    assert span(first(d, "block_code"))[:3] == (5, 1, 6)
+    assert d.code_lines == frozenset({5, 6})
