@@ -22,7 +22,8 @@ def cmd_compare(args) -> int:
     if args.format == "json":
         data = json.loads(render(report, "json"))
         data = {"version": data["version"], "verdict": result.verdict, "source": args.source,
-                "target": args.target, **{k: v for k, v in data.items() if k != "version"}}
+                "target": args.target, "differences": result.differences,
+                **{k: v for k, v in data.items() if k != "version"}}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = render(report, args.format, colour=want_colour(args))
