@@ -13,7 +13,7 @@ from typing import Iterable
 from .config import Config
 from .finding import Edit, Finding
 
-__version__ = "0.1.0"
+from .version import __version__
 __all__ = ["check_text", "check_paths", "Config", "Finding", "Edit", "__version__"]
 
 

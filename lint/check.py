@@ -103,11 +103,32 @@ def check_document(doc: Document, effective: FileConfig, memo: RunMemo) -> list[
             findings.append(engine_finding(doc.path, RULE_ERROR, f"{rule_id} failed: {type(e).__name__}: {e}"))
             continue
         findings.extend(ctx.findings)
-    findings = _one_note_each(findings)
+    findings = _one_note_each(drop_superseded(findings, rules))
     sup = suppress.parse(doc.lines, doc.code_lines, set(rules))
     findings = [f for f in findings if not sup.covers(f.rule, f.line)]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def drop_superseded(findings: list[Finding], rules: dict) -> list[Finding]:
+    """One defect, one finding: drop a finding when a finding of a rule that ``supersedes``
+    its rule covers the same place (their spans overlap, or start at the same point).
+
+    Done before suppressions, so a ``disable`` comment for the owner's finding silences the
+    defect, not just its first report."""
+    owners: dict[str, list[Finding]] = {}
+    for f in findings:
+        for victim in getattr(rules.get(f.rule), "supersedes", ()):
+            owners.setdefault(victim, []).append(f)
+    if not owners:
+        return findings
+    return [f for f in findings if not any(_same_place(o, f) for o in owners.get(f.rule, ()))]
+
+
+def _same_place(a: Finding, b: Finding) -> bool:
+    start_a, end_a = (a.line, a.column), (a.end_line, a.end_column)
+    start_b, end_b = (b.line, b.column), (b.end_line, b.end_column)
+    return start_a == start_b or (start_a < end_b and start_b < end_a)
 
 
 def _one_note_each(findings: list[Finding]) -> list[Finding]:

@@ -32,6 +32,7 @@ _MAP = (dict, "a mapping")
 TOP_KEYS = {
     "select": _LIST, "ignore": _LIST, "enable": _LIST, "severity": _MAP, "rules": _MAP,
     "overrides": (list, "a list of mappings"), "locale_pattern": _STR, "locales": _MAP,
+    "expected_locales": ((list, dict), "a list of locales, or a mapping of folder globs to lists of locales"),
     "fail_on": _STR, "source_locale": ((str, list), "a locale or a list of locales"),
     "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
@@ -91,6 +92,7 @@ class Config:
     def validate(self) -> None:
         where = self.path or "<config>"
         _check_keys(where, "", self.data, TOP_KEYS)
+        _check_expected_locales(where, self.data.get("expected_locales"))
         self._check_terms(where, self.data.get("terms"))
         self._check_rule_keys(self.data, "")
         for locale, backend in (self.data.get("spelling") or {}).items():
@@ -425,3 +427,14 @@ class ConfigResolver:
             drop = set(_expand(self.overrides["ignore"], rules))
             effective.rules = [r for r in effective.rules if r not in drop]
         return effective
+
+
+def _check_expected_locales(where: str, value) -> None:
+    """``expected_locales`` (read by ``guidelint translations``): locales, or globs to locales."""
+    lists = value.items() if isinstance(value, dict) else [("", value)] if value is not None else []
+    for glob, locales in lists:
+        key = f"expected_locales.{glob}" if glob else "expected_locales"
+        if not isinstance(glob, str):
+            raise ConfigError(where, "expected_locales", f"folder glob {glob!r} must be a string")
+        if not isinstance(locales, list) or not all(isinstance(l, str) and l.strip() for l in locales):
+            raise ConfigError(where, key, "must be a list of locales (globs such as en-* allowed)")

@@ -81,8 +81,8 @@ def process_file(path: str, effective: FileConfig, memo: RunMemo, options: RunOp
         if options.fix:
             from .fix import fix_document
 
-            outcome = fix_document(doc, findings, effective, memo, unsafe=options.unsafe_fixes,
-                                   diff=options.fix == "diff", reported=reported)
+            outcome = fix_document(doc, findings, lambda fixed: check_document(fixed, effective, memo),
+                                   unsafe=options.unsafe_fixes, diff=options.fix == "diff", reported=reported)
             result.fixed, result.diff = outcome.fixed, outcome.diff
             if options.fix == "fix":
                 result.findings = outcome.findings
