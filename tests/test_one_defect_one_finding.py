@@ -7,7 +7,7 @@ from conftest import findings_of
 from lint import registry
 from lint.config import Config
 from lint.finding import Finding
-from lint.runner import drop_superseded
+from lint.check import drop_superseded
 
 
 def _rules(found):
