@@ -56,3 +56,13 @@ def test_a_flattened_translation_misses_the_wrapper_not_the_step(write):
     assert len(found) == 2
     assert "'En pratique' (level 2, source line 11) is missing here" in messages[0]
     assert "heading level 2 here, 3 at source line 13" in messages[1] and "(and the 1 heading(s) after it" in messages[1]
+
+
+def test_a_size_glued_to_its_unit_is_the_same_number_in_a_decimal_comma_locale(write):
+    source = FR.replace("Échangez avec notre communauté.", "La partition `/dev/md2` fait 888.8GB.")
+    target = FI.replace("Keskustele käyttäjäyhteisömme kanssa.", "Osio `/dev/md2` on 888,8 GB.")
+    assert pair_findings(write, target, source, rule="translation/number-mismatch") == []
+    # another size is still a finding
+    wrong = target.replace("888,8 GB", "88,8 GB")
+    found = pair_findings(write, wrong, source, rule="translation/number-mismatch")
+    assert len(found) == 1 and "source has 888.8 where this has 88,8" in found[0].message
