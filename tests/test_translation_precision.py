@@ -66,3 +66,15 @@ def test_a_size_glued_to_its_unit_is_the_same_number_in_a_decimal_comma_locale(w
     wrong = target.replace("888,8 GB", "88,8 GB")
     found = pair_findings(write, wrong, source, rule="translation/number-mismatch")
     assert len(found) == 1 and "source has 888.8 where this has 88,8" in found[0].message
+
+
+def test_an_auto_linked_example_address_shown_as_text_is_not_a_missing_link(write):
+    source = FR.replace("Échangez avec notre communauté.",
+                        "Identifiant : votre adresse entière (ex: [test@ovh.net](mailto:test@ovh.net)).")
+    target = FI.replace("Keskustele käyttäjäyhteisömme kanssa.",
+                        "Käyttäjätunnus: koko osoitteesi (esim. test@ovh.net).")
+    assert pair_findings(write, target, source, rule="translation/link-mismatch") == []
+    # an address the translation no longer shows at all is still a missing link
+    dropped = target.replace(" (esim. test@ovh.net)", "")
+    found = pair_findings(write, dropped, source, rule="translation/link-mismatch")
+    assert len(found) == 1 and "mailto:test@ovh.net of source line 40 is missing here" in found[0].message

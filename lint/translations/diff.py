@@ -693,6 +693,19 @@ def _host_path(url: str) -> tuple[str, str]:
     return host, "/".join(segments)
 
 
+def _address_shown(url: str, blocks) -> bool:
+    """A ``mailto:`` link whose address the other side shows as plain text or code: an example
+    address one side happened to auto-link, which the reader still sees."""
+    if not url.lower().startswith("mailto:"):
+        return False
+    address = url[len("mailto:"):].split("?", 1)[0].strip().lower()
+    if "@" not in address:
+        return False
+    pattern = re.compile(r"(?<![\w.@-])" + re.escape(address) + r"(?![\w@-]|\.\w)")
+    return any(pattern.search(b.text.lower()) or any(pattern.search(s.lower()) for s in b.spans)
+               for b in blocks)
+
+
 def link_diffs(pair) -> list[Diff]:
     """Links that differ beyond their locale part (``lint.locales.normalize_url``), or that are
     on one side only, in aligned blocks. Same-page ``#fragment`` links are anchor-leak's."""
@@ -718,7 +731,7 @@ def link_diffs(pair) -> list[Diff]:
                    if _link_key(l.text) not in s_keys and _host_path(l.text) not in s_paths}
         for m in missing:
             host, path = _host_path(m.text)
-            if (host, path) in t_paths:
+            if (host, path) in t_paths or _address_shown(m.text, t_near):
                 continue
             if host not in t_hosts:
                 out.append(Diff("link", sb, tb, tb.line, tb.column, None, [m], [], "missing"))
@@ -734,7 +747,7 @@ def link_diffs(pair) -> list[Diff]:
                                     "changed"))
         for e in extra:
             host, path = _host_path(e.text)
-            if (host, path) not in s_paths and host not in s_hosts:
+            if (host, path) not in s_paths and host not in s_hosts and not _address_shown(e.text, s_near):
                 out.append(Diff("link", sb, tb, e.line, e.column, e.end_column, [], [e], "added"))
     pair.cache["links"] = out
     return out
