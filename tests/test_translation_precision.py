@@ -78,3 +78,39 @@ def test_an_auto_linked_example_address_shown_as_text_is_not_a_missing_link(writ
     dropped = target.replace(" (esim. test@ovh.net)", "")
     found = pair_findings(write, dropped, source, rule="translation/link-mismatch")
     assert len(found) == 1 and "mailto:test@ovh.net of source line 40 is missing here" in found[0].message
+
+
+def _dated(text, date):
+    return text.replace("order: 2\n", f"order: 2\nupdated: {date}\n", 1)
+
+
+ADDED = ("### Vaihe 3: Rocky Linux 9\n\nRocky Linux 9 käyttää komentoa `nmcli connection reload`, katso "
+         "[kumppanit](https://partner.ovhcloud.com/fi/).\n\n## Lue lisää")
+
+
+def test_content_a_newer_translation_adds_is_not_blamed_on_it(write):
+    source = _dated(FR, "2023-05-02")
+    newer = _dated(FI, "2023-12-11").replace("## Lue lisää", ADDED)
+    assert rules(pair_findings(write, newer, source)) == []
+    # the same addition in a translation made a week after its source is still reported
+    older = _dated(FI, "2023-05-10").replace("## Lue lisää", ADDED)
+    found = rules(pair_findings(write, older, source))
+    assert found == [(2, "translation/outdated"), (39, "translation/heading-mismatch")]
+    # being newer does not excuse what the translation lacks or changed
+    dropped = newer.replace("Tarkista, että ruutu on rastitettu, ja sulje sitten ikkuna.\n\n", "") \
+                   .replace("ssl0.ovh.net|993", "ssl0.ovh.net|995")
+    found = rules(pair_findings(write, dropped, source))
+    assert {"translation/number-mismatch", "translation/outdated"} <= {r for _, r in found}
+
+
+def test_what_most_translations_add_is_the_source_lagging_not_each_translation(write):
+    source = FR.replace("Vérifiez que la case est cochée", "Sous iOS 11, vérifiez que la case est cochée")
+    ahead = FI.replace("Tarkista, että ruutu", "iOS 11, 12 ja 13: tarkista, että ruutu")
+    for locale in ("de-de", "es-es", "it-it"):
+        write(f"guide/guide.{locale}.md", ahead)
+    write("guide/guide.pl-pl.md", FI.replace("Tarkista, että ruutu", "iOS 11: tarkista, että ruutu"))
+    assert pair_findings(write, ahead, source, rule="translation/number-mismatch") == []
+    # a number only this translation adds is still its own slip
+    alone = FI.replace("Tarkista, että ruutu", "iOS 11 ja 15: tarkista, että ruutu")
+    found = pair_findings(write, alone, source, rule="translation/number-mismatch")
+    assert len(found) == 1 and "15 is not in the source" in found[0].message

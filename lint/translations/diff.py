@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 from .blocks import _COMMENT_LINE as _COMMENT, _NAME, normal_code, same_code
+from .ahead import marks
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -70,6 +71,11 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
         missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
                    and not _count(n)]
         extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
+        if extra:  # most translations add it: the source lags
+            shared = {v for kind, v in pair.shared if kind == "n"}
+            extra = [n for n in extra if not n.values & shared]
+        if not missing and pair.ahead:
+            extra = []  # added by a translation newer than its source: the source lags
         if missing or extra:
             at = extra[0] if extra else None
             out.append(Diff("number", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
@@ -222,6 +228,8 @@ def codespan_diffs(pair) -> list[Diff]:
         t_all = _code_texts(t_near)
         missing = [c for c in sb.codes if not _present(c.text, t_all)]
         extra = [c for c in tb.codes if not _present(c.text, s_all)]
+        if extra:
+            extra = [c for c in extra if ("c", c.text) not in pair.shared]
         for m in list(missing):  # the same command with a translated placeholder
             twin = next((e for e in extra if same_code(m.text, e.text)), None)
             if twin is not None:
@@ -230,7 +238,7 @@ def codespan_diffs(pair) -> list[Diff]:
         if len(sb.spans) == len(tb.spans):  # a UI label on one side, code-like on the other
             missing = [c for c in missing if not _label_opposite(c, sb, tb)]
             extra = [c for c in extra if not _label_opposite(c, tb, sb)]
-        if not missing and not extra:
+        if not missing and (not extra or pair.ahead):
             continue
         at = extra[0] if extra else None
         out.append(Diff("codespan", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
@@ -290,6 +298,8 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
         if (sb or tb).kind != "code" or (diverged and (sb is None or tb is None)):
             continue
         if sb is None:
+            if pair.ahead:
+                continue  # added by a translation newer than its source: the source lags
             if [x for x in absent(lines_of(tb), nearby(k, 0)) if (id(tb), x) not in told]:
                 out.append(Diff("code", None, tb, _first_code_line(pair.target, tb), detail="added"))
         elif tb is None:
@@ -359,7 +369,8 @@ def image_diffs(pair) -> list[Diff]:
     def flush():
         n = min(len(missing), len(added))
         out.extend(missing[n:])
-        out.extend(added[n:])
+        if not pair.ahead:  # added by a translation newer than its source: the source lags
+            out.extend(added[n:])
         missing.clear()
         added.clear()
 
@@ -525,9 +536,19 @@ def _leftovers(pair) -> tuple[set, set]:
                 moved.add(k)
                 break
     lonely_s = {k for k in alone if k not in moved and ops[k][0] is not None}
-    lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None}
+    lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None
+                and not _ahead_addition(pair, pair.tblocks[ops[k][1]])}
     pair.cache["leftovers"] = (lonely_s, lonely_t)
     return lonely_s, lonely_t
+
+
+def _ahead_addition(pair, block) -> bool:
+    """A block only the translation has that the translation being newer explains: it was
+    updated after its source, or most translations carry what this block holds."""
+    if pair.ahead:
+        return True
+    found = marks([block], _link_key)
+    return bool(found) and found <= pair.shared
 
 
 def _says_more(pair, k, sb, tb) -> str:
@@ -747,7 +768,8 @@ def link_diffs(pair) -> list[Diff]:
                                     "changed"))
         for e in extra:
             host, path = _host_path(e.text)
-            if (host, path) not in s_paths and host not in s_hosts and not _address_shown(e.text, s_near):
+            if (host, path) not in s_paths and host not in s_hosts and not _address_shown(e.text, s_near) \
+                    and not pair.ahead and ("l", _link_key(e.text)) not in pair.shared:
                 out.append(Diff("link", sb, tb, e.line, e.column, e.end_column, [], [e], "added"))
     pair.cache["links"] = out
     return out
