@@ -143,6 +143,9 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     #: True when the rule reads files other than the one checked (translations, repository counts)
     cross_file: ClassVar[bool] = False
+    #: rules whose findings repeat this rule's defect: where a finding of this rule overlaps
+    #: one of theirs in the same file, theirs is dropped (one defect, one finding)
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def check(self, doc: "Document", ctx: "Context") -> None:  # pragma: no cover - interface
         """Read ``doc`` and call ``ctx.report(...)`` for each defect; return nothing."""
