@@ -114,3 +114,18 @@ def test_what_most_translations_add_is_the_source_lagging_not_each_translation(w
     alone = FI.replace("Tarkista, että ruutu", "iOS 11 ja 15: tarkista, että ruutu")
     found = pair_findings(write, alone, source, rule="translation/number-mismatch")
     assert len(found) == 1 and "15 is not in the source" in found[0].message
+
+
+def test_a_list_item_that_lost_its_marker_is_a_markup_slip_not_drift(write):
+    source = FR.replace("Ouvrez le logiciel et cliquez sur le bouton pour ajouter un nouveau compte.",
+                        "Prérequis :\n\n- Être administrateur d'un serveur e-mail configuré.\n"
+                        "- Être en mesure de gérer la zone DNS du domaine.")
+    slip = FI.replace("Avaa ohjelma ja klikkaa painiketta lisätäksesi uuden tilin.",
+                      "Edellytykset:\n\nOlet konfiguroidun sähköpostipalvelimen ylläpitäjä.\n"
+                      "- Pystyt hallinnoimaan verkkotunnuksen DNS-aluetta.")
+    found = rules(pair_findings(write, slip, source))
+    assert found == []
+    # the item dropped for good, with no paragraph left in its place, is still drift
+    dropped = slip.replace("Olet konfiguroidun sähköpostipalvelimen ylläpitäjä.\n", "")
+    found = rules(pair_findings(write, dropped, source))
+    assert found == [(2, "translation/outdated"), (18, "translation/structure-mismatch")]

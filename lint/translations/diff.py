@@ -535,11 +535,31 @@ def _leftovers(pair) -> tuple[set, set]:
             if covered:
                 moved.add(k)
                 break
+    for a in alone:  # a list item that lost its marker: a paragraph touching the list, lines apart
+        j = ops[a][1]
+        if a in moved or j is None or not _touches_list(pair.tblocks, j):
+            continue
+        b = next((b for b in alone if b not in moved and ops[b][0] is not None and abs(a - b) <= 3
+                  and pair.sblocks[ops[b][0]].kind == "li"), None)
+        if b is not None:
+            moved |= {a, b}
     lonely_s = {k for k in alone if k not in moved and ops[k][0] is not None}
     lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None
                 and not _ahead_addition(pair, pair.tblocks[ops[k][1]])}
     pair.cache["leftovers"] = (lonely_s, lonely_t)
     return lonely_s, lonely_t
+
+
+def _touches_list(blocks, j) -> bool:
+    """Paragraph ``j`` sits on the line next to a list item, without the blank line between
+    blocks: a list item whose ``- `` marker was lost (lists/marker-spacing reports it)."""
+    block = blocks[j]
+    if block.kind != "p":
+        return False
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    before = blocks[j - 1] if j else None
+    return (after is not None and after.kind == "li" and after.line == block.end_line + 1) or \
+        (before is not None and before.kind == "li" and block.line == before.end_line + 1)
 
 
 def _ahead_addition(pair, block) -> bool:
