@@ -116,16 +116,19 @@ def drop_superseded(findings: list[Finding], rules: dict) -> list[Finding]:
 
     Done before suppressions, so a ``disable`` comment for the owner's finding silences the
     defect, not just its first report."""
-    owners: dict[str, list[Finding]] = {}
+    owners: dict[str, list[tuple[Finding, str]]] = {}
     for f in findings:
-        for victim in getattr(rules.get(f.rule), "supersedes", ()):
-            owners.setdefault(victim, []).append(f)
+        owner = rules.get(f.rule)
+        for victim in getattr(owner, "supersedes", ()):
+            owners.setdefault(victim, []).append((f, getattr(owner, "supersede_scope", "span")))
     if not owners:
         return findings
-    return [f for f in findings if not any(_same_place(o, f) for o in owners.get(f.rule, ()))]
+    return [f for f in findings if not any(_same_place(o, f, scope) for o, scope in owners.get(f.rule, ()))]
 
 
-def _same_place(a: Finding, b: Finding) -> bool:
+def _same_place(a: Finding, b: Finding, scope: str = "span") -> bool:
+    if scope == "line":
+        return a.line <= b.line <= a.end_line
     start_a, end_a = (a.line, a.column), (a.end_line, a.end_column)
     start_b, end_b = (b.line, b.column), (b.end_line, b.end_column)
     return start_a == start_b or (start_a < end_b and start_b < end_a)

@@ -146,6 +146,9 @@ class Rule:
     #: rules whose findings repeat this rule's defect: where a finding of this rule overlaps
     #: one of theirs in the same file, theirs is dropped (one defect, one finding)
     supersedes: ClassVar[tuple[str, ...]] = ()
+    #: "span": theirs is dropped where the spans overlap; "line": anywhere on the owner's lines
+    #: (a table row whose cells contradict each other is one defect, whichever cell is named)
+    supersede_scope: ClassVar[str] = "span"
 
     def check(self, doc: "Document", ctx: "Context") -> None:  # pragma: no cover - interface
         """Read ``doc`` and call ``ctx.report(...)`` for each defect; return nothing."""

@@ -140,3 +140,31 @@ def test_double_space_between_words_of_such_a_cell_is_still_reported():
 def test_the_same_rows_with_their_delimiter_row_give_no_finding_either():
     text = "# T\n\n| Name     | Note          |\n|---|---|\n| IMAP     | ota yhteyttä  |\n"
     assert _layout(findings_of(text, path="docs/guide.fi-fi.md")) == []
+
+
+class _RowOwner:
+    supersedes = ("x/victim",)
+    supersede_scope = "line"
+
+
+def test_a_line_scoped_owner_silences_the_other_rule_anywhere_on_its_line():
+    owner = _finding("x/owner", 3, 2, 3, 18)
+    other_cell = _finding("x/victim", 3, 30, 3, 33)
+    next_line = _finding("x/victim", 4, 30, 4, 33)
+    assert drop_superseded([owner, other_cell, next_line], {"x/owner": _RowOwner}) == [owner, next_line]
+
+
+IMAP_HOST_IN_POP_SECTION = ("# Outlook\n\n## POP configuration\n\n"
+                            "|Server|Host|SSL|Port|\n|---|---|---|---|\n"
+                            "|Incoming|imap.mail.ovh.ca|SSL/TLS|995|\n")
+
+
+def test_an_imap_server_on_a_pop3_row_is_host_protocols_alone():
+    found = [f for f in findings_of(IMAP_HOST_IN_POP_SECTION, path="docs/guide.en-gb.md") if f.rule.startswith("ports/")]
+    assert [(f.line, f.rule) for f in found] == [(7, "ports/host-protocol")]
+    assert "pop.mail.ovh.ca" in found[0].message
+
+
+def test_without_host_protocol_the_port_is_reported_by_protocol_mismatch():
+    found = findings_of(IMAP_HOST_IN_POP_SECTION, path="docs/guide.en-gb.md", config=_without("ports/host-protocol"))
+    assert [(f.line, f.rule) for f in found if f.rule.startswith("ports/")] == [(7, "ports/protocol-mismatch")]

@@ -35,7 +35,9 @@ class ProtocolMismatch(Rule):
         reported only when all its incoming ports belong to the other protocol; outgoing
         (SMTP) ports are not judged. Where the section's port table and its text disagree,
         ``ports/table-prose-mismatch`` reports the statement (naming both sides) and this rule
-        stays silent on it.
+        stays silent on it. Where the server is the one that disagrees with its section and
+        ports (``imap.mail.ovh.ca`` on a POP3 row), ``ports/host-protocol`` reports the
+        server and this rule stays silent on that line.
         Knowledge and words: ``rules/ports/lexicon.yaml`` (``protocols``, ``host_prefixes``).
 
     Why is this bad?
