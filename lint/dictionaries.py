@@ -474,6 +474,7 @@ def product_names(ctx) -> frozenset[str]:
 URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.|mailto:)\S*", re.I)
 EMAIL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.[^\s@]+")  # starts a run: linear on long words
 HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+(?::\d+)?")  # x.y, x.y.z:993: a host or file name when no space follows the dot
+HOST_PATH = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?::\d+)?/\S*")  # word.tld/path
 PATH = re.compile(r"(?:^|[\s(\"'])(?:~|\.{1,2})?/[\w.-]|\\[\w.]")
 CHUNK = re.compile(r"[^\s|]+")  # a pipe is a table's cell border, also in tables that lost their delimiter row
 # Markup a reader never sees as words, blanked inside a chunk before it is split: attribute
@@ -535,6 +536,8 @@ def skip_chunk(chunk: str) -> bool:
     if "\\" in chunk or "=" in chunk or "_" in chunk or "@" in chunk or "#" in chunk:
         return True
     if HOST.fullmatch(chunk) and re.search(r"\w\.\w", chunk):
+        return True
+    if HOST_PATH.fullmatch(chunk):  # mypersonaldomain.ovh/import.php: an address typed without its scheme
         return True
     if PLACEHOLDER.search(chunk):  # pcc-XXX-XXX, xxxx: a template, not words
         return True

@@ -56,3 +56,8 @@ def test_document_words_are_found_once_per_document():
     assert [(w.text, w.kind) for w in words] == [("Syötä", "word"), ("koodi", "word"),
                                                  ("ja", "word"), ("OVHcloud", "product")]
     assert dictionaries.document_words(doc, products) is words  # the rules share one list
+
+
+def test_an_address_typed_without_its_scheme_is_not_prose():
+    text = "Avaa osoite (esim. mypersonaldomain.ovh/import.php, tai omadomain.fi/) ja/tai jatka.\n"
+    assert [w for w, _, _ in _words(text)] == ["Avaa", "osoite", "esim", "tai", "ja", "tai", "jatka"]

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import NamedTuple
 
+from . import ahead
 from . import pairing as pairing_module
 from .blocks import Block, extract
+from .diff import _link_key
 
 
 @dataclass
@@ -26,7 +28,17 @@ class Pair:
     tblocks: list[Block]
     ops: list[tuple[int | None, int | None]]  # (source index, target index), None = unpaired
     fallback: bool = False
+    ahead: bool = False  # the translation was updated after its source (lint.translations.ahead)
+    # what most translations add to the source (lint.translations.ahead): a callable, because it
+    # reads the sibling translations, which only a translation-only block or number needs
+    shared_of: object = None
     cache: dict = field(default_factory=dict)  # shared results between the checks of one pair
+
+    @property
+    def shared(self) -> frozenset:
+        if "shared" not in self.cache:
+            self.cache["shared"] = self.shared_of() if self.shared_of is not None else frozenset()
+        return self.cache["shared"]
 
     @property
     def matched(self) -> list[tuple[Block, Block]]:
@@ -292,9 +304,45 @@ def pair_for(doc, ctx) -> Pair | None:
             return None
         sblocks = _get(ctx.memo, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
                        lambda: extract(source))
-        return make_pair(source, doc, fallback, sblocks)
+        made = make_pair(source, doc, fallback, sblocks)
+        made.ahead = ahead.newer_than_source(source, doc)
+        made.shared_of = lambda: _shared_additions(ctx, source, source_path, sblocks)
+        return made
 
     return _get(ctx.memo, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+
+
+def _shared_additions(ctx, source, source_path: str, sblocks) -> frozenset:
+    """What most live translations of ``source`` add to it, computed once per folder."""
+    found = pairing_for_path(ctx, source_path)
+    if found is None:
+        return frozenset()
+    paths = sorted(p for loc, p in found.siblings.items()
+                   if os.path.abspath(p) != os.path.abspath(source_path))
+    for path in paths:
+        ctx.depends_on(path)
+    pattern = ctx.config.locale_pattern
+
+    def build():
+        lists = []
+        for path in paths:
+            sibling = pairing_module.load(ctx.memo, path, pattern)
+            if sibling is not None and not retired(source, sibling):
+                lists.append(extract(sibling))
+        # every translation counts, this one too: "most" then needs others to agree with it
+        return ahead.shared_additions(sblocks, lists, _link_key) if len(lists) > ahead.MIN_SIBLINGS else frozenset()
+
+    return _get(ctx.memo, ("translation-shared-additions", os.path.abspath(source_path), id(source)), build)
+
+
+def pairing_for_path(ctx, path: str):
+    """The folder's pairing seen from ``path`` (its siblings), cached like :func:`pairing_for`."""
+    effective = ctx.config
+    if effective is None:
+        return None
+    key = ("translation-pairing", os.path.abspath(path))
+    return _get(ctx.memo, key, lambda: pairing_module.pair(
+        path, effective.source_locales, effective.locale_pattern, None))
 
 
 def content_pair_for(doc, ctx) -> Pair | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import load_yaml
+from .ahead import marks
 from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, normal_code, same_code
 from .numbers import find_numbers, spelled
 
@@ -70,6 +71,11 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
         missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
                    and not _count(n)]
         extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
+        if extra:  # most translations add it: the source lags
+            shared = {v for kind, v in pair.shared if kind == "n"}
+            extra = [n for n in extra if not n.values & shared]
+        if not missing and pair.ahead:
+            extra = []  # added by a translation newer than its source: the source lags
         if missing or extra:
             at = extra[0] if extra else None
             out.append(Diff("number", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
@@ -222,6 +228,8 @@ def codespan_diffs(pair) -> list[Diff]:
         t_all = _code_texts(t_near)
         missing = [c for c in sb.codes if not _present(c.text, t_all)]
         extra = [c for c in tb.codes if not _present(c.text, s_all)]
+        if extra:
+            extra = [c for c in extra if ("c", c.text) not in pair.shared]
         for m in list(missing):  # the same command with a translated placeholder
             twin = next((e for e in extra if same_code(m.text, e.text)), None)
             if twin is not None:
@@ -230,7 +238,7 @@ def codespan_diffs(pair) -> list[Diff]:
         if len(sb.spans) == len(tb.spans):  # a UI label on one side, code-like on the other
             missing = [c for c in missing if not _label_opposite(c, sb, tb)]
             extra = [c for c in extra if not _label_opposite(c, tb, sb)]
-        if not missing and not extra:
+        if not missing and (not extra or pair.ahead):
             continue
         at = extra[0] if extra else None
         out.append(Diff("codespan", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
@@ -290,6 +298,8 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
         if (sb or tb).kind != "code" or (diverged and (sb is None or tb is None)):
             continue
         if sb is None:
+            if pair.ahead:
+                continue  # added by a translation newer than its source: the source lags
             if [x for x in absent(lines_of(tb), nearby(k, 0)) if (id(tb), x) not in told]:
                 out.append(Diff("code", None, tb, _first_code_line(pair.target, tb), detail="added"))
         elif tb is None:
@@ -359,7 +369,8 @@ def image_diffs(pair) -> list[Diff]:
     def flush():
         n = min(len(missing), len(added))
         out.extend(missing[n:])
-        out.extend(added[n:])
+        if not pair.ahead:  # added by a translation newer than its source: the source lags
+            out.extend(added[n:])
         missing.clear()
         added.clear()
 
@@ -524,10 +535,40 @@ def _leftovers(pair) -> tuple[set, set]:
             if covered:
                 moved.add(k)
                 break
+    for a in alone:  # a list item that lost its marker: a paragraph touching the list, lines apart
+        j = ops[a][1]
+        if a in moved or j is None or not _touches_list(pair.tblocks, j):
+            continue
+        b = next((b for b in alone if b not in moved and ops[b][0] is not None and abs(a - b) <= 3
+                  and pair.sblocks[ops[b][0]].kind == "li"), None)
+        if b is not None:
+            moved |= {a, b}
     lonely_s = {k for k in alone if k not in moved and ops[k][0] is not None}
-    lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None}
+    lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None
+                and not _ahead_addition(pair, pair.tblocks[ops[k][1]])}
     pair.cache["leftovers"] = (lonely_s, lonely_t)
     return lonely_s, lonely_t
+
+
+def _touches_list(blocks, j) -> bool:
+    """Paragraph ``j`` sits on the line next to a list item, without the blank line between
+    blocks: a list item whose ``- `` marker was lost (lists/marker-spacing reports it)."""
+    block = blocks[j]
+    if block.kind != "p":
+        return False
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    before = blocks[j - 1] if j else None
+    return (after is not None and after.kind == "li" and after.line == block.end_line + 1) or \
+        (before is not None and before.kind == "li" and block.line == before.end_line + 1)
+
+
+def _ahead_addition(pair, block) -> bool:
+    """A block only the translation has that the translation being newer explains: it was
+    updated after its source, or most translations carry what this block holds."""
+    if pair.ahead:
+        return True
+    found = marks([block], _link_key)
+    return bool(found) and found <= pair.shared
 
 
 def _says_more(pair, k, sb, tb) -> str:
@@ -710,6 +751,19 @@ def _urls(doc, blocks) -> list[str]:
     return urls
 
 
+def _address_shown(url: str, blocks) -> bool:
+    """A ``mailto:`` link whose address the other side shows as plain text or code: an example
+    address one side happened to auto-link, which the reader still sees."""
+    if not url.lower().startswith("mailto:"):
+        return False
+    address = url[len("mailto:"):].split("?", 1)[0].strip().lower()
+    if "@" not in address:
+        return False
+    pattern = re.compile(r"(?<![\w.@-])" + re.escape(address) + r"(?![\w@-]|\.\w)")
+    return any(pattern.search(b.text.lower()) or any(pattern.search(s.lower()) for s in b.spans)
+               for b in blocks)
+
+
 def link_diffs(pair) -> list[Diff]:
     """Links that differ beyond their locale part (``lint.locales.normalize_url``), or that are
     on one side only, in aligned blocks. Same-page ``#fragment`` links are anchor-leak's."""
@@ -734,7 +788,7 @@ def link_diffs(pair) -> list[Diff]:
         t_hosts = {_host_path(u)[0] for u in t_urls if _link_key(u) not in s_keys and _host_path(u) not in s_paths}
         for m in missing:
             host, path = _host_path(m.text)
-            if (host, path) in t_paths:
+            if (host, path) in t_paths or _address_shown(m.text, t_near):
                 continue
             if host not in t_hosts:
                 out.append(Diff("link", sb, tb, tb.line, tb.column, None, [m], [], "missing"))
@@ -750,7 +804,8 @@ def link_diffs(pair) -> list[Diff]:
                                     "changed"))
         for e in extra:
             host, path = _host_path(e.text)
-            if (host, path) not in s_paths and host not in s_hosts:
+            if (host, path) not in s_paths and host not in s_hosts and not _address_shown(e.text, s_near) \
+                    and not pair.ahead and ("l", _link_key(e.text)) not in pair.shared:
                 out.append(Diff("link", sb, tb, e.line, e.column, e.end_column, [], [e], "added"))
     pair.cache["links"] = out
     return out

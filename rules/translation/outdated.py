@@ -17,6 +17,10 @@ class Outdated(Rule):
         paragraph, emphasis, shortcodes and localised links are not drift. A QA slip (a
         number, link, inline code or image that differs) is reported by its own rule and
         makes the guide outdated only when there are more than ``max_slips`` of them.
+        What a translation adds is not drift when it is the newer text: its ``updated:``
+        date is over a month after the source's, or most translations of the source add
+        the same number, code or link (``lint.translations.ahead``); the other
+        ``translation/`` rules follow the same judgement.
 
         The finding is the file's verdict, so it sits on the front matter's ``title`` line
         (line 1 without one) and names the first difference; each difference is reported
