@@ -255,6 +255,9 @@ class Lexicon:
     # verdicts per word: one Lexicon serves a run's guides of a folder and language, and four
     # rules ask it about every word of each
     _project: dict = field(default_factory=dict, repr=False, compare=False)
+    #: rules' per-word answers that depend only on this lexicon (and the run's other spellers),
+    #: one dict per rule: ``lex.answers.setdefault(key, {})``
+    answers: dict = field(default_factory=dict, repr=False, compare=False)
 
     def accepted(self, word: str) -> bool:
         if self.project_word(word):
