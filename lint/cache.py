@@ -54,6 +54,8 @@ def input_digest(path: str, by: str = "content") -> str:
             return f"s{st.st_mtime_ns}:{st.st_size}"
         if os.path.isdir(path):
             return "d" + content_hash("\0".join(sorted(os.listdir(path))).encode("utf-8", "surrogateescape"))
+        if not os.path.isfile(path):
+            return "special" if os.path.exists(path) else ABSENT  # a FIFO would block the open
         with open(path, "rb") as f:
             return content_hash(f.read())
     except OSError:

@@ -94,13 +94,16 @@ def test_sarif_messages_leave_the_commit_evidence_out(tmp_path, capsys, monkeypa
     target = "---\ntitle: T\nslug: t\n---\n\n# T\n\nPort 25.\n"
     folder = tmp_path / "g"
     folder.mkdir()
-    (folder / "guide.fr-fr.md").write_text(source)
+    (folder / "guide.fr-fr.md").write_text(source.split("\n## A")[0] + "\n")
     (folder / "guide.fi-fi.md").write_text(target)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
     try:
         subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
         subprocess.run([*git, "-C", str(tmp_path), "add", "."], check=True)
         subprocess.run([*git, "-C", str(tmp_path), "commit", "-qm", "guides"], check=True)
+        # the source gains a section after the translation's last commit: the evidence explains the drift
+        (folder / "guide.fr-fr.md").write_text(source)
+        subprocess.run([*git, "-C", str(tmp_path), "commit", "-qam", "section A"], check=True)
     except (OSError, subprocess.CalledProcessError):
         pytest.skip("git is not available")
     argv = ["check", "--no-cache", "--select", "translation/outdated", str(folder / "guide.fi-fi.md")]

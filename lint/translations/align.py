@@ -41,9 +41,7 @@ class Pair:
     @property
     def retired(self) -> bool:
         """The translation is deprecated or hidden while its source is live: its content is not compared."""
-        def retired(doc):
-            return any(doc.frontmatter.data.get(k) is True for k in ("deprecated", "hidden"))
-        return retired(self.target) and not retired(self.source)
+        return retired(self.source, self.target)
 
     @property
     def coverage(self) -> float:
@@ -65,7 +63,7 @@ class Pair:
             if j is not None:
                 out.append((None, self.tblocks[j], self.tblocks[j].line))
             else:
-                out.append((self.sblocks[i], None, self.target_line_near(k)))
+                out.append((self.sblocks[i], None, self.target_line_missing(k)))
         return out
 
     def source_line_before(self, block: Block) -> int | None:
@@ -79,6 +77,14 @@ class Pair:
                 last = self.sblocks[i].line
         return last
 
+    def target_line_missing(self, k: int) -> int:
+        """Where unpaired source block ``k`` belongs in the target: the line after the target
+        block that precedes it (the blank line where it would be inserted)."""
+        for i, j in reversed(self.ops[:k]):
+            if j is not None:
+                return min(self.tblocks[j].end_line + 1, max(len(self.target.lines), 1))
+        return self.target.body_first_line if self.target.lines else 1
+
     def target_line_near(self, k: int) -> int:
         """Where in the target an unpaired source block would have been: the next target block."""
         for i, j in self.ops[k:]:
@@ -90,7 +96,18 @@ class Pair:
         return self.target.body_first_line if self.target.lines else 1
 
 
-DIVERGED = 0.6
+# below this share of paired blocks the translation was made from another version of the guide
+# (legacy translations restructured since): blocks are no longer compared one by one
+DIVERGED = 0.75
+
+
+def _lifecycle_off(doc) -> bool:
+    return any(doc.frontmatter.data.get(k) is True for k in ("deprecated", "hidden"))
+
+
+def retired(source, target) -> bool:
+    """``target`` is deprecated or hidden while ``source`` is live."""
+    return _lifecycle_off(target) and not _lifecycle_off(source)
 
 
 class _Features(NamedTuple):
@@ -192,13 +209,43 @@ def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, 
     return ops
 
 
+def _flattened_sections(ops, sblocks, tblocks):
+    """A source heading followed at once by a deeper one (``## Configurer`` then ``### Démarrage``)
+    whose translation kept one heading: when the translation's other headings sit a level higher
+    than the source's (its sections were flattened), or the heading's words say so, the heading
+    kept is the deeper one, the one right above the text, and the outer one is what is missing."""
+    out = list(ops)
+    for k in range(len(out) - 1):
+        i, j = out[k]
+        if None in (i, j):
+            continue
+        m = k + 1  # the next source heading, past source-only blocks (an intro the translation dropped)
+        while m < len(out) and out[m][1] is None and out[m][0] is not None and sblocks[out[m][0]].kind != "h":
+            m += 1
+        if m >= len(out) or out[m][1] is not None or out[m][0] is None:
+            continue
+        i2 = out[m][0]
+        outer, inner, kept = sblocks[i], sblocks[i2], tblocks[j]
+        if not (outer.kind == inner.kind == kept.kind == "h") or inner.level <= outer.level:
+            continue
+        words = kept.tokens() - {t for t in kept.tokens() if t[0] == "n"}
+        later = next(((sblocks[a], tblocks[b]) for a, b in out[m + 1:] if a is not None and b is not None
+                      and sblocks[a].kind == "h"), None)
+        # the levels decide first: a shared word (Configuration / Configuración) may be a false friend
+        flattened = later is not None and later[1].level < later[0].level
+        if flattened or (words & inner.tokens() and not words & outer.tokens()):
+            out[k], out[m] = (i, None), (i2, j)
+    return out
+
+
 def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None) -> Pair:
     """``sblocks``: the source's blocks when already extracted (every translation of a folder
     shares one source)."""
     if sblocks is None:
         sblocks = extract(source)
     tblocks = extract(target)
-    return Pair(source, target, sblocks, tblocks, align(sblocks, tblocks), fallback)
+    return Pair(source, target, sblocks, tblocks, _flattened_sections(align(sblocks, tblocks), sblocks, tblocks),
+                fallback)
 
 
 def pairing_for(doc, ctx):

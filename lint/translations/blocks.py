@@ -1,13 +1,17 @@
 """A guide as a flat sequence of blocks the translation checks can align and compare."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from urllib.parse import unquote
 
 from .numbers import find_numbers
 
+# technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin
+_NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w/-])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
 _COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
@@ -24,6 +28,7 @@ class Inline:
     end_column: int
     node: object = None
     values: frozenset = frozenset()  # numbers only
+    after: str = ""  # numbers only: the text that follows ("3 informations", "étape 5.")
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Block:
     images: list[Inline] = field(default_factory=list)
     code: str = ""     # block_code text
     info: str = ""     # block_code info string
+    marker: str = ""   # the number of an ordered list item's marker ("1." of "- 1. päivänä")
     node: object = None
 
     @property
@@ -58,6 +64,10 @@ class Block:
         out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
         if self.code:
             out |= {("k", w) for w in re.findall(r"[\w./-]{3,}", self.code)[:50]}
+        elif self.text:
+            out |= {("w", w) for w in _NAME.findall(self.text)}
+        if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
+            out |= {("t", w[:6]) for w in re.findall(r"[^\W\d_]{6,}", self.title.lower())}
         return out
 
 
@@ -86,16 +96,33 @@ _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*_?|\S", re.UNICODE)
 
 
 def normal_code(code: str, ignore_comments: bool) -> str:
+    # the prompt goes first: the "#" of "root@rescue (ns1) ~ # cat /proc/mdstat" is not a comment
+    code = "\n".join(_PROMPT.sub("", line) for line in code.split("\n"))
     if ignore_comments:
         code = strip_comments(code)
-    return "\n".join(" ".join(_PROMPT.sub("", line).split()) for line in code.split("\n") if line.strip())
+    return "\n".join(" ".join(line.split()) for line in code.split("\n") if line.strip())
 
 
 def _placeholder(token: str) -> bool:
-    """A value the reader replaces, which translators may translate: your_IP, NouveauPort, <user>."""
+    """A value the reader replaces, which translators may translate: your_IP, NouveauPort,
+    <user>, votredomaine (a possessive of ``code_mismatch.yaml`` then a word)."""
+    lowered = token.lower()
     return ("_" in token or not token.isascii() or (token[:1].isupper() and not token.isupper()
                                                      and any(c.isupper() for c in token[1:]))
-            or token.startswith("<"))
+            or token.startswith("<")
+            or any(lowered.startswith(p) and len(lowered) >= len(p) + 4 for p in _prefixes()))
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    from ..data import load_yaml
+
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "rules", "translation", "code_mismatch.yaml")
+    try:
+        data = load_yaml(path) or {}
+    except OSError:
+        return ()
+    return tuple(str(p).lower() for p in data.get("placeholder_prefixes", []))
 
 
 def _loose(code: str) -> str:
@@ -121,9 +148,50 @@ def same_code(a: str, b: str) -> bool:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
+        if op != "replace":
+            return False  # an argument added or removed is never a translated placeholder
+        if any(_same_family(x, y) for x, y in zip(ta[i1:i2], tb[j1:j2])) \
+                or _typo("".join(ta[i1:i2]), "".join(tb[j1:j2])):
+            return False
         changed.extend(ta[i1:i2] + tb[j1:j2])
     words = all(re.fullmatch(r"[^\W]+", t) and not t.isdigit() for t in changed)
-    return bool(changed) and words and any(_placeholder(t) for t in changed)
+    if bool(changed) and words and any(_placeholder(t) for t in changed):
+        return True
+    return _placeholder_swapped(a.split(), b.split())
+
+
+def _typo(x: str, y: str) -> bool:
+    """Nearly the same spelling: a slip in a name (``_submission`` / ``us_bmission``), while a
+    translated placeholder reads differently (``votredomaine`` / ``tuodominio``)."""
+    import difflib
+
+    x, y = x.lower(), y.lower()
+    if any(w.startswith(p) for p in _prefixes() for w in (x, y)):
+        return False  # votre_login / your_login, votredomaine / omadomain: a placeholder, translated
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+
+
+def _same_family(x: str, y: str) -> bool:
+    """Two identifiers of one family (``s_client`` / ``s_server``): a changed command, not a
+    placeholder in two languages (``votre_domaine`` / ``your_domain``)."""
+    if not (x.isascii() and y.isascii() and "_" in x and "_" in y):
+        return False
+    parts = x.lower().split("_") + y.lower().split("_")
+    if any(p in _prefixes() for p in parts):
+        return False  # IPv4_de_votre_serveur / IPv4_server: "votre" marks a placeholder
+    return parts[0] == y.lower().split("_")[0]
+
+
+def _placeholder_swapped(wa: list[str], wb: list[str]) -> bool:
+    """Whitespace-separated arguments that differ only where one side is a placeholder
+    spelled as several words (``votre_adresse_IP_à_autoriser`` → ``IP-Adresse``)."""
+    if len(wa) != len(wb):
+        return False
+    changed = [(x, y) for x, y in zip(wa, wb) if x != y]
+    arg = re.compile(r"[^\W\d][\w<>-]*", re.UNICODE)
+    return bool(changed) and not any(_typo(x, y) for x, y in changed) and all(
+        arg.fullmatch(x) and arg.fullmatch(y) and (_placeholder(x) or _placeholder(y))
+        and not (x.startswith("-") or y.startswith("-")) for x, y in changed)
 
 
 class _Collector:
@@ -173,7 +241,7 @@ class _Collector:
             if node.exact and node.line == node.end_line:
                 column = node.column + number.start
             self.block.numbers.append(Inline(number.raw, line, column, column + len(number.raw),
-                                             node, number.values))
+                                             node, number.values, text[number.end:number.end + 20]))
 
     def finish(self) -> None:
         text = "".join(self.parts)
@@ -228,7 +296,7 @@ def extract(doc) -> list[Block]:
     """The document's blocks in reading order."""
     out: list[Block] = []
 
-    def visit(node, depth: int) -> None:
+    def visit(node, depth: int, marker: str = "") -> None:
         kind = node.type
         if kind == "heading":
             block = _inline_block("h", node, [node], node.attrs.get("level", 1))
@@ -237,12 +305,14 @@ def extract(doc) -> list[Block]:
         elif kind == "paragraph":
             out.append(_inline_block("img" if _only_images(node) else "p", node, [node], depth))
         elif kind == "list":
-            for item in node.children:
-                visit(item, depth + 1)
+            start = node.attrs.get("start", 1) if node.attrs.get("ordered") else None
+            for n, item in enumerate(node.children):
+                visit(item, depth + 1, "" if start is None else str(int(start) + n))
         elif kind == "list_item":
             inline = [c for c in node.children if c.type == "paragraph"]
             if inline:
                 block = _inline_block("li", node, inline, depth)
+                block.marker = marker
                 block.line, block.column = node.line, node.column
                 block.end_line = inline[-1].end_line
                 out.append(block)

@@ -2,19 +2,20 @@
 
 Whatever the layout (``content/en/docs/x.md`` against ``content/ko/docs/x.md``), the target
 is checked by every enabled ``translation/`` rule against the given source, and the run ends
-with a one-word verdict for scripts: ``structure_changed`` (the structures part),
-``outdated`` (content drift), or ``up_to_date``.
+with a one-word verdict for scripts: ``retired`` (the translation is deprecated or hidden,
+its source live: its content is not compared), ``structure_changed`` (the structures part),
+``outdated`` (content drift), or ``up_to_date`` (QA findings of single slips may remain).
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import PARSED_GUIDE, Document, locale_from_path
 from ..finding import Finding
 
 FAMILY = "translation/"
-VERDICTS = ("up_to_date", "outdated", "structure_changed")
+VERDICTS = ("up_to_date", "outdated", "structure_changed", "retired")
 NOT_IN_COMPARE = {"translation/missing-source"}  # the source is given
 
 
@@ -25,6 +26,7 @@ class Comparison:
     findings: list[Finding]
     verdict: str
     unreadable: bool = False
+    differences: list[dict] = field(default_factory=list)  # every difference, for the JSON report
 
 
 def verdict_of(findings) -> str:
@@ -62,7 +64,20 @@ def compare(source: str, target: str, config=None, source_locale: str | None = N
     services.get(("translation-explicit-source", os.path.abspath(target)), lambda: source)
     services.get((PARSED_GUIDE, os.path.abspath(source)), lambda: source_doc)
     findings = check_document(target_doc, effective, services)
-    return Comparison(source, target, findings, verdict_of(findings))
+    from .align import retired
+
+    state = "retired" if retired(source_doc, target_doc) else verdict_of(findings)
+    return Comparison(source, target, findings, state, differences=_differences(source_doc, target_doc, effective)
+                      if state != "retired" else [])
+
+
+def _differences(source_doc, target_doc, effective) -> list[dict]:
+    """The differences behind the verdict, which the one-line findings only summarise."""
+    from .align import make_pair
+    from .diff import drift
+
+    return [{"kind": d.kind, "line": d.line, "source_line": d.source_line, "detail": d.detail,
+             "qa_slip": d.slip} for d in drift(make_pair(source_doc, target_doc), effective)]
 
 
 def _guess_locale(source: str, target: str, which: int) -> str | None:
@@ -99,7 +114,8 @@ def cmd_compare(args) -> int:
     if args.format == "json":
         data = json.loads(render(report, "json"))
         data = {"version": data["version"], "verdict": result.verdict, "source": args.source,
-                "target": args.target, **{k: v for k, v in data.items() if k != "version"}}
+                "target": args.target, "differences": result.differences,
+                **{k: v for k, v in data.items() if k != "version"}}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = render(report, args.format, colour=want_colour(args))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import load_yaml
-from .blocks import _COMMENT_LINE as _COMMENT, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, _NAME, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -56,6 +56,7 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
     words = number_words()
     out = []
     sindex = {id(b): k for k, b in enumerate(pair.sblocks)}
+    titled = _title_numbers(pair)
     for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
         if sb.kind not in PROSE or _dated(sb, sindex[id(sb)]):
             continue
@@ -66,8 +67,9 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
         # a sentence moved to the next paragraph, a paragraph split in two: look next door too
         t_values = _values(t_near) | t_spelled | allowed
         s_values = _values(s_near) | s_spelled | allowed
-        missing = [n for n in sb.numbers if not n.values & t_values and not _step(sb, n)]
-        extra = [n for n in tb.numbers if not n.values & s_values and not _step(tb, n)]
+        missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
+                   and not _count(n)]
+        extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
         if missing or extra:
             at = extra[0] if extra else None
             out.append(Diff("number", sb, tb, at.line if at else tb.line, at.column if at else tb.column,
@@ -79,6 +81,7 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
 def _values(blocks) -> set:
     """Numbers of the blocks, in prose or in inline code (``port `21` `` against « 21 »)."""
     out = {v for b in blocks for n in b.numbers for v in n.values}
+    out.update(b.marker for b in blocks if b.marker)  # "1. päivänä" for "D-1": the marker is read too
     for b in blocks:
         for span in b.spans:
             out.update(v for n in find_numbers(span) for v in n.values)
@@ -86,10 +89,45 @@ def _values(blocks) -> set:
     return out
 
 
+_COUNTED = re.compile(r"\s[^\W\d_]{3,}", re.UNICODE)
+_UNITS = {"jours", "heures", "minutes", "secondes", "mois", "ans", "days", "hours", "minutes", "seconds",
+          "months", "years", "tage", "stunden", "minuten", "sekunden", "monate", "jahre", "días", "horas",
+          "giorni", "ore", "dni", "godzin", "dagen", "uren"}
+
+
+def _count(number) -> bool:
+    """A small count before the things it counts ("les 3 informations suivantes"): translators
+    rephrase it ("the following information") without changing what the reader does. Durations
+    ("3 jours") still count."""
+    m = _COUNTED.match(number.after)
+    small = any(v.isdigit() and int(v) <= 5 for v in number.values)
+    return small and m is not None and m.group(0).strip().lower() not in _UNITS
+
+
+def _title_numbers(pair) -> set:
+    """Numbers of either guide's title (front matter ``title``, first heading): a product
+    version (``Outlook 2016``) that translators repeat or leave out in the text at will."""
+    out = set()
+    for doc, blocks in ((pair.source, pair.sblocks), (pair.target, pair.tblocks)):
+        titles = [str(doc.frontmatter.data.get("title") or "")]
+        titles += [b.text for b in blocks if b.kind == "h" and b.level == 1][:1]
+        out.update(v for t in titles for n in find_numbers(t) for v in n.values)
+    return out
+
+
+_MARKER = re.compile(r"\s*\(?(\d{1,2})(?:[.)]|\\\.)(?:\s|$)")
+
+
 def _step(block, number) -> bool:
-    """A step number in a heading ("Étape 2", "1. vaihe", "Part 7"): translators add or drop them."""
-    return block.kind == "h" and any(all(p.isdigit() and int(p) <= 20 for p in v.split("."))
-                                     for v in number.values)
+    """A step number: in a heading ("Étape 2", "1. vaihe", "Part 7"), or a list marker written
+    as text at the start of a paragraph or item ("2\\. Set the DNS server", "- 1. päivänä"):
+    translators add, drop or renumber them."""
+    small = any(all(p.isdigit() and int(p) <= 20 for p in v.split(".")) for v in number.values)
+    if block.kind == "h":
+        return small
+    marker = _MARKER.match(block.text)
+    return small and marker is not None and block.numbers and number is block.numbers[0] \
+        and marker.group(1) in number.values
 
 
 def _steady(ops, k) -> bool:
@@ -97,6 +135,11 @@ def _steady(ops, k) -> bool:
     before = ops[k - 1] if k > 0 else (0, 0)
     after = ops[k + 1] if k + 1 < len(ops) else (0, 0)
     return None not in before and None not in after
+
+
+def _strong(tokens: set) -> bool:
+    """Numbers, code or images: names and heading words alone do not make a pairing certain."""
+    return any(kind not in ("w", "t") for kind, _ in tokens)
 
 
 def _tokens(pair) -> tuple[list[set], list[set]]:
@@ -119,7 +162,8 @@ def _pairs_with_neighbours(pair):
         if i is None or j is None:
             continue
         sb, tb = pair.sblocks[i], pair.tblocks[j]
-        if not (stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
+        # a shared name (PHP, IMAP) is weak evidence: many paragraphs of one guide have it
+        if not _strong(stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
             continue
         s_near = pair.sblocks[max(0, i - 2):i + 3]
         t_near = pair.tblocks[max(0, j - 2):j + 3]
@@ -152,6 +196,16 @@ def _spans(block) -> Counter:
     return Counter(" ".join(c.text.split()) for c in block.codes)
 
 
+def _label_opposite(code, block, other) -> bool:
+    """The span at the same place in ``other`` is not code-like: a translated UI label
+    (`` `un clic droit` `` → `` `right-click` ``), not a changed command."""
+    from .blocks import code_like
+
+    text = " ".join(code.text.split())
+    places = [n for n, span in enumerate(block.spans) if span == text]
+    return bool(places) and all(not code_like(other.spans[n]) for n in places)
+
+
 def codespan_diffs(pair) -> list[Diff]:
     """Inline code spans of a source block missing from or changed in its translation (UI
     labels and placeholders may be translated), computed once per pair."""
@@ -173,6 +227,9 @@ def codespan_diffs(pair) -> list[Diff]:
             if twin is not None:
                 missing.remove(m)
                 extra.remove(twin)
+        if len(sb.spans) == len(tb.spans):  # a UI label on one side, code-like on the other
+            missing = [c for c in missing if not _label_opposite(c, sb, tb)]
+            extra = [c for c in extra if not _label_opposite(c, tb, sb)]
         if not missing and not extra:
             continue
         at = extra[0] if extra else None
@@ -183,48 +240,93 @@ def codespan_diffs(pair) -> list[Diff]:
 
 
 def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
-    """Lines of paired code blocks that differ (translated comments aside unless
-    ``ignore_comments`` is False), computed once per pair."""
+    """Code blocks that differ from their aligned partner, or are on one side only.
+
+    A command is looked for in the other side's code blocks nearby, not only in the partner:
+    a block split in two, two blocks merged, or a block moved past a paragraph says the same.
+    """
     key = ("codeblocks", ignore_comments)
     if key in pair.cache:
         return pair.cache[key]
     out = []
     diverged = pair.diverged  # a walk over the ops: once, not per block
+    exact_comments = not ignore_comments
+
+    def same(a, b):
+        if exact_comments and (_COMMENT.match(a) or _COMMENT.match(b)):
+            return a == b  # comments compared as written when they must not differ
+        return same_code(a, b)
+
+    def lines_of(block):
+        return [x for x in normal_code(block.code, ignore_comments).split("\n") if x]
+
+    def nearby(k, side):
+        blocks = pair.sblocks if side == 0 else pair.tblocks
+        return [x for op in pair.ops[max(0, k - 4):k + 5] if op[side] is not None
+                and blocks[op[side]].kind == "code" for x in lines_of(blocks[op[side]])]
+
+    def absent(lines, others):
+        return [x for x in lines if not any(same(x, o) for o in others)]
+
+    def near_blocks(k):
+        return [pair.tblocks[op[1]] for op in pair.ops[max(0, k - 4):k + 5]
+                if op[1] is not None and pair.tblocks[op[1]].kind == "code"]
+
+    def variant(line, k):
+        """The target line nearby that is ``line`` changed (same command, other arguments)."""
+        import difflib
+
+        head = line.split()[0] if line.split() else ""
+        for block in near_blocks(k):
+            for other in absent(lines_of(block), nearby(k, 0)):
+                if other.split()[:1] == [head] and difflib.SequenceMatcher(None, line, other).ratio() >= 0.6:
+                    return block, other
+        return None, ""
+
+    told = set()  # target lines already named by a "changed" finding: one finding per defect
     for k, (i, j) in enumerate(pair.ops):
         sb = pair.sblocks[i] if i is not None else None
         tb = pair.tblocks[j] if j is not None else None
         if (sb or tb).kind != "code" or (diverged and (sb is None or tb is None)):
             continue
-        exact_comments = not ignore_comments
         if sb is None:
-            out.append(Diff("code", None, tb, tb.line, detail="added"))
+            if [x for x in absent(lines_of(tb), nearby(k, 0)) if (id(tb), x) not in told]:
+                out.append(Diff("code", None, tb, _first_code_line(pair.target, tb), detail="added"))
         elif tb is None:
-            out.append(Diff("code", sb, None, pair.target_line_near(k), detail="missing"))
+            if absent(lines_of(sb), nearby(k, 1)):
+                out.append(Diff("code", sb, None, pair.target_line_missing(k), detail="missing"))
         else:
-            s_lines = normal_code(sb.code, ignore_comments).split("\n")
-            t_lines = normal_code(tb.code, ignore_comments).split("\n")
-            def same(a, b):
-                if exact_comments and (_COMMENT.match(a) or _COMMENT.match(b)):
-                    return a == b  # comments compared as written when they must not differ
-                return same_code(a, b)
-
+            s_lines, t_lines = lines_of(sb), lines_of(tb)
             if len(s_lines) == len(t_lines) and all(same(a, b) for a, b in zip(s_lines, t_lines)):
                 continue
-            first = next((n for n in range(max(len(s_lines), len(t_lines)))
-                          if n >= len(s_lines) or n >= len(t_lines) or not same(s_lines[n], t_lines[n])), 0)
-            s_line = s_lines[first] if first < len(s_lines) else ""
-            t_line = t_lines[first] if first < len(t_lines) else ""
-            line = tb.line
-            if t_line:
-                for number in range(tb.line, tb.end_line + 1):
-                    if " ".join(pair.target.line(number).split()) == t_line:
-                        line = number
-                        break
-            source_at = _line_in(pair.source, sb, s_line)
+            shared, either = sb.tokens() & tb.tokens(), sb.tokens() | tb.tokens()
+            if diverged and len(shared) < 0.5 * len(either):
+                continue  # another version of the guide: a pairing of blocks this different is a guess
+            s_gone, t_new = absent(s_lines, nearby(k, 1)), absent(t_lines, nearby(k, 0))
+            if not s_gone and not t_new:
+                continue  # split, merged or moved
+            s_line = s_gone[0] if s_gone else ""
+            t_line = t_new[0] if t_new else ""
+            where = tb
+            if not t_line:  # the command may have moved to a block nearby and changed there
+                found, t_line = variant(s_line, k)
+                if found is not None:
+                    where = found
+                    told.add((id(found), t_line))
+            line = _line_in(pair.target, where, t_line) if t_line else _first_code_line(pair.target, tb)
+            source_at = _line_in(pair.source, sb, s_line) if s_line else _first_code_line(pair.source, sb)
             out.append(Diff("code", sb, tb, line, detail="changed", missing=[s_line], extra=[t_line],
                             column=source_at))  # column carries the source line of the change
     pair.cache[key] = out
     return out
+
+
+def _first_code_line(doc, block) -> int:
+    """The block's first line of code, after its opening fence."""
+    first = doc.line(block.line).lstrip(" >")
+    if first.startswith(("```", "~~~")) and block.end_line > block.line:
+        return block.line + 1
+    return block.line
 
 
 def _line_in(doc, block, text: str) -> int:
@@ -233,7 +335,7 @@ def _line_in(doc, block, text: str) -> int:
         for number in range(block.line, block.end_line + 1):
             if " ".join(doc.line(number).split()).endswith(text):
                 return number
-    return block.line
+    return _first_code_line(doc, block)
 
 
 def image_name(url: str) -> str:
@@ -272,13 +374,14 @@ def image_diffs(pair) -> list[Diff]:
             continue
         if diverged and (sb is None or tb is None):
             continue  # different versions: structure-mismatch says so once
-        line = tb.line if tb is not None else pair.target_line_near(k)
+        line = tb.line if tb is not None else pair.target_line_missing(k)
         for img in s_imgs[len(t_imgs):]:
             missing.append(Diff("image", sb, tb, line, missing=[img], detail="missing"))
         for img in t_imgs[len(s_imgs):]:
             added.append(Diff("image", sb, tb, img.line, img.column, img.end_column, extra=[img],
                               detail="added"))
     flush()
+    out = _renamed_nearby(pair, out)
     if not out:
         s_names = [(image_name(img.text), img) for b in pair.sblocks for img in b.images]
         t_names = [(image_name(img.text), img) for b in pair.tblocks for img in b.images]
@@ -298,6 +401,26 @@ def image_diffs(pair) -> list[Diff]:
     out.sort(key=lambda d: d.line)
     pair.cache["images"] = out
     return out
+
+
+def _renamed_nearby(pair, found: list[Diff]) -> list[Diff]:
+    """A missing image and an added one a few blocks apart, whose names share their digits
+    (``2374.png`` / ``img_2374.jpg``): the locale's own copy of one screenshot."""
+    def stem(img):
+        return "".join(re.findall(r"\d+", image_name(img.text)))
+
+    missing = [d for d in found if d.detail == "missing"]
+    added = [d for d in found if d.detail == "added"]
+    gone = set()
+    for m in missing:
+        for a in added:
+            if id(a) in gone:
+                continue
+            s, t = stem(m.missing[0]), stem(a.extra[0])
+            if s and s == t and abs(m.line - a.line) <= 12:
+                gone |= {id(m), id(a)}
+                break
+    return [d for d in found if id(d) not in gone]
 
 
 def unpaired(pair) -> list[Diff]:
@@ -320,13 +443,152 @@ class Drift:
     line: int          # target line
     source_line: int
     detail: str
+    slip: bool = False  # a QA slip another rule reports (a number, a link): not drift on its own
 
 
 MEANINGFUL = ("h", "li", "row", "code", "img")
+PROSE_BLOCKS = ("p", "li")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+
+
+def names(text: str) -> set[str]:
+    return set(_NAME.findall(text))
+
+
+def _sentences(text: str) -> int:
+    return len(_SENTENCE_END.findall(text.strip() + " ")) or 1
+
+
+def length_ratio(pair) -> float:
+    """How much longer the translation's prose runs than the source's (its median over paired blocks)."""
+    if "ratio" not in pair.cache:
+        ratios = sorted(len(tb.text) / len(sb.text) for sb, tb in pair.matched
+                        if sb.kind in PROSE_BLOCKS and len(sb.text) >= 40 and tb.text)
+        pair.cache["ratio"] = ratios[len(ratios) // 2] if ratios else 1.0
+    return pair.cache["ratio"]
+
+
+def _leftovers(pair) -> tuple[set, set]:
+    """Indexes (into ``pair.ops``) of unpaired blocks that are moved, re-rendered (a bold
+    paragraph as a list item), split or merged rather than added or removed."""
+    if "leftovers" in pair.cache:
+        return pair.cache["leftovers"]
+    ops, ratio = pair.ops, length_ratio(pair)
+    alone = [k for k, (i, j) in enumerate(ops) if i is None or j is None]
+    moved: set = set()
+
+    def size(k):
+        i, j = ops[k]
+        return len(pair.sblocks[i].text) if i is not None else len(pair.tblocks[j].text) / ratio
+
+    def kind(k):
+        i, j = ops[k]
+        block = pair.sblocks[i] if i is not None else pair.tblocks[j]
+        return "p" if block.kind in PROSE_BLOCKS else block.kind
+
+    def tokens(k):
+        i, j = ops[k]
+        return pair.sblocks[i].tokens() if i is not None else pair.tblocks[j].tokens()
+
+    for a in alone:  # a block that moved a few places: one side's leftover matches the other's
+        if a in moved or ops[a][0] is None:
+            continue
+        for b in alone:
+            if b in moved or ops[b][1] is None or abs(a - b) > 6 or kind(a) != kind(b):
+                continue
+            ta, tb = tokens(a), tokens(b)
+            if (ta or tb) and not ta & tb:
+                continue
+            la, lb = size(a), size(b)
+            if max(la, lb) == 0 or min(la, lb) / max(la, lb) >= 0.5:
+                moved |= {a, b}
+                break
+    for k in alone:  # split or merged: the neighbouring pair's other side holds this text too
+        i, j = ops[k]
+        if k in moved or (pair.sblocks[i] if i is not None else pair.tblocks[j]).kind != "p":
+            continue
+        for step in (-1, 1):
+            n = k + step
+            while 0 <= n < len(ops) and n in moved:
+                n += step
+            if not (0 <= n < len(ops)) or None in ops[n]:
+                continue
+            sb, tb = pair.sblocks[ops[n][0]], pair.tblocks[ops[n][1]]
+            if sb.kind not in PROSE_BLOCKS:
+                continue
+            # the neighbour's other side runs longer than its own text by most of this block
+            if i is not None:  # a source paragraph the translation merged into its neighbour
+                covered = len(tb.text) - ratio * len(sb.text) >= 0.6 * ratio * size(k)
+            else:  # a translated paragraph split in two
+                covered = ratio * len(sb.text) - len(tb.text) >= 0.6 * ratio * size(k)
+            if covered:
+                moved.add(k)
+                break
+    lonely_s = {k for k in alone if k not in moved and ops[k][0] is not None}
+    lonely_t = {k for k in alone if k not in moved and ops[k][1] is not None}
+    pair.cache["leftovers"] = (lonely_s, lonely_t)
+    return lonely_s, lonely_t
+
+
+def _says_more(pair, k, sb, tb) -> str:
+    """Why source block ``sb`` says more than its translation ``tb``, or ''."""
+    near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
+    lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
+    gone = sorted(n for n in names(sb.text) if n.lower() not in lowered)
+    if len(gone) >= (1 if sb.kind == "h" else 2):
+        return "names " + ", ".join(gone[:3]) + " not in the translation"
+    if sb.kind == "h" and sb.title.count("(") > tb.title.count("("):
+        return "a part in brackets the translation lacks"
+    if sb.kind not in PROSE_BLOCKS or len(sb.text) < 60:
+        return ""
+    t_len = len(tb.text)
+    for n in (k - 1, k + 1):  # a translation that split the paragraph keeps the rest next door
+        if 0 <= n < len(pair.ops) and pair.ops[n][0] is None and pair.ops[n][1] is not None:
+            t_len += len(pair.tblocks[pair.ops[n][1]].text)
+    # a sentence more, and the translation shorter than this guide's translations run
+    if t_len < 0.85 * length_ratio(pair) * len(sb.text) and _sentences(sb.text) > _sentences(tb.text) \
+            and not _swapped(pair, k):
+        return f"{_sentences(sb.text)} sentences in the source, {_sentences(tb.text)} here"
+    return ""
+
+
+def _swapped(pair, k) -> bool:
+    """Pair ``k`` and a neighbouring pair fit better crossed: two paragraphs in another order."""
+    import math
+
+    ratio = length_ratio(pair)
+
+    def off(sb, tb):
+        return abs(math.log(max(len(tb.text), 1) / (ratio * max(len(sb.text), 1))))
+
+    s1, t1 = pair.sblocks[pair.ops[k][0]], pair.tblocks[pair.ops[k][1]]
+    for n in (k - 1, k + 1):
+        if not (0 <= n < len(pair.ops)) or None in pair.ops[n]:
+            continue
+        s2, t2 = pair.sblocks[pair.ops[n][0]], pair.tblocks[pair.ops[n][1]]
+        if s2.kind in PROSE_BLOCKS and t2.kind in PROSE_BLOCKS \
+                and off(s1, t2) + off(s2, t1) < off(s1, t1) + off(s2, t2):
+            return True
+    return False
+
+
+def _preamble(pair, block, here: bool) -> bool:
+    """The "last updated" line, or a note only the translation has above its first heading, in a
+    block quote ("this translation was machine-generated"): not content of the guide."""
+    blocks = pair.tblocks if here else pair.sblocks
+    first_heading = next((b.line for b in blocks if b.kind == "h"), None)
+    if first_heading is not None and block.line > first_heading:
+        return False
+    if _YEAR_LINE.search(block.text) and len(block.text) < 60:
+        return True
+    doc = pair.target if here else pair.source
+    return here and doc.line(block.line).lstrip().startswith(">")
 
 
 def drift(pair, effective=None) -> list[Drift]:
-    """Every content difference that makes a translation outdated, in target order."""
+    """Every difference between the two guides, in target order: content drift (blocks added,
+    removed or changed in meaning, code that changed) and QA slips (``slip``: a number, a link,
+    inline code or an image that differs, which their own rules report)."""
     if "drift" in pair.cache:
         return pair.cache["drift"]
     options = getattr(effective, "options", {}) or {}
@@ -336,38 +598,61 @@ def drift(pair, effective=None) -> list[Drift]:
     for d in number_diffs(pair, allowed):
         out.append(Drift("numbers", d.line, d.source.line,
                          f"numbers {', '.join(n.text for n in d.missing) or '-'} → "
-                         f"{', '.join(n.text for n in d.extra) or '-'}"))
+                         f"{', '.join(n.text for n in d.extra) or '-'}", slip=True))
     for d in codespan_diffs(pair):
         out.append(Drift("inline code", d.line, d.source.line,
-                         f"`{short((d.missing or d.extra)[0].text, 30)}` on one side only"))
+                         f"`{short((d.missing or d.extra)[0].text, 30)}` on one side only", slip=True))
     for d in code_block_diffs(pair, comments):
         src = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
         out.append(Drift("code", d.line, d.column if d.detail == "changed" else src, f"code block {d.detail}"))
     for d in image_diffs(pair):
         img = (d.missing or d.extra)[0]
         src = d.source.line if d.source else (pair.source_line_before(d.target) or 1)
-        out.append(Drift("images", d.line, src, f"image '{image_name(img.text)}' {d.detail}"))
+        out.append(Drift("images", d.line, src, f"image '{image_name(img.text)}' {d.detail}", slip=True))
     for d in link_diffs(pair):
-        out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} {d.detail}"))
-    for sb, tb, line in pair.unmatched():
-        block = sb or tb
-        if block.kind not in MEANINGFUL or block.kind in ("code", "img"):
+        out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} "
+                         f"{d.detail}", slip=True))
+    lonely_s, lonely_t = _leftovers(pair)
+    for k, (i, j) in enumerate(pair.ops):
+        if i is not None and j is not None:
+            sb, tb = pair.sblocks[i], pair.tblocks[j]
+            why = _says_more(pair, k, sb, tb) if sb.kind in ("p", "li", "h") and not pair.diverged else ""
+            if why:
+                out.append(Drift("blocks", tb.line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
+                                 f"changed: {why}"))
+            continue
+        block = pair.sblocks[i] if i is not None else pair.tblocks[j]
+        if block.kind in ("code", "img") or (k not in lonely_s and k not in lonely_t):
             continue  # code blocks and images are counted above
-        if sb is not None:
-            out.append(Drift("blocks", line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
-                             f"only in the source"))
+        if _preamble(pair, block, i is None):
+            continue
+        if not (block.text or block.title or block.numbers or block.codes or block.links):
+            continue  # an anchor or an HTML tag alone: nothing a reader reads
+        if i is not None:
+            out.append(Drift("blocks", pair.target_line_missing(k), block.line,
+                             f"{block.label} '{short(block.title or block.text, 40)}' only in the source"))
         else:
-            out.append(Drift("blocks", line, pair.source_line_before(tb) or 1,
-                             f"{tb.label} '{short(tb.title or tb.text, 40)}' only here"))
-    for sb, tb, line in pair.unmatched():
-        block = sb or tb
-        if block.kind == "p" and (block.numbers or block.codes):
-            side = "only in the source" if sb is not None else "only here"
-            out.append(Drift("blocks", line, sb.line if sb else (pair.source_line_before(tb) or 1),
-                             f"paragraph with numbers or code {side}"))
+            out.append(Drift("blocks", block.line, pair.source_line_before(block) or 1,
+                             f"{block.label} '{short(block.title or block.text, 40)}' only here"))
     out.sort(key=lambda d: (d.line, d.source_line))
     pair.cache["drift"] = out
     return out
+
+
+def verdict(pair, effective=None, max_slips: int = 2) -> tuple[str, list[Drift]]:
+    """``retired``, ``up_to_date`` or ``outdated``, with the differences that decide it.
+
+    Content drift makes a translation outdated; QA slips (one number or link that differs in
+    an otherwise aligned guide) do not, unless there are more than ``max_slips`` of them."""
+    if pair.retired:
+        return "retired", []
+    found = drift(pair, effective)
+    content = [d for d in found if not d.slip]
+    if content or len(found) > max_slips:
+        return "outdated", found
+    return "up_to_date", found
+
+
 @lru_cache(maxsize=8192)  # a guide's links recur in every translation and in each block's neighbours
 def _link_key(url: str) -> str:
     from ..locales import normalize_url
@@ -415,18 +700,22 @@ def link_diffs(pair) -> list[Diff]:
         return pair.cache["links"]
     out: list[Diff] = []
     for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
-        s_links = [l for l in sb.links if not l.text.startswith("#")]
-        t_links = [l for l in tb.links if not l.text.startswith("#")]
+        s_links = [l for l in sb.links if not l.text.startswith(("#", "./#"))]
+        t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
             continue
         s_keys = {_link_key(l.text) for b in s_near for l in b.links}
         t_keys = {_link_key(l.text) for b in t_near for l in b.links}
         missing = [l for l in s_links if _link_key(l.text) not in t_keys]
         extra = [l for l in t_links if _link_key(l.text) not in s_keys]
-        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links}
-        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links}
         s_paths = {_host_path(l.text) for b in s_near for l in b.links}
         t_paths = {_host_path(l.text) for b in t_near for l in b.links}
+        # a site nearby excuses a link only through a link of it that nothing else accounts for:
+        # the localised page whose path words are translated, not another link to the same site
+        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links
+                   if _link_key(l.text) not in t_keys and _host_path(l.text) not in t_paths}
+        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links
+                   if _link_key(l.text) not in s_keys and _host_path(l.text) not in s_paths}
         for m in missing:
             host, path = _host_path(m.text)
             if (host, path) in t_paths:

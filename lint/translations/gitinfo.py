@@ -62,7 +62,7 @@ def blame(path: str, line: int, timeout: float = 5.0) -> dict | None:
     commit = lines[0].split()[0]
     if set(commit) == {"0"}:
         return None  # not committed yet
-    info = {"commit": commit[:10]}
+    info = {"commit": commit[:10], "full": commit}
     for row in lines[1:]:
         if row.startswith("author-time "):
             import datetime
@@ -72,3 +72,25 @@ def blame(path: str, line: int, timeout: float = 5.0) -> dict | None:
         elif row.startswith("summary "):
             info["summary"] = row[len("summary "):]
     return info
+
+
+def _git(path: str, *args: str, timeout: float = 5.0):
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    try:
+        return subprocess.run(["git", "-C", folder, *args], capture_output=True, text=True,
+                              timeout=timeout, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def newer_than_last_change(commit: str, path: str) -> bool:
+    """``commit`` comes after the last commit that changed ``path`` (a descendant of it): the
+    source changed since the translation was last touched, so the commit explains the drift."""
+    out = _git(path, "log", "-1", "--format=%H", "--", os.path.basename(path))
+    if out is None or out.returncode != 0 or not out.stdout.strip():
+        return False
+    last = out.stdout.strip()
+    if last == commit:
+        return False
+    ancestor = _git(path, "merge-base", "--is-ancestor", last, commit)
+    return ancestor is not None and ancestor.returncode == 0

@@ -21,7 +21,8 @@ _NOT_NUMBERS = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+"                       # URLs, e-mail addresses
     r"|\b[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)+\b"               # host and file names: ssl0.ovh.net
     r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"                # dates: 04/06/2018, 2018-06-04
-    r"|\b\d{1,2}[:h]\d{2}(?::\d{2})?\b",                   # times: 13:17, 13h17
+    r"|\b\d{1,2}[:h]\d{2}(?::\d{2})?\b"                   # times: 13:17, 13h17
+    r"|\b\d[A-Z]{1,2}\b",                                  # names: 3G, 4K, 2FA
     re.UNICODE)
 # every number holds a digit: most prose has none, and masking it first is the slow part
 _DIGIT = re.compile(r"\d", re.UNICODE)

@@ -10,6 +10,11 @@ class CodeMismatch(Rule):
     What it does
         Compares each code block of a translation with the aligned code block of its source,
         and the inline code spans of each aligned paragraph, list item and table row.
+        A command is looked for in the code blocks nearby too, so a block split in two,
+        merged or moved is not a difference; the finding points at the first line that
+        differs, not at the opening fence. A placeholder the reader replaces may be
+        translated (``votre_adresse_IP`` → ``IP-Adresse``), and so may a span that is a
+        UI label on the other side (`` `un clic droit` `` → `` `right-click` ``).
         Comments inside code blocks may be translated (option ``ignore_comments``); inline
         code that reads as a UI label (``Suivant``{.action}, a capitalised phrase with no
         code character) is not compared, since UI labels are translated.
@@ -19,8 +24,8 @@ class CodeMismatch(Rule):
         one is a mistake or a sign that the source changed since.
 
     Example
-        Source:      ``ssh user@ssh.cluster0XX.hosting.ovh.net``
-        Translation: ``ssh käyttäjä@ssh.cluster0XX.hosting.ovh.net``
+        Source:      ``sudo iptables -A INPUT -p tcp --dport 80 -j ACCEPT``
+        Translation: ``sudo iptables -A INPUT -p tcp -—dport 80 -j ACCEPT`` (a dash became —)
 
     Use instead
         Keep the code as in the source.
@@ -42,6 +47,10 @@ class CodeMismatch(Rule):
                 msg = f"code block of source line {d.source.line} is missing here"
             elif d.detail == "added":
                 msg = f"code block is not in the source (near source line {(pair.source_line_before(d.target) or 1)})"
+            elif not d.extra[0]:
+                msg = f"code block lacks '{short(d.missing[0])}' of source line {d.column}"
+            elif not d.missing[0]:
+                msg = f"code block has '{short(d.extra[0])}', which the source's (line {d.column}) has not"
             else:
                 msg = (f"code block differs from source line {d.column}: "
                        f"'{short(d.extra[0])}' where the source has '{short(d.missing[0])}'")

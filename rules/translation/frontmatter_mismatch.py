@@ -3,6 +3,7 @@ from lint.rule import Option, Rule
 from lint.translations.align import pair_for
 
 LIFECYCLE = ("deprecated", "hidden")
+REQUIRED = ("legacy_guide_number",)  # identifies the guide across locales: present in every one
 
 
 def _same(a, b) -> bool:
@@ -19,12 +20,16 @@ class FrontmatterMismatch(Rule):
     """
     What it does
         Compares the front matter keys that every locale of a guide must share
-        (``legacy_guide_number``, ``deprecated``, ``hidden``, ``order``, plus the ``keys``
-        option) with the source's. A guide deprecated or hidden in the source but live here,
-        or the other way round, is reported on each translation that disagrees; an absent
-        ``deprecated`` or ``hidden`` reads as false. Other keys are compared when both sides
-        have them (``g1967`` and ``1967`` are the same legacy number, ``01`` and ``1`` the same
-        order).
+        (``legacy_guide_number``, ``deprecated``, ``hidden``, plus the ``keys`` option) with
+        the source's. A guide deprecated or hidden in the source but live here, or the other
+        way round, is reported on each translation that disagrees; an absent ``deprecated``
+        or ``hidden`` reads as false. A ``legacy_guide_number`` of the source must be here
+        too, with the same number (``g1967`` and ``1967`` are the same). Keys of the ``keys``
+        option are compared when both sides have them. ``order`` is not compared by default:
+        each locale sorts its menu in its own language (add it to ``keys`` to compare it).
+
+        A translation deprecated or hidden while its source is live is this rule's finding:
+        ``frontmatter/deprecated`` stays silent on it (one finding per defect).
 
     Why is this bad?
         A guide retired in one locale and live in six others, or sorted in another place,
@@ -50,13 +55,18 @@ class FrontmatterMismatch(Rule):
         if pair is None:
             return
         source, here = pair.source.frontmatter, doc.frontmatter
-        keys = ["legacy_guide_number", "deprecated", "hidden", "order"]
+        keys = ["legacy_guide_number", "deprecated", "hidden"]
         keys += [k for k in ctx.option("keys") if k not in keys]
         self._lifecycle(doc, ctx, source, here)
         for key in keys:
             s_has, t_has = key in source.data, key in here.data
             s_value, t_value = source.data.get(key), here.data.get(key)
             if key in LIFECYCLE:
+                continue
+            if key in REQUIRED and s_has and not t_has and s_value not in (None, ""):
+                s_line = source.key_lines.get(key, (1, 1))[0]
+                ctx.report(self._line(doc), 1, f"{key} {s_value!r} of the source (line {s_line}) is missing "
+                           f"from this front matter")
                 continue
             if not (s_has and t_has):
                 continue  # a key absent on one side is not a disagreement (only lifecycle keys default)

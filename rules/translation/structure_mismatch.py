@@ -1,7 +1,9 @@
 from lint.registry import register
 from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
-from lint.translations.diff import image_name, short
+from lint.translations.diff import _leftovers, image_name, short
+
+OWNED_ELSEWHERE = ("h", "code", "img")  # heading-mismatch, code-mismatch and image-mismatch report these
 
 
 @register
@@ -9,9 +11,18 @@ class StructureMismatch(Rule):
     """
     What it does
         Aligns a translation with its source block by block (headings, paragraphs, list
-        items, table rows, images, code blocks) and reports, once per file, the first place
-        where the two structures part, with how many blocks are unpaired on each side.
-        The other translation checks keep comparing the blocks that still align.
+        items, table rows, images, code blocks) and reports, once per file, the first list
+        item or table row (and paragraph, with ``ignore_paragraphs: false``) on one side
+        only, with how many blocks are unpaired on each side. A block that only moved a few
+        places, a paragraph split or merged, or a bold paragraph rendered as a list item is
+        not unpaired. Headings, code blocks and images on one side only belong to
+        ``heading-mismatch``, ``code-mismatch`` and ``image-mismatch``, which report them
+        where they are, so this rule stays silent on them.
+
+        When so few blocks pair up that the translation was made from another version of the
+        guide (under 75 %), this rule alone reports the parting, once, at the first unpaired
+        block of any kind; the other rules then compare only the blocks that still clearly
+        align.
 
     Why is this bad?
         A translation whose structure differs from its source was made from another version
@@ -37,7 +48,14 @@ class StructureMismatch(Rule):
         if pair is None:
             return
         skip = ("p",) if ctx.option("ignore_paragraphs") else ()
-        parted = [(sb, tb, line) for sb, tb, line in pair.unmatched() if (sb or tb).kind not in skip]
+        if pair.diverged:
+            parted = [(sb, tb, line) for sb, tb, line in pair.unmatched() if (sb or tb).kind not in skip]
+        else:
+            lonely_s, lonely_t = _leftovers(pair)
+            lonely = lonely_s | lonely_t
+            skip += OWNED_ELSEWHERE
+            parted = [(sb, tb, line) for k, (sb, tb, line) in _unmatched_at(pair)
+                      if k in lonely and (sb or tb).kind not in skip]
         if not parted:
             return
         sb, tb, line = parted[0]
@@ -53,6 +71,12 @@ class StructureMismatch(Rule):
             summary += (f"; only {pair.coverage:.0%} of blocks pair up, so this looks like another "
                         f"version of the guide (blocks on one side only are not reported one by one)")
         ctx.report(line, 1, f"structure parts from the source here: {first}; {summary}")
+
+
+def _unmatched_at(pair):
+    """(index in ``pair.ops``, unmatched entry) pairs, in the order of ``pair.unmatched()``."""
+    alone = [k for k, (i, j) in enumerate(pair.ops) if i is None or j is None]
+    return list(zip(alone, pair.unmatched()))
 
 
 def _what(block) -> str:
