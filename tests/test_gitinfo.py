@@ -29,5 +29,6 @@ def test_a_guide_inside_a_work_tree_is_blamed(tmp_path, monkeypatch):
         return subprocess.CompletedProcess(command, 0, stdout="abcdef1234567890 1 1 1\nsummary Title\n")
     monkeypatch.setattr(subprocess, "run", fake_run)
 
-    assert gitinfo.blame(str(guide), 1) == {"commit": "abcdef1234", "summary": "Title"}
+    info = gitinfo.blame(str(guide), 1)
+    assert (info["commit"], info["summary"]) == ("abcdef1234", "Title")
     assert started[0][:4] == ["git", "-C", str(guide.parent), "blame"]
