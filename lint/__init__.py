@@ -13,7 +13,7 @@ from typing import Iterable
 from .config import Config
 from .finding import Edit, Finding
 
-__version__ = "0.1.0"
+from .version import __version__
 __all__ = ["check_text", "check_paths", "Config", "Finding", "Edit", "__version__"]
 
 
@@ -25,7 +25,9 @@ def _config(config) -> Config | None:
 
 def check_text(text: str, path: str = "guide.md", config: Config | str | None = None) -> list[Finding]:
     """Check Markdown text as if it were the file ``path``; return its findings."""
-    from .runner import ConfigResolver, RunMemo, check_file
+    from .check import check_file
+    from .config import ConfigResolver
+    from .memo import RunMemo
 
     resolver = ConfigResolver(_config(config))
     return check_file(path, resolver.effective_for(path), RunMemo(), data=text.encode("utf-8")).findings
@@ -33,7 +35,10 @@ def check_text(text: str, path: str = "guide.md", config: Config | str | None = 
 
 def check_paths(paths: Iterable[str], config: Config | str | None = None) -> list[Finding]:
     """Check files and folders (walked for ``*.md``); return every finding, sorted."""
-    from .runner import ConfigResolver, RunMemo, collect_files, iter_results
+    from .check import iter_results
+    from .config import ConfigResolver
+    from .discovery import collect_files
+    from .memo import RunMemo
 
     resolver = ConfigResolver(_config(config))
     files, missing = collect_files(list(paths), resolver)

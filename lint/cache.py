@@ -65,7 +65,7 @@ def input_digest(path: str, by: str = "content") -> str:
 def code_fingerprint(rule_classes: Iterable[type] = ()) -> str:
     """guidelint's version plus the size and mtime of the engine's and the rules' files, so a
     development install or an upgraded plug-in never serves stale results."""
-    from . import __version__
+    from .version import __version__
 
     h = hashlib.blake2b(digest_size=12)
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}".encode())

@@ -17,9 +17,9 @@ from .internal import ENGINE_CHECKS, ENGINE_ERRORS, NO_DICTIONARY, NOTES, SOURCE
 from .reporters import FORMATS, Report
 from .reporters import write as write_report
 from . import progress as progress_bar
+from .commands.output import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, emit, want_colour
 from .runner import ConfigResolver, RunOptions, Services, check_file, collect_files, run, select_shard
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class UsageError(Exception):
@@ -196,28 +196,6 @@ def _require_markdown(paths: list[str], files: list[str], allow_empty: bool) -> 
                 print(f"guidelint: warning: no Markdown files to check in {path}", file=sys.stderr)
             else:
                 raise UsageError(f"no Markdown files to check in {path} (--allow-empty accepts that)")
-
-
-def want_colour(args) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR") or args.output:
-        return False
-    return sys.stdout.isatty()
-
-
-def emit(text: str, args) -> None:
-    if getattr(args, "output", None):
-        with open(args.output, "w", encoding="utf-8") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
-def exit_status(findings: list[Finding], fail_on: str, unreadable: bool) -> int:
-    if unreadable:
-        return EXIT_ERROR
-    threshold = severity_rank(fail_on)
-    return EXIT_FINDINGS if any(severity_rank(f.severity) >= threshold for f in findings) else EXIT_OK
 
 
 def cmd_check(args) -> int:
@@ -521,13 +499,13 @@ def cmd_server(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from .translations.compare import cmd_compare as run
+    from .commands.compare import cmd_compare as run
 
     return run(args)
 
 
 def cmd_translations(args) -> int:
-    from .translations.matrix import cmd_translations as run
+    from .commands.translations import cmd_translations as run
 
     return run(args)
 

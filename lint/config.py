@@ -6,6 +6,7 @@ configuration must not silently switch a rule off.
 """
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import json
@@ -31,6 +32,7 @@ _MAP = (dict, "a mapping")
 TOP_KEYS = {
     "select": _LIST, "ignore": _LIST, "enable": _LIST, "severity": _MAP, "rules": _MAP,
     "overrides": (list, "a list of mappings"), "locale_pattern": _STR, "locales": _MAP,
+    "expected_locales": ((list, dict), "a list of locales, or a mapping of folder globs to lists of locales"),
     "fail_on": _STR, "source_locale": ((str, list), "a locale or a list of locales"),
     "words": _LIST, "dictionaries": _LIST, "locale_map": _MAP, "skip_deprecated": _BOOL,
     "exclude": _LIST, "cache_dir": _STR, "canonical_urls": _LIST, "product_names": _LIST,
@@ -90,6 +92,7 @@ class Config:
     def validate(self) -> None:
         where = self.path or "<config>"
         _check_keys(where, "", self.data, TOP_KEYS)
+        _check_expected_locales(where, self.data.get("expected_locales"))
         self._check_terms(where, self.data.get("terms"))
         self._check_rule_keys(self.data, "")
         for locale, backend in (self.data.get("spelling") or {}).items():
@@ -345,3 +348,93 @@ def discover(path: str, cache: dict[str, Config | None]) -> Config | None:
     for key in visited:
         cache[key] = result
     return result
+
+
+class ConfigResolver:
+    """Find each file's configuration: an explicit one, or the nearest above the file."""
+
+    def __init__(self, explicit: Config | None = None, cli_overrides: dict | None = None):
+        self.explicit = explicit
+        self.cache: dict = {}
+        self.overrides = cli_overrides or {}
+        self._by_folder: dict[str, Config] = {}
+        self._by_given_folder: dict[str, Config] = {}
+        self._default: Config | None = None
+        self._uniform: dict[int, tuple[FileConfig, str]] = {}  # config -> its one FileConfig, fingerprint
+
+    def config_for(self, path: str) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        # asked once per file with the path as given: the folder as given names it within a run
+        # (one resolver serves one run, from one working folder), without an abspath per file
+        if not path.lower().endswith(".md"):
+            return self._config_for(path)
+        folder = os.path.dirname(path)
+        config = self._by_given_folder.get(folder)
+        if config is None:
+            config = self._by_given_folder[folder] = self._config_for(path)
+        return config
+
+    def _config_for(self, path: str) -> Config:
+        # a run asks for every file: remember the answer per folder (discover() stats each parent)
+        folder = os.path.dirname(os.path.abspath(path)) if path.lower().endswith(".md") else None
+        config = self._by_folder.get(folder) if folder else None
+        if config is None and folder:
+            # the parent folder was already resolved and this one holds no configuration file
+            parent = self.cache.get(os.path.dirname(folder), False)
+            if parent is not False and not any(os.path.isfile(os.path.join(folder, name))
+                                               for name in CONFIG_NAMES):
+                config = self.cache[folder] = parent
+        if config is None:
+            config = discover(path, self.cache)
+            if config is None:
+                if self._default is None:
+                    self._default = Config()
+                config = self._default
+            if folder:
+                self._by_folder[folder] = config
+        return config
+
+    def _uniform_effective(self, config: Config) -> tuple[FileConfig, str] | None:
+        """A configuration without per-file sections gives every file the same FileConfig."""
+        if config.data.get("overrides") or config.data.get("locales"):
+            return None
+        found = self._uniform.get(id(config))
+        if found is None:
+            effective = self._effective(config, "")
+            found = self._uniform[id(config)] = (effective, effective.fingerprint())
+        return found
+
+    def fingerprint_for(self, path: str) -> str:
+        """``effective_for(path).fingerprint()``, computed once per configuration when it can be."""
+        config = self.config_for(path)
+        found = self._uniform_effective(config)
+        return found[1] if found else self._effective(config, path).fingerprint()
+
+    def effective_for(self, path: str) -> FileConfig:
+        config = self.config_for(path)
+        found = self._uniform_effective(config)
+        if found is not None:
+            return dataclasses.replace(found[0])  # a copy: callers may narrow .rules
+        return self._effective(config, path)
+
+    def _effective(self, config: Config, path: str) -> FileConfig:
+        effective = config.for_path(path)
+        rules = registry.load()
+        if self.overrides.get("select"):
+            effective.rules = sorted(_expand(self.overrides["select"], rules))
+        if self.overrides.get("ignore"):
+            drop = set(_expand(self.overrides["ignore"], rules))
+            effective.rules = [r for r in effective.rules if r not in drop]
+        return effective
+
+
+def _check_expected_locales(where: str, value) -> None:
+    """``expected_locales`` (read by ``guidelint translations``): locales, or globs to locales."""
+    lists = value.items() if isinstance(value, dict) else [("", value)] if value is not None else []
+    for glob, locales in lists:
+        key = f"expected_locales.{glob}" if glob else "expected_locales"
+        if not isinstance(glob, str):
+            raise ConfigError(where, "expected_locales", f"folder glob {glob!r} must be a string")
+        if not isinstance(locales, list) or not all(isinstance(l, str) and l.strip() for l in locales):
+            raise ConfigError(where, key, "must be a list of locales (globs such as en-* allowed)")

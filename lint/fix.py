@@ -14,8 +14,10 @@ import difflib
 import os
 import stat
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .atomic import replace_file
+from .document import Document
 from .finding import Finding
 from .source import SourceText, decode, encode
 
@@ -151,13 +153,13 @@ class FixOutcome:
             write_atomic(path, self.data, expect=self.original)
 
 
-def fix_document(doc, findings: list[Finding], effective, services, unsafe: bool = False,
-                 diff: bool = False, reported: Reported | None = None) -> FixOutcome:
+def fix_document(doc, findings: list[Finding], recheck: Callable[[Document], list[Finding]],
+                 unsafe: bool = False, diff: bool = False, reported: Reported | None = None) -> FixOutcome:
     """Fix ``doc`` in memory, re-checking after each pass; return what changed and what remains.
-    With ``reported``, only the findings it selects are fixed (a baseline, changed lines)."""
-    from .document import Document
-    from .runner import check_document
+    With ``reported``, only the findings it selects are fixed (a baseline, changed lines).
 
+    ``recheck`` gives a fixed document's findings with the caller's rules and configuration:
+    the fix loop applies edits and never runs the rules itself, so it needs no runner."""
     source = doc.source
     original_text = source.text
     outcome = FixOutcome(findings)
@@ -174,7 +176,7 @@ def fix_document(doc, findings: list[Finding], effective, services, unsafe: bool
         if reported is not None:
             reported = reported.after(current.source, new_source)
         current = Document.from_source(new_source, doc.path, doc.locale)
-        outcome.findings = check_document(current, effective, services)
+        outcome.findings = recheck(current)
     outcome.reported = reported
     if current.source.text != original_text:
         outcome.original = encode(original_text, source.encoding)

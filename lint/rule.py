@@ -143,6 +143,12 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     #: True when the rule reads files other than the one checked (translations, repository counts)
     cross_file: ClassVar[bool] = False
+    #: rules whose findings repeat this rule's defect: where a finding of this rule overlaps
+    #: one of theirs in the same file, theirs is dropped (one defect, one finding)
+    supersedes: ClassVar[tuple[str, ...]] = ()
+    #: "span": theirs is dropped where the spans overlap; "line": anywhere on the owner's lines
+    #: (a table row whose cells contradict each other is one defect, whichever cell is named)
+    supersede_scope: ClassVar[str] = "span"
 
     def check(self, doc: "Document", ctx: "Context") -> None:  # pragma: no cover - interface
         """Read ``doc`` and call ``ctx.report(...)`` for each defect; return nothing."""

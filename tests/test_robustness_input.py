@@ -363,9 +363,9 @@ def test_pathological_emphasis_runs(cli, write, run):
 
 def hang_on_slow_guides(monkeypatch):
     """Make checking any ``slow.en-gb.md`` spin forever (forked workers inherit it)."""
-    import lint.runner
+    import lint.check
 
-    original = lint.runner.check_document
+    original = lint.check.check_document
 
     def slow(doc, effective, services):
         if doc.path.endswith("slow.en-gb.md"):
@@ -373,7 +373,7 @@ def hang_on_slow_guides(monkeypatch):
                 pass
         return original(doc, effective, services)
 
-    monkeypatch.setattr(lint.runner, "check_document", slow)
+    monkeypatch.setattr(lint.check, "check_document", slow)
 
 
 def test_a_file_over_the_budget_is_reported_too_complex(cli, write, good, monkeypatch):

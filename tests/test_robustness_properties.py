@@ -179,7 +179,7 @@ def test_regressions_found_by_fuzzing():
 @given(guides(), st.sampled_from(PATHS), st.booleans())
 def test_fixing_guide_like_markdown_never_raises_and_keeps_the_encoding(data, path, unsafe):
     from lint.fix import fix_document
-    from lint.runner import parse_and_check
+    from lint.runner import check_document, parse_and_check
 
     effective = FAST.for_path(path)
     services = Services()
@@ -187,7 +187,11 @@ def test_fixing_guide_like_markdown_never_raises_and_keeps_the_encoding(data, pa
     if not isinstance(checked, tuple):
         return  # unreadable: nothing to fix
     doc, findings = checked
-    outcome = fix_document(doc, findings, effective, services, unsafe=unsafe, diff=True)
+
+    def recheck(fixed):
+        return check_document(fixed, effective, services)
+
+    outcome = fix_document(doc, findings, recheck, unsafe=unsafe, diff=True)
     if outcome.data is None:
         assert not outcome.diff
         return
@@ -195,5 +199,5 @@ def test_fixing_guide_like_markdown_never_raises_and_keeps_the_encoding(data, pa
     assert fixed.encoding == doc.source.encoding
     assert outcome.data.startswith(codecs.BOM_UTF8) == data.startswith(codecs.BOM_UTF8)
     assert outcome.diff and outcome.fixed > 0
-    again = fix_document(doc, findings, effective, services, unsafe=unsafe)
+    again = fix_document(doc, findings, recheck, unsafe=unsafe)
     assert again.data == outcome.data, "fixing is not deterministic"

@@ -32,7 +32,10 @@ import yaml
 
 from lint import dictionaries, registry
 from lint.config import Config
-from lint.runner import ConfigResolver, RunMemo, RunOptions, check_file, process_file
+from lint.check import check_file
+from lint.config import ConfigResolver
+from lint.memo import RunMemo
+from lint.runner import RunOptions, process_file
 
 CASES = Path(__file__).resolve().parent / "cases"
 KEYS = {"pass_str", "fail_str", "at", "messages", "fix_str", "path", "configs", "files",

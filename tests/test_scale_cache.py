@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-import lint
+import lint.version
 from lint import registry
 from lint.cache import Cache
 from lint.document import Document
@@ -113,7 +113,7 @@ def test_cli_select_is_part_of_the_key(write, tmp_path, monkeypatch, capsys, par
 def test_version_change_rechecks_everything(write, tmp_path, monkeypatch, capsys, parses):
     make_tree(write, folders=2)
     _check(monkeypatch, capsys, tmp_path)
-    monkeypatch.setattr(lint, "__version__", "99.0")
+    monkeypatch.setattr(lint.version, "__version__", "99.0")
     parses.clear()
     _check(monkeypatch, capsys, tmp_path)
     assert len(set(parses)) == 6

@@ -1,4 +1,5 @@
 """--jobs: worker processes give byte-identical output, in input order."""
+import lint.pool as pool
 import lint.runner as runner
 from lint.document import Document
 from lint.runner import ConfigResolver, RunOptions, Services, collect_files, run
@@ -37,7 +38,7 @@ def test_few_files_are_checked_in_this_process(write, tmp_path, monkeypatch):
     def no_pool(*a, **k):
         raise AssertionError("a pool was started for a handful of files")
 
-    monkeypatch.setattr(runner, "_pool_results", no_pool)
+    monkeypatch.setattr(pool, "pool_results", no_pool)
     files, _ = collect_files([str(tmp_path / "docs")])
     results = list(run(files, ConfigResolver(), Services(), RunOptions(jobs=8)))
     assert len(results) == len(files)

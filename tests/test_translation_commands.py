@@ -71,44 +71,6 @@ def test_compare_missing_file_is_a_usage_error(write, capsys):
     assert main(["compare", str(source), str(source) + ".nope"]) == 2
 
 
-def test_matrix_json_on_a_small_tree(write, tmp_path, capsys):
-    write("docs/a/guide.fr-fr.md", FR)
-    write("docs/a/guide.fi-fi.md", FI)
-    write("docs/a/guide.de-de.md", FI.replace(COMMAND, COMMAND_CHANGED))
-    write("docs/b/guide.fi-fi.md", FI)                      # no source
-    write("docs/b/guide.de-de.md", FI)
-    write("docs/b/guide.lt-lt.md", FI)
-    write("docs/c/guide.en-gb.md", FR)                      # en-gb is the source here
-    write("docs/c/guide.fi-fi.md", FI.replace("order: 2\n", "order: 2\ndeprecated: true\n"))
-    code, out = run(capsys, "translations", str(tmp_path / "docs"), "--format", "json")
-    data = json.loads(out)
-    assert code == 0 and data["locales"] == ["fr-fr", "en-gb", "de-de", "fi-fi", "lt-lt"]
-    cells = {(row["folder"], locale): cell["label"] for row in data["rows"]
-             for locale, cell in row["cells"].items() if locale != "lt-lt"}
-    assert cells == {
-        ("a", "fr-fr"): "source", ("a", "en-gb"): "-", ("a", "de-de"): "outdated 2W", ("a", "fi-fi"): "ok",
-        ("b", "fr-fr"): "-", ("b", "en-gb"): "-", ("b", "de-de"): "no source", ("b", "fi-fi"): "no source",
-        ("c", "fr-fr"): "-", ("c", "en-gb"): "source", ("c", "de-de"): "-", ("c", "fi-fi"): "retired 1W",
-    }
-    de = next(r for r in data["rows"] if r["folder"] == "a")["cells"]["de-de"]
-    assert de["state"] == "outdated" and de["counts"] == {"error": 0, "warning": 2, "info": 0}
-    assert data["summary"]["folders"] == 3 and data["summary"]["files"] == 8
-
-
-def test_matrix_text_and_html(write, tmp_path, capsys):
-    write("docs/a/guide.fr-fr.md", FR)
-    write("docs/a/guide.de-de.md", FI.replace(COMMAND, COMMAND_CHANGED))
-    code, out = run(capsys, "translations", str(tmp_path / "docs"), "--no-color")
-    assert out.splitlines()[0].split() == ["folder", "fr-fr", "de-de"]
-    assert out.splitlines()[1].split() == ["a", "source", "outdated", "2W"]
-    page = tmp_path / "m.html"
-    assert main(["translations", str(tmp_path / "docs"), "--format", "html", "-o", str(page)]) == 0
-    html = page.read_text(encoding="utf-8")
-    assert "href='#c0-de-de'" in html and "id='c0-de-de'" in html
-    assert COMMAND_CHANGED in html and COMMAND in html  # both sides of the finding
-    assert "http" not in html.replace("https://www.ovh.com", "")  # no external asset
-
-
 def test_matrix_covers_every_folder_and_locale_of_the_corpus(corpus, capsys):
     import os
 

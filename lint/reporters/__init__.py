@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Iterable, Iterator, TextIO
 
 from ..finding import SAFE, SEVERITIES, UNSAFE, Finding
+from .chunked import Chunked  # noqa: F401 - where reporters of other packages find it
 
 
 class Report:
@@ -73,26 +74,6 @@ def render(report: Report, fmt: str, **kw) -> str:
     out = io.StringIO()
     write(report, fmt, out, **kw)
     return out.getvalue()
-
-
-class Chunked:
-    """Collects small writes and passes them on in chunks: a report is hundreds of thousands
-    of short lines, and a write call per line to a text stream costs more than the line."""
-
-    size = 2000  # parts per write
-
-    def __init__(self, out: TextIO):
-        self.out, self.parts = out, []
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        if len(self.parts) >= self.size:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.parts:
-            self.out.write("".join(self.parts))
-            self.parts = []
 
 
 FORMATS = ("text", "json", "sarif", "github")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import Chunked
+from .chunked import Chunked
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 #: GitHub's own limit per level and step: more would be written and never shown

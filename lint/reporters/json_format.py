@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # C-accelerated; keeps non-ASCII as is
 
-from . import Chunked
+from .chunked import Chunked
 
 # one finding as json.dumps(indent=2) lays it out inside the report; the field order is
 # Finding.to_dict()'s (a test compares the two)

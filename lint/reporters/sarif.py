@@ -10,7 +10,7 @@ from urllib.parse import quote
 from .. import __version__, registry
 from ..baseline import fingerprint
 from ..internal import ENGINE_CHECKS
-from . import Chunked
+from .chunked import Chunked
 from ..translations.gitinfo import split_evidence
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..finding import SAFE
-from . import Chunked
+from .chunked import Chunked
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"

@@ -22,7 +22,7 @@ from ..finding import Finding
 from ..fix import Reported, apply_fixes, applicable, fix_document
 from ..internal import CONFIG_ERROR, ENGINE_CHECKS, RULE_ERROR
 from ..document import PARSED_GUIDE
-from ..runner import ConfigResolver, FileResult, RunMemo, parse_and_check
+from ..runner import ConfigResolver, FileResult, RunMemo, check_document, parse_and_check
 from ..source import UndecodableFile, decode
 from ..translations import pairing
 from .positions import UTF16, LineTable
@@ -316,8 +316,9 @@ class Session:
         try:
             # with a baseline, as `check --fix` does: only what is reported is fixed
             reported = Reported(baseline=checked.baseline) if checked.baseline is not None else None
-            outcome = fix_document(checked.doc, checked.unfiltered or checked.findings, checked.effective,
-                                   self.services, reported=reported)
+            effective, memo = checked.effective, self.services
+            outcome = fix_document(checked.doc, checked.unfiltered or checked.findings,
+                                   lambda fixed: check_document(fixed, effective, memo), reported=reported)
         except Exception as e:  # noqa: BLE001 - an action that fails offers nothing, the server lives
             self._crash(checked.path, "fixing", e)
             return []

@@ -17,6 +17,27 @@ _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
 _COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
 _TRAILING_COMMENT = re.compile(r"\s(#|//)\s.*$")
 
+# Characters a word processor types where a command needs ASCII: `-—dport`, ` —verbose`, `echo “x”`.
+# commands/typographic-character owns them; the code comparisons read code through
+# ``ascii_code`` so that such a slip in a translation is one finding, not also a code mismatch.
+TYPO_DOUBLE_DASH = re.compile(r"(?:-[—–]|[—–]-|[—–]{2})(?=[A-Za-z])")
+TYPO_LONE_DASH = re.compile(r"(?:(?<=\s)|^)[—–](?=[A-Za-z][\w-]*)")
+TYPO_QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
+_TYPO_QUOTE = re.compile("[“”„«»‘’]")
+_OPTION_NAME = re.compile(r"[\w-]*")
+
+
+def ascii_code(text: str) -> str:
+    """``text`` with the typographic dashes, quotes and no-break spaces of a command in ASCII,
+    as commands/typographic-character's fix writes them."""
+    if text.isascii():
+        return text
+    text = TYPO_DOUBLE_DASH.sub("--", text)
+    text = TYPO_LONE_DASH.sub(
+        lambda m: "-" if len(_OPTION_NAME.match(m.string, m.end()).group()) == 1 else "--", text)
+    text = _TYPO_QUOTE.sub(lambda m: TYPO_QUOTES[m.group()], text)
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
 
 @dataclass
 class Inline:
@@ -97,7 +118,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:_[^\W_]+)*_?|\S", re.UNICODE)
 
 def normal_code(code: str, ignore_comments: bool) -> str:
     # the prompt goes first: the "#" of "root@rescue (ns1) ~ # cat /proc/mdstat" is not a comment
-    code = "\n".join(_PROMPT.sub("", line) for line in code.split("\n"))
+    code = "\n".join(_PROMPT.sub("", line) for line in ascii_code(code).split("\n"))
     if ignore_comments:
         code = strip_comments(code)
     return "\n".join(" ".join(line.split()) for line in code.split("\n") if line.strip())

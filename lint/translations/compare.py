@@ -1,4 +1,4 @@
-"""``guidelint compare SOURCE TARGET``: the translation checks on two files named explicitly.
+"""The translation checks on two files named explicitly (``guidelint compare SOURCE TARGET``).
 
 Whatever the layout (``content/en/docs/x.md`` against ``content/ko/docs/x.md``), the target
 is checked by every enabled ``translation/`` rule against the given source, and the run ends
@@ -93,34 +93,3 @@ def _guess_locale(source: str, target: str, which: int) -> str | None:
         if re.fullmatch(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?", value):
             return value.replace("_", "-")
     return None
-
-
-def cmd_compare(args) -> int:
-    import json
-
-    from ..cli import emit, exit_status, want_colour
-    from ..config import Config
-    from ..reporters import Report, render
-
-    explicit = Config.load(args.config) if args.config else None
-    for path in (args.source, args.target):
-        if not os.path.isfile(path):
-            import sys
-
-            print(f"guidelint: error: {path}: no such file", file=sys.stderr)
-            return 2
-    result = compare(args.source, args.target, explicit, args.source_locale, args.locale)
-    report = Report(result.findings, 1)
-    if args.format == "json":
-        data = json.loads(render(report, "json"))
-        data = {"version": data["version"], "verdict": result.verdict, "source": args.source,
-                "target": args.target, "differences": result.differences,
-                **{k: v for k, v in data.items() if k != "version"}}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = render(report, args.format, colour=want_colour(args))
-        if args.format == "text":
-            text += f"verdict: {result.verdict}\n"
-    emit(text, args)
-    fail_on = args.fail_on or (explicit.fail_on if explicit else "warning")
-    return exit_status(result.findings, fail_on, False)

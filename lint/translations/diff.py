@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..data import load_yaml
-from .blocks import _COMMENT_LINE as _COMMENT, _NAME, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -177,8 +177,8 @@ def _pairs_with_neighbours(pair):
 
 def _code_texts(blocks) -> tuple[set, str]:
     """Every code span, plus code blocks and prose (a value may be quoted instead of code)."""
-    spans = {x for b in blocks for x in b.spans}
-    code = "\n".join(" ".join(line.split()) for b in blocks if b.code for line in b.code.split("\n"))
+    spans = {ascii_code(x) for b in blocks for x in b.spans}
+    code = "\n".join(" ".join(line.split()) for b in blocks if b.code for line in ascii_code(b.code).split("\n"))
     code += "\n" + "\n".join(b.text for b in blocks)
     return spans, code
 
@@ -187,13 +187,13 @@ def _present(text: str, where) -> bool:
     from .blocks import _PROMPT
 
     spans, code = where
-    text = " ".join(_PROMPT.sub("", text).split()).lower()
+    text = " ".join(_PROMPT.sub("", ascii_code(text)).split()).lower()
     return any(" ".join(_PROMPT.sub("", s).split()).lower() == text for s in spans) or (
         bool(text) and text in code.lower())
 
 
 def _spans(block) -> Counter:
-    return Counter(" ".join(c.text.split()) for c in block.codes)
+    return Counter(" ".join(ascii_code(c.text).split()) for c in block.codes)
 
 
 def _label_opposite(code, block, other) -> bool:
@@ -658,6 +658,8 @@ def _link_key(url: str) -> str:
     from ..locales import normalize_url
 
     url = url.strip().strip("<>")
+    if url.startswith("(") and url.endswith(")"):
+        url = url[1:-1].strip()  # `]((https://…))`: links/malformed-target owns the parentheses
     try:
         key = normalize_url(url)
     except Exception:  # noqa: BLE001 - an unparsable URL compares as written
@@ -693,6 +695,21 @@ def _host_path(url: str) -> tuple[str, str]:
     return host, "/".join(segments)
 
 
+# a BBCode link of the old CMS (`[url="X"]text[/url]`): markup/legacy-residue owns it and names the
+# Markdown link it meant, so the comparison counts it as that link rather than one "missing"
+_BBCODE_URL = re.compile(r"url\s*=\s*[\"“”]?([^\]\"“”\s]+)", re.I)
+
+
+def _urls(doc, blocks) -> list[str]:
+    urls = [l.text for b in blocks for l in b.links]
+    for b in blocks:
+        if b.kind != "code":
+            raw = "\n".join(doc.line(n) for n in range(b.line, b.end_line + 1))
+            if "url" in raw:
+                urls.extend(m.group(1) for m in _BBCODE_URL.finditer(raw))
+    return urls
+
+
 def link_diffs(pair) -> list[Diff]:
     """Links that differ beyond their locale part (``lint.locales.normalize_url``), or that are
     on one side only, in aligned blocks. Same-page ``#fragment`` links are anchor-leak's."""
@@ -704,18 +721,17 @@ def link_diffs(pair) -> list[Diff]:
         t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
             continue
-        s_keys = {_link_key(l.text) for b in s_near for l in b.links}
-        t_keys = {_link_key(l.text) for b in t_near for l in b.links}
+        s_urls, t_urls = _urls(pair.source, s_near), _urls(pair.target, t_near)
+        s_keys = {_link_key(u) for u in s_urls}
+        t_keys = {_link_key(u) for u in t_urls}
         missing = [l for l in s_links if _link_key(l.text) not in t_keys]
         extra = [l for l in t_links if _link_key(l.text) not in s_keys]
-        s_paths = {_host_path(l.text) for b in s_near for l in b.links}
-        t_paths = {_host_path(l.text) for b in t_near for l in b.links}
+        s_paths = {_host_path(u) for u in s_urls}
+        t_paths = {_host_path(u) for u in t_urls}
         # a site nearby excuses a link only through a link of it that nothing else accounts for:
         # the localised page whose path words are translated, not another link to the same site
-        s_hosts = {_host_path(l.text)[0] for b in s_near for l in b.links
-                   if _link_key(l.text) not in t_keys and _host_path(l.text) not in t_paths}
-        t_hosts = {_host_path(l.text)[0] for b in t_near for l in b.links
-                   if _link_key(l.text) not in s_keys and _host_path(l.text) not in s_paths}
+        s_hosts = {_host_path(u)[0] for u in s_urls if _link_key(u) not in t_keys and _host_path(u) not in t_paths}
+        t_hosts = {_host_path(u)[0] for u in t_urls if _link_key(u) not in s_keys and _host_path(u) not in s_paths}
         for m in missing:
             host, path = _host_path(m.text)
             if (host, path) in t_paths:

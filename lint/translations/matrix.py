@@ -1,70 +1,194 @@
-"""``guidelint translations PATH``: the state of every translation at a glance.
+"""The state of every translation, for a translation manager: the model of ``guidelint translations``.
 
-One row per guide folder, one column per locale. A cell is ``missing`` (no file),
-``source`` (the folder's source), ``no source`` (a translation with nothing to compare
-with), ``retired`` (deprecated or hidden here while the source is live), ``outdated`` / ``structure`` (content drift / structure parted, with the finding
-counts), the counts of findings by severity, or ``ok``. ``--format json`` lists every cell
-with its findings; ``--format html`` writes one self-contained page, colour-coded, where each
-cell links to its findings shown with the target's and the source's lines side by side.
+One row per guide folder, one column per locale. Each cell has a state named in plain words
+and the action it calls for (:data:`STATES`): the folder's ``source`` (or ``source retired``
+when it is deprecated or hidden), ``up to date``, ``outdated`` / ``sections differ`` (update
+it), ``missing`` / ``empty`` (translate it: only where the configuration's
+``expected_locales`` expects the locale), ``retired`` (deprecated or hidden here while the
+source is live: remove it), ``no source`` and ``unreadable``. A cell no one expects and no
+file fills is ``not planned``. Per locale the model counts the states and the completeness
+(up to date among the expected guides); per folder it says what to do next.
+
+The renderings (:mod:`.matrix_render`) are pure functions of this model.
 """
 from __future__ import annotations
 
-import html
-import json
+import fnmatch
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import locale_from_path
+from ..frontmatter import parse as parse_frontmatter
+from ..source import UndecodableFile, decode
 from .compare import FAMILY, verdict_of
 from .pairing import pair
 
-LINE_REF = re.compile(r"source line (\d+)")
-_STATE_NAMES = {"findings": "with findings", "no-source": "without source", "structure": "structure parted"}
+
+@dataclass(frozen=True)
+class State:
+    label: str          # what the cell says
+    action: str         # what it calls for, "" when nothing
+    group: str          # the per-locale total it counts in
+    meaning: str        # one sentence for the legend and the cell's tooltip
+
+
+STATES: dict[str, State] = {
+    "source": State("source", "", "source", "the folder's source guide"),
+    "up-to-date": State("up to date", "", "up to date", "says what the source says"),
+    "outdated": State("outdated", "update", "outdated", "the source changed: content differs"),
+    "sections-differ": State("sections differ", "update", "outdated",
+                             "sections were added, removed or moved on one side"),
+    "missing": State("missing", "translate", "missing", "expected in this locale (expected_locales), no file"),
+    "empty": State("empty", "translate", "missing", "the file is there but has no text"),
+    "retired": State("retired", "remove", "retired", "deprecated or hidden here while the source is live"),
+    "still-live": State("still live", "retire", "retired", "live here while the source is deprecated or hidden"),
+    "retired-with-source": State("retired", "", "withdrawn", "deprecated or hidden, like its source"),
+    "source-retired": State("source retired", "", "withdrawn", "the source is deprecated or hidden"),
+    "no-source": State("no source", "find source", "other", "a translation with nothing to compare with"),
+    "unreadable": State("unreadable", "repair", "other", "the file cannot be read as text"),
+    "not-planned": State("", "", "not planned", "not expected in this locale, and no file"),
+}
+#: the per-locale totals, in reading order ("withdrawn": a guide retired with its source,
+#: nothing to do, and "not planned" are not shown)
+GROUPS = ("up to date", "outdated", "missing", "retired", "other")
+#: the order actions are listed in a folder's next step
+ACTIONS = ("translate", "update", "remove", "retire", "find source", "repair")
+#: the groups a locale is expected to have live (the denominator of its completeness)
+EXPECTED_GROUPS = ("source", "up to date", "outdated", "missing", "other")
 
 
 @dataclass
 class Cell:
     locale: str
+    state: str = "not-planned"
     path: str | None = None
-    state: str = "missing"  # missing source no-source retired structure outdated findings ok unreadable
-    counts: dict = field(default_factory=dict)
-    findings: list = field(default_factory=list)
     source: str | None = None
+    expected: bool = False
+    findings: list = field(default_factory=list)
 
+    @property
+    def counts(self) -> dict:
+        found = Counter(f.severity for f in self.findings)
+        return {s: found.get(s, 0) for s in ("error", "warning", "info")}
+
+    @property
     def label(self) -> str:
-        counts = " ".join(f"{self.counts[s]}{s[0].upper()}" for s in ("error", "warning", "info")
-                          if self.counts.get(s))
-        if self.state == "missing":
-            return "-"
-        if self.state == "source":
-            return "source"
-        if self.state == "no-source":
-            return "no source"
-        if self.state == "unreadable":
-            return "unreadable"
-        if self.state == "retired":
-            return f"retired {counts}".strip()
-        if self.state in ("outdated", "structure"):
-            return f"{self.state} {counts}".strip()
-        return counts or "ok"
+        return STATES[self.state].label
+
+    @property
+    def action(self) -> str:
+        return STATES[self.state].action
 
 
 @dataclass
 class Row:
     folder: str
     source_locale: str | None
-    cells: dict
+    cells: dict  # locale -> Cell
+
+    def next_steps(self, order) -> list[tuple[str, list[str]]]:
+        """(action, locales) in :data:`ACTIONS` order: what this folder needs next."""
+        wanted: dict[str, list[str]] = {}
+        for locale in order:
+            action = self.cells[locale].action
+            if action:
+                wanted.setdefault(action, []).append(locale)
+        return [(a, wanted[a]) for a in ACTIONS if a in wanted]
 
 
-def scan(paths, config=None):
-    """Rows for every guide folder under ``paths``; each translation checked once."""
-    from ..runner import ConfigResolver, Services, check_file, collect_files
+@dataclass
+class LocaleTotals:
+    locale: str
+    counts: dict  # group -> number of guides
+    expected: int  # guides this locale should have live (EXPECTED_GROUPS)
+
+    @property
+    def completeness(self) -> float | None:
+        """Share of the expected guides that are up to date, sources included (None when none is)."""
+        done = self.counts.get("up to date", 0) + self.counts.get("source", 0)
+        return done / self.expected if self.expected else None
+
+
+@dataclass
+class Matrix:
+    rows: list[Row]
+    locales: list[str]
+    expectations: bool  # the configuration says which locales each folder expects
+
+    def totals(self) -> list[LocaleTotals]:
+        out = []
+        for locale in self.locales:
+            counts = Counter(STATES[row.cells[locale].state].group for row in self.rows)
+            expected = sum(counts.get(g, 0) for g in EXPECTED_GROUPS)
+            out.append(LocaleTotals(locale, dict(counts), expected))
+        return out
+
+    def overall(self) -> dict:
+        """Every cell counted by group, and the share of the expected translations (sources
+        apart) that are up to date."""
+        counts = Counter(STATES[c.state].group for r in self.rows for c in r.cells.values())
+        expected = sum(counts.get(g, 0) for g in EXPECTED_GROUPS if g != "source")
+        return {"folders": len(self.rows), "locales": len(self.locales),
+                "files": sum(1 for r in self.rows for c in r.cells.values() if c.path),
+                "counts": {g: counts.get(g, 0) for g in ("source",) + GROUPS + ("withdrawn", "not planned")},
+                "completeness": counts.get("up to date", 0) / expected if expected else None}
+
+
+# expected locales -----------------------------------------------------------------------
+
+def expected_locales(setting, folder: str, locales) -> set[str] | None:
+    """The locales ``folder`` is expected to have, by the ``expected_locales`` setting, or None
+    when the setting says nothing about it.
+
+    The setting is a list of locales (every folder), or a mapping of folder globs (relative to
+    the configuration's folder; ``*`` crosses folders) to lists; the first glob that matches
+    wins. A locale may be a glob too (``en-*``): it expands to the locales of the run."""
+    if not setting:
+        return None
+    if isinstance(setting, dict):
+        for glob, wanted in setting.items():
+            if fnmatch.fnmatchcase(folder, glob.rstrip("/")):
+                break
+        else:
+            return None
+    else:
+        wanted = setting
+    out = set()
+    for pattern in wanted or ():
+        pattern = str(pattern).lower()
+        out.update(l for l in locales if fnmatch.fnmatchcase(l, pattern))
+        if not any(c in pattern for c in "*?["):
+            out.add(pattern)
+    return out
+
+
+# scanning --------------------------------------------------------------------------------
+
+def _front_and_body(path: str):
+    """(front matter data, has body text), or None when the file cannot be read as text."""
+    try:
+        with open(path, "rb") as f:
+            source = decode(f.read())
+    except (OSError, UndecodableFile):
+        return None
+    front = parse_frontmatter(source.lines)
+    start = (front.end_line or len(source.lines)) if front.present else 0
+    return front.data, any(line.strip() for line in source.lines[start:])
+
+
+def _is_retired(front) -> bool:
+    return isinstance(front, dict) and any(front.get(k) is True for k in ("deprecated", "hidden"))
+
+
+def scan(paths, config=None) -> Matrix:
+    """The matrix of every guide folder under ``paths``; each translation is checked once,
+    with the ``translation/`` rules only."""
+    from ..runner import ConfigResolver, RunMemo, check_file, collect_files
 
     resolver = ConfigResolver(config)
     files, _ = collect_files(list(paths), resolver)
-    services = Services()
+    memo = RunMemo()
     folders: dict[str, dict[str, str]] = {}
     effective_of = {}
     for path in sorted(files, key=lambda p: (os.path.dirname(p), p)):
@@ -74,57 +198,88 @@ def scan(paths, config=None):
             continue
         folders.setdefault(os.path.dirname(path), {})[locale] = path
         effective_of[path] = effective
-    locales: set[str] = set()
-    rows = []
+    locales = sorted({l for found in folders.values() for l in found})
+    rows, expectations, pending = [], False, []
     for folder in sorted(folders):
-        cells = {}
-        source_locale = None
-        for locale, path in sorted(folders[folder].items()):
-            locales.add(locale)
+        found = folders[folder]
+        cells: dict[str, Cell] = {}
+        first = found[next(iter(found))]
+        folder_config = resolver.config_for(first)
+        setting = folder_config.data.get("expected_locales")
+        expectations = expectations or bool(setting)
+        expected = expected_locales(setting, folder_config.relative(folder), locales)
+        source_locale, source_front = None, None
+        pairings = {}
+        for locale, path in sorted(found.items()):
+            effective = effective_of[path]
+            pairings[locale] = pair(path, effective.source_locales, effective.locale_pattern, locale)
+            if pairings[locale].is_source:
+                source_locale = locale
+        if source_locale is None:
+            source_locale = next((p.source_locale for p in pairings.values() if p.source_locale), None)
+        if source_locale in found:
+            read = _front_and_body(found[source_locale])
+            source_front = read[0] if read else None
+        source_retired = source_front is not None and _is_retired(source_front)
+        for locale, path in sorted(found.items()):
+            pairing = pairings[locale]
+            cell = cells[locale] = Cell(locale, path=path, source=pairing.source)
+            read = _front_and_body(path)
+            if read is None:
+                cell.state = "unreadable"
+                continue
+            front, has_body = read
+            if pairing.is_source:
+                cell.state = "source-retired" if source_retired else "source"
+                continue
+            if _is_retired(front):
+                cell.state = "retired-with-source" if source_retired else "retired"
+                continue
+            if source_retired:
+                cell.state = "still-live"
+                continue
+            if not has_body:
+                cell.state = "empty"
+                continue
             effective = effective_of[path]
             effective.rules = [r for r in effective.rules if r.startswith(FAMILY)]
-            pairing = pair(path, effective.source_locales, effective.locale_pattern, locale)
-            cell = Cell(locale, path, source=pairing.source)
-            if pairing.is_source:
-                cell.state, source_locale = "source", locale
-                cells[locale] = cell
-                continue
-            if pairing.source:
-                source_locale = source_locale or pairing.source_locale
-            result = check_file(path, effective, services)
+            result = check_file(path, effective, memo)
             cell.findings = result.findings
-            cell.counts = dict(Counter(f.severity for f in result.findings))
-            rules = {f.rule for f in result.findings}
             if result.unreadable:
                 cell.state = "unreadable"
-            elif "translation/missing-source" in rules and not pairing.source:
+            elif not pairing.source:
                 cell.state = "no-source"
-            elif any(f.rule == "translation/frontmatter-mismatch" and "here but live in the source" in f.message
-                     for f in result.findings):
-                cell.state = "retired"  # deprecated or hidden here, live in the source
             else:
-                verdict = verdict_of(result.findings)
-                cell.state = {"structure_changed": "structure", "outdated": "outdated"}.get(
-                    verdict, "findings" if result.findings else "ok")
-            cells[locale] = cell
+                cell.state = {"structure_changed": "sections-differ", "outdated": "outdated"}.get(
+                    verdict_of(result.findings), "up-to-date")
         rows.append(Row(folder, source_locale, cells))
-    order = _locale_order(locales, config, resolver, rows)
-    for row in rows:
+        pending.append((expected, source_retired))
+    # a locale the configuration expects gets its column even where no file has it yet
+    columns = set(locales).union(*(e for e, _ in pending if e))
+    order = _locale_order(columns, resolver, rows)
+    for row, (expected, source_retired) in zip(rows, pending):
         for locale in order:
-            row.cells.setdefault(locale, Cell(locale))
-    return rows, order
+            cell = row.cells.setdefault(locale, Cell(locale))
+            cell.expected = cell.path is not None if expected is None else (
+                locale in expected or locale == row.source_locale)
+            if cell.path is None and cell.expected and not source_retired:
+                cell.state = "missing"  # a retired guide is not translated any more
+        row.cells = {locale: row.cells[locale] for locale in order}
+    return Matrix(rows, order, expectations)
 
 
-def _locale_order(locales, config, resolver, rows) -> list[str]:
-    first = []
-    if rows:
-        any_path = next((c.path for r in rows for c in r.cells.values() if c.path), None)
-        if any_path:
-            first = [l for l in resolver.effective_for(any_path).source_locales if l in locales]
+def _locale_order(locales, resolver, rows) -> list[str]:
+    """The source locales first (as configured), then the others alphabetically."""
+    first: list[str] = []
+    any_path = next((c.path for r in rows for c in r.cells.values() if c.path), None)
+    if any_path:
+        first = [l for l in resolver.effective_for(any_path).source_locales if l in locales]
     return first + sorted(l for l in locales if l not in first)
 
 
-def _relative(folder: str, bases) -> str:
+# folder names ----------------------------------------------------------------------------
+
+def relative_folder(folder: str, bases) -> str:
     for base in bases:
         try:
             rel = os.path.relpath(folder, base)
@@ -134,185 +289,4 @@ def _relative(folder: str, bases) -> str:
             return os.path.basename(os.path.abspath(folder))
         if not rel.startswith(".."):
             return rel.replace(os.sep, "/")
-    return folder
-
-
-def short_names(rows, bases) -> tuple[str, list[str]]:
-    """The folders' common prefix, and each folder without it (the matrix is read by its rows)."""
-    names = [_relative(r.folder, bases) for r in rows]
-    if len(names) < 2:
-        return "", names
-    prefix = os.path.commonpath(names).replace(os.sep, "/") if all(n != "." for n in names) else ""
-    if not prefix or any(n == prefix for n in names):
-        return "", names
-    return prefix + "/", [n[len(prefix) + 1:] for n in names]
-
-
-def summary(rows, order) -> dict:
-    states = Counter(c.state for r in rows for c in r.cells.values())
-    return {"folders": len(rows), "locales": len(order), "files": sum(1 for r in rows for c in r.cells.values()
-                                                                        if c.path),
-            "cells": {_STATE_NAMES.get(k, k): v for k, v in sorted(states.items())}}
-
-
-# text -------------------------------------------------------------------------------------
-
-COLOURS = {"missing": "\033[2m", "source": "\033[34m", "no-source": "\033[35m", "structure": "\033[31m",
-           "outdated": "\033[33m", "findings": "\033[36m", "ok": "\033[32m", "unreadable": "\033[31m", "retired": "\033[2m"}
-
-
-def render_text(rows, order, bases, colour=False) -> str:
-    prefix, names = short_names(rows, bases)
-    width = max([len(prefix or "folder")] + [len(n) for n in names])
-    widths = {l: max(len(l), *(len(r.cells[l].label()) for r in rows)) if rows else len(l) for l in order}
-    lines = ["  ".join([(prefix or "folder").ljust(width)] + [l.ljust(widths[l]) for l in order]).rstrip()]
-    for name, row in zip(names, rows):
-        parts = [name.ljust(width)]
-        for l in order:
-            cell = row.cells[l]
-            text = cell.label().ljust(widths[l])
-            parts.append(COLOURS[cell.state] + text + "\033[0m" if colour else text)
-        lines.append("  ".join(parts).rstrip())
-    s = summary(rows, order)
-    lines.append(f"{s['folders']} folders, {s['locales']} locales, {s['files']} files: "
-                 + ", ".join(f"{v} {k}" for k, v in s["cells"].items()))
-    return "\n".join(lines) + "\n"
-
-
-# json -------------------------------------------------------------------------------------
-
-def render_json(rows, order, bases) -> str:
-    data = {"version": 1, "locales": order, "rows": [], "summary": summary(rows, order)}
-    for row in rows:
-        cells = {}
-        for l in order:
-            c = row.cells[l]
-            cells[l] = {"state": c.state, "label": c.label(), "path": c.path, "source": c.source,
-                        "counts": {s: c.counts.get(s, 0) for s in ("error", "warning", "info")},
-                        "findings": [f.to_dict() for f in c.findings]}
-        data["rows"].append({"folder": _relative(row.folder, bases), "source_locale": row.source_locale,
-                             "cells": cells})
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-# html -------------------------------------------------------------------------------------
-
-CSS = """
-body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2330;background:#fff}
-h1{font-size:20px;margin:0 0 4px} p.sum{color:#555;margin:0 0 16px}
-table.m{border-collapse:collapse;font-size:11px} table.m th,table.m td{border:1px solid #d6dae1;padding:3px 5px;white-space:nowrap}
-table.m th{background:#f3f5f8;position:sticky;top:0} table.m td.f{font-family:ui-monospace,Menlo,Consolas,monospace;text-align:left}
-table.m td a{color:inherit;text-decoration:none;display:block}
-.missing{background:#f7f7f7;color:#aaa;text-align:center}.source{background:#dce8fb;color:#1b4b91}
-.no-source{background:#efe1f7;color:#6a2c8c}.structure{background:#f9d3d0;color:#8c1d13;font-weight:600}
-.outdated{background:#fde7c2;color:#7a4b00;font-weight:600}.findings{background:#fff6cf;color:#5e5200}
-.ok{background:#d9f2dc;color:#1c6b2b}.unreadable{background:#f9d3d0}.retired{background:#e4e4e4;color:#555;font-style:italic}
-.legend span{display:inline-block;padding:2px 8px;margin-right:6px;border:1px solid #d6dae1;font-size:12px}
-section.d{margin-top:28px;border-top:2px solid #d6dae1;padding-top:8px} section.d h2{font-size:15px;margin:6px 0}
-table.s{border-collapse:collapse;width:100%;table-layout:fixed;font-size:12px;margin-bottom:10px}
-table.s td,table.s th{border:1px solid #e1e4ea;padding:3px 6px;vertical-align:top;word-wrap:break-word}
-table.s th{background:#f3f5f8;text-align:left} table.s td.n{width:44px;text-align:right;color:#777;font-family:ui-monospace,monospace}
-table.s td.c{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap}
-.msg{margin:10px 0 2px} .sev{display:inline-block;padding:0 6px;border-radius:3px;font-size:11px;color:#fff}
-.sev.error{background:#c0392b}.sev.warning{background:#d68910}.sev.info{background:#2e86c1} code{font-size:12px}
-a.top{font-size:12px}
-"""
-
-
-def _lines(path, cache):
-    if path not in cache:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                cache[path] = f.read().splitlines()
-        except OSError:
-            cache[path] = []
-    return cache[path]
-
-
-def render_html(rows, order, bases) -> str:
-    esc = html.escape
-    s = summary(rows, order)
-    out = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-           "<title>Translations</title><style>", CSS, "</style></head><body>",
-           "<h1 id='top'>Translations</h1>",
-           f"<p class='sum'>{s['folders']} guide folders, {s['locales']} locales, {s['files']} files: "
-           + esc(", ".join(f"{v} {k}" for k, v in s["cells"].items())) + "</p>",
-           "<p class='legend'>" + "".join(f"<span class='{k}'>{esc(v)}</span>" for k, v in (
-               ("source", "source"), ("ok", "ok"), ("findings", "findings (E/W/I)"),
-               ("outdated", "outdated"), ("structure", "structure parted"), ("no-source", "no source"),
-               ("retired", "retired (deprecated/hidden here only)"),
-               ("missing", "- missing"))) + "</p>",
-           f"<table class='m'><thead><tr><th>{esc(short_names(rows, bases)[0] or 'folder')}</th>"
-           + "".join(f"<th>{esc(l)}</th>" for l in order) + "</tr></thead><tbody>"]
-    details = []
-    cache: dict = {}
-    names = short_names(rows, bases)[1]
-    for n, row in enumerate(rows):
-        name = names[n]
-        out.append(f"<tr><td class='f'>{esc(name)}</td>")
-        for l in order:
-            cell = row.cells[l]
-            label = esc(cell.label())
-            if cell.findings:
-                anchor = f"c{n}-{l}"
-                out.append(f"<td class='{cell.state}'><a href='#{anchor}' title='{len(cell.findings)} finding(s)'>"
-                           f"{label}</a></td>")
-                details.append(_details(anchor, name, cell, cache))
-            else:
-                out.append(f"<td class='{cell.state}'>{label}</td>")
-        out.append("</tr>")
-    out.append("</tbody></table>")
-    out.extend(details)
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
-
-
-def _details(anchor, name, cell, cache) -> str:
-    esc = html.escape
-    target = _lines(cell.path, cache)
-    source = _lines(cell.source, cache) if cell.source else []
-    parts = [f"<section class='d' id='{anchor}'><h2>{esc(name)} · {esc(cell.locale)} "
-             f"<small>({esc(os.path.basename(cell.path))} against "
-             f"{esc(os.path.basename(cell.source)) if cell.source else 'no source'})</small></h2>"
-             "<a class='top' href='#top'>back to the matrix</a>"]
-    for f in cell.findings:
-        parts.append(f"<div class='msg'><span class='sev {f.severity}'>{f.severity}</span> "
-                     f"<code>{esc(f.rule)}</code> {esc(f.message)}</div>")
-        m = LINE_REF.search(f.message)
-        s_line = int(m.group(1)) if m else None
-        t_text = target[f.line - 1] if 0 < f.line <= len(target) else ""
-        s_text = source[s_line - 1] if s_line and 0 < s_line <= len(source) else ""
-        parts.append("<table class='s'><colgroup><col style='width:48px'><col><col style='width:48px'><col>"
-                     "</colgroup><tr><th colspan='2'>translation</th><th colspan='2'>source</th></tr>"
-                     f"<tr><td class='n'>{f.line}</td><td class='c'>{esc(t_text)}</td>"
-                     f"<td class='n'>{s_line or ''}</td><td class='c'>{esc(s_text)}</td></tr></table>")
-    parts.append("</section>")
-    return "\n".join(parts)
-
-
-def cmd_translations(args) -> int:
-    import sys
-
-    from ..cli import emit
-    from ..config import Config
-
-    config = Config.load(args.config) if args.config else None
-    for path in args.paths:
-        if not os.path.exists(path):
-            print(f"guidelint: error: {path}: no such file or directory", file=sys.stderr)
-            return 2
-    rows, order = scan(args.paths, config)
-    if not rows and not getattr(args, "allow_empty", False):
-        print(f"guidelint: error: no guide with a locale (guide.<locale>.md) in {', '.join(args.paths)} "
-              "(--allow-empty accepts that)", file=sys.stderr)
-        return 2
-    bases = [p if os.path.isdir(p) else os.path.dirname(p) for p in args.paths]
-    if args.format == "json":
-        text = render_json(rows, order, bases)
-    elif args.format == "html":
-        text = render_html(rows, order, bases)
-    else:
-        colour = not args.no_color and not args.output and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-        text = render_text(rows, order, bases, colour)
-    emit(text, args)
-    return 0
+    return folder.replace(os.sep, "/")

@@ -3,14 +3,15 @@ import re
 from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
-from lint.translations.blocks import code_like
+from lint.translations.blocks import TYPO_DOUBLE_DASH, TYPO_LONE_DASH, TYPO_QUOTES, code_like
 
 # a dash typed by a word processor where an option's `-` or `--` belongs: `-—dport`, `—-delete`,
-# `–-src-range`, and in code a lone dash before an option name: ` —verbose`, ` –v`
-DOUBLE_DASH = re.compile(r"(?:-[—–]|[—–]-|[—–]{2})(?=[A-Za-z])")
-LONE_DASH = re.compile(r"(?:(?<=\s)|^)[—–](?=[A-Za-z][\w-]*)")
+# `–-src-range`, and in code a lone dash before an option name: ` —verbose`, ` –v`; shared with the
+# code comparisons of the translation rules, which leave these characters to this rule
+DOUBLE_DASH = TYPO_DOUBLE_DASH
+LONE_DASH = TYPO_LONE_DASH
 PROSE_LONE_DASH = re.compile(r"(?:(?<=[\s(])|^)[—–](?=[a-z][a-z0-9]*-?[a-z0-9-]*\b(?![’']))")
-QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
+QUOTES = TYPO_QUOTES
 SPACES = {"\u00a0": " ", "\u202f": " "}
 OTHER = re.compile("[“”„«»‘’\u00a0\u202f]")
 NAMES = {"—": "em dash", "–": "en dash", "“": "curly quote", "”": "curly quote", "„": "low quote",
@@ -43,6 +44,9 @@ class TypographicCharacter(Rule):
 
         Curly quotes in a comment line of a code block, and UI labels (`` `Suivant`{.action} ``,
         `` `Plans d’hébergement` ``) are not commands and are left alone.
+
+        In a translation this rule owns such a character: translation/code-mismatch does not
+        also report a command that differs from the source only by it.
 
     Why is this bad?
         A reader copies the command and the shell gets `—-dport`, which no program knows;

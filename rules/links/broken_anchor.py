@@ -37,6 +37,9 @@ class BrokenAnchor(Rule):
         the repository root), `../other_guide/#x` from the guide's folder. When that guide or
         folder is not in the checkout, nothing is reported. URLs of web sites are not fetched.
 
+        In a translation, a fragment that names a heading of the source is reported by
+        ``translation/anchor-leak`` (which says where the id comes from) and not again here.
+
     Why is this bad?
         The link does nothing: the reader stays where they are. In translated guides the
         anchor is often the id of the source-language heading (`#configuration_du_compte`)

@@ -38,6 +38,9 @@ class LocaleMismatch(Rule):
         The `*.mail.ovh.ca` mail servers are not a country marker: they serve every
         non-European subsidiary.
 
+        In a translation this rule owns a link to another locale's page that the source does
+        not have: translation/link-mismatch does not also report it as a link added.
+
     Why is this bad?
         The reader lands on a page in another language or, for manager and order links, in
         another country's shop with other prices and terms. Such links are copied from another

@@ -70,6 +70,9 @@ class MalformedTarget(Rule):
         A destination in angle brackets may contain spaces (`[x](<a b.png>)`), and a title
         after the URL (`[x](url "title")`) is fine.
 
+        In a translation this rule owns a destination wrapped in parentheses:
+        translation/link-mismatch compares the URL inside and does not report the link again.
+
     Why is this bad?
         The reader sees raw Markdown or follows a link that leads nowhere; none of these show
         in a source review unless one reads every URL character by character.

@@ -4,6 +4,8 @@ from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
 
+from .empty_text import has_visible_text
+
 ATTRIBUTE_LIST = re.compile(r"\{\s*[.#][^{}\n]*\}")
 NO_SPACE_LANGUAGES = {"ja", "zh", "ko"}
 
@@ -37,7 +39,9 @@ class MissingSpace(Rule):
         not checked. Autolinks (`<https://...>`) count as links. Links whose text was not found
         verbatim in the file are skipped. When the space went inside the link text
         (`à[ l'espace client](...)`: the underline starts with a space), the finding says so
-        and the fix moves the space before the bracket.
+        and the fix moves the space before the bracket. A link with no visible text
+        (`ohjetta[](https://...)`) is not glued to anything the reader sees: it is
+        `links/empty-text`'s finding, and a space would leave the link empty.
 
     Why is this bad?
         The rendered page shows the link text run into the neighbouring word
@@ -73,6 +77,8 @@ class MissingSpace(Rule):
             if not start_line.startswith(opener, s) or e < 1 or end_line[e - 1:e] not in closers:
                 continue  # position not verbatim: do not guess
             kind = "image" if node.type == "image" else "link"
+            if kind == "link" and not autolink and not has_visible_text(node):
+                continue
             inner = start_line[s + len(opener):s + len(opener) + 1]
             if s > 0 and _is_word_char(start_line[s - 1]):
                 word = re.search(r"\w+$", start_line[:s]).group()

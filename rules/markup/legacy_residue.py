@@ -122,7 +122,13 @@ class LegacyResidue(Rule):
         not residue. The patterns are data (`rules/markup/legacy_residue.yaml`); the option
         `patterns` adds a repository's own (`- {name: ..., regex: ..., message: ...}`). There is
         no automatic fix: the right replacement (the link's text, the guide a number stood for)
-        needs a person.
+        needs a person. An empty link to a legacy number (`[]({legacy}1596)`) is this rule's
+        finding alone: `links/empty-text` leaves it to this one, which names the guide meant.
+
+        This rule owns the brackets of the residue: a bracket glued to it (`[blue]]`,
+        `/!\\]/b]`) or closed by a broken half (`([tässä i]OVH`) is not also reported by
+        punctuation/unbalanced-brackets, and a BBCode link counts as the link it meant for
+        translation/link-mismatch, which does not report the source's link as missing.
 
     Why is this bad?
         The published page shows the tags as text (`Thunderbird[/ blue].`), or shows nothing

@@ -21,8 +21,9 @@ class HostProtocol(Rule):
         (`pop.mail.ovh.ca`).
 
         ports/protocol-mismatch judges ports by the server next to them; this rule judges
-        the server by its section and ports, so a row where both disagree with the server
-        is reported by both, each at its own cell.
+        the server by its section and ports as well, so where both would report a row, the
+        server is the odd one out: this rule owns the defect and ports/protocol-mismatch
+        stays silent on that line (``supersedes``, line scope).
 
     Why is this bad?
         A reader who sets up a POP3 account with the IMAP server gets an IMAP account, with
@@ -40,6 +41,8 @@ class HostProtocol(Rule):
     severity = "error"
     summary = "an IMAP server named in a POP3 statement, or the reverse"
     tags = ("ports", "email")
+    supersedes = ("ports/protocol-mismatch",)
+    supersede_scope = "line"
 
     def check(self, doc, ctx):
         reading = read(doc)

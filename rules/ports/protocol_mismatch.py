@@ -33,7 +33,11 @@ class ProtocolMismatch(Rule):
         by it ("IMAP uses 993"), one naming both is skipped, one naming none (``Ports 143
         and 587 correspond to disabled SSL``) is judged by its section. A statement is
         reported only when all its incoming ports belong to the other protocol; outgoing
-        (SMTP) ports are not judged.
+        (SMTP) ports are not judged. Where the section's port table and its text disagree,
+        ``ports/table-prose-mismatch`` reports the statement (naming both sides) and this rule
+        stays silent on it. Where the server is the one that disagrees with its section and
+        ports (``imap.mail.ovh.ca`` on a POP3 row), ``ports/host-protocol`` reports the
+        server and this rule stays silent on that line.
         Knowledge and words: ``rules/ports/lexicon.yaml`` (``protocols``, ``host_prefixes``).
 
     Why is this bad?

@@ -38,6 +38,10 @@ class TableProseMismatch(Rule):
         put on the side that contradicts the section heading's protocol, and on the table
         when the heading names none.
 
+        One defect, one finding: where that side also contradicts its section's protocol,
+        ``ports/protocol-mismatch`` would report the same ports; this rule, which names both
+        sides of the contradiction, owns it and ``ports/protocol-mismatch`` stays silent there.
+
     Why is this bad?
         The reader gets two answers for one setting and cannot know which one is right;
         usually one of them was pasted from the other protocol's section.
@@ -63,6 +67,7 @@ class TableProseMismatch(Rule):
     severity = "error"
     summary = "a section's port table and its text give different ports"
     tags = ("ports", "email", "tables")
+    supersedes = ("ports/protocol-mismatch",)
 
     def check(self, doc, ctx):
         reading = read(doc)

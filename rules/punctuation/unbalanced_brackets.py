@@ -41,18 +41,38 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
-def _masked(raw: str) -> str:
+# the `]` of a broken BBCode half (`[tässä esimerkissä i]OVH`, `/b]`): it closes a `[` opened
+# before it when there is one, and is otherwise residue, never a stray bracket
+HALF_CLOSE = "\0"
+
+
+def _masked(raw: str) -> tuple[str, frozenset]:
+    """The line with what is not prose blanked, and the offsets BBCode residue covered."""
+    residue = set()
     if "]" in raw:
         # BBCode left by the old CMS (`[url="…"]`, `/green]`) is markup/legacy-residue's to report;
         # first, before the URL inside `[url="…"]` is blanked
         for _name, pattern, _message, needs in legacy_patterns():
             if "]" in pattern.pattern and (not needs or needs in raw):
-                raw = pattern.sub(_blank, raw)
+                raw = pattern.sub(lambda m: _residue(m, residue), raw)
     for pattern, needs in NOT_PROSE:
         # a substring test first: a URL pattern tried at every word start of a long line is slow
         if any(n in raw for n in needs):
             raw = pattern.sub(_blank, raw)
-    return raw
+    return raw, frozenset(residue)
+
+
+def _residue(m: re.Match, residue: set) -> str:
+    text = m.group()
+    residue.update(range(m.start(), m.end()))
+    if text.endswith("]") and text.count("]") > text.count("["):
+        return " " * (len(text) - 1) + HALF_CLOSE
+    return " " * len(text)
+
+
+def _touches(residue: frozenset, offset: int) -> bool:
+    """A bracket glued to BBCode residue (`[blue]]`, `/!\\]/b]`) is part of that residue."""
+    return offset - 1 in residue or offset + 1 in residue
 
 
 def _pairs(marks, opener, closer):
@@ -91,6 +111,10 @@ class UnbalancedBrackets(Rule):
         brackets. Quotes count as paired in any style the guides' languages use: “…”,
         „…“, „…”, ”…”, «…», »…«.
 
+        BBCode residue of the old CMS belongs to markup/legacy-residue: its brackets, a
+        bracket glued to it (`[blue]]`, `/!\\]/b]`) and a `[` that a broken tag half closes
+        (`([tässä esimerkissä i]OVH`) are not reported here.
+
     Why is this bad?
         A stray bracket left by an edit or a broken link shows on the page, and an
         unclosed parenthesis or quote leaves the reader to guess where an aside ends.
@@ -126,9 +150,15 @@ class UnbalancedBrackets(Rule):
                 # masked on the whole line: a BBCode link or a URL may span several text nodes
                 if line not in masked:
                     masked[line] = _masked(doc.line(line))
-                text = masked[line][column - 1:column - 1 + len(raw)]
+                whole, residue = masked[line]
+                text = whole[column - 1:column - 1 + len(raw)]
                 for i, c in enumerate(text):
-                    if c in PAIRS:
+                    if c == HALF_CLOSE:
+                        if stack and stack[-1][2] == "[":
+                            opened[stack.pop()[2]] -= 1
+                    elif c in (PAIRS.keys() | CLOSERS.keys()) and _touches(residue, column - 1 + i):
+                        continue  # markup/legacy-residue reports it, with the tag it belongs to
+                    elif c in PAIRS:
                         stack.append((line, column + i, c))
                         opened[c] += 1
                     elif c in CLOSERS:

@@ -11,7 +11,8 @@ class MissingDelimiter(Rule):
     """
     What it does
         Reports consecutive lines that look like the rows of a pipe table but have no
-        delimiter row (``|---|---|``) under the first one.
+        delimiter row (``|---|---|``) under the first one. The padding of such rows is not
+        reported again, cell by cell, by ``whitespace/double-space``: one table, one finding.
 
     Why is this bad?
         Without the delimiter row Markdown does not make a table: the page shows the rows

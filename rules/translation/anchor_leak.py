@@ -32,6 +32,10 @@ class AnchorLeak(Rule):
         older OVHcloud guides made them (``#aller_plus_loin``, and compound ids such as
         ``#h2_slug_partie_7_h3_slug``), from ``{#id}`` and from ``<a name="...">``.
 
+        One defect, one finding: such a link matches no anchor of the translation either, so
+        ``links/broken-anchor`` would report it at the same place; this rule, the more
+        specific, owns it and ``links/broken-anchor`` stays silent there (``supersedes``).
+
     Why is this bad?
         The link jumps nowhere: the heading it names exists only in the other language.
 
@@ -48,6 +52,7 @@ class AnchorLeak(Rule):
     summary = "a #fragment link names a heading of the source, not of the translation"
     tags = ("translation", "links")
     cross_file = True
+    supersedes = ("links/broken-anchor",)
 
     def check(self, doc, ctx):
         pair = pair_for(doc, ctx)  # retired translations too: the link is broken either way

@@ -18,6 +18,9 @@ class CodeMismatch(Rule):
         Comments inside code blocks may be translated (option ``ignore_comments``); inline
         code that reads as a UI label (``Suivant``{.action}, a capitalised phrase with no
         code character) is not compared, since UI labels are translated.
+        Code that differs only in typographic characters (an em or en dash for ``-``, curly
+        quotes, a no-break space) is left to commands/typographic-character, which owns that
+        defect and fixes it: the comparison reads both sides with those characters in ASCII.
 
     Why is this bad?
         Commands, file names, hosts and configuration values are not translated: a changed
@@ -25,7 +28,7 @@ class CodeMismatch(Rule):
 
     Example
         Source:      ``sudo iptables -A INPUT -p tcp --dport 80 -j ACCEPT``
-        Translation: ``sudo iptables -A INPUT -p tcp -—dport 80 -j ACCEPT`` (a dash became —)
+        Translation: ``sudo iptables -A INPUT -p tcp --dport 8080 -j ACCEPT`` (the port changed)
 
     Use instead
         Keep the code as in the source.

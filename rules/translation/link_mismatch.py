@@ -1,3 +1,4 @@
+from lint import locales
 from lint.registry import register
 from lint.rule import Rule
 from lint.translations.align import content_pair_for
@@ -29,6 +30,13 @@ class LinkMismatch(Rule):
         the same link. Reports a link that points elsewhere, or one present on one side only.
         ``#fragment`` links are left to ``translation/anchor-leak``.
 
+        One defect, one finding: a link another rule reports is not a mismatch here. A
+        destination wrapped in parentheses (``]((https://…))``) is compared as the URL inside
+        (``links/malformed-target`` reports the parentheses); a BBCode link
+        (``[url="X"]text[/url]``) counts as the link to X (``markup/legacy-residue`` reports
+        it); a link only the translation has that points at another locale's page (``/fr/``
+        in an English guide) is ``links/locale-mismatch``'s.
+
     Why is this bad?
         A link that points to another guide or product than the source's sends the reader
         of that locale somewhere else; a dropped link leaves them without the reference.
@@ -51,7 +59,10 @@ class LinkMismatch(Rule):
         pair = content_pair_for(doc, ctx)
         if pair is None:
             return
+        locale_map = ctx.setting("locale_map") or {}
         for d in link_diffs(pair):
+            if d.detail == "added" and locales.contradictions(d.extra[0].text, doc.locale, locale_map):
+                continue  # a link to another locale's page: links/locale-mismatch reports it
             if d.detail == "changed":
                 here, there = _tails(d.extra[0].text, d.missing[0].text)
                 msg = (f"link differs from source line {d.source.line} beyond its locale: "

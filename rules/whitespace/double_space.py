@@ -3,6 +3,7 @@ import re
 from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
+from lint.pipe_rows import pipe_row_runs, strip_prefix
 
 RUN = re.compile(r"(?<=\S)( {2,})(?=\S)")
 INLINE_BLOCKS = ("paragraph", "heading", "table_cell")
@@ -23,6 +24,11 @@ class DoubleSpace(Rule):
         (``1.  Text``), the padding that aligns table columns, a hard line break (two
         spaces at the end of a line) and the inside of code spans are not reported.
 
+        Rows of a pipe table that Markdown did not make a table (it lost its delimiter row,
+        so it renders as a paragraph) keep their padding unreported too: the defect is the
+        table's, reported once by ``tables/missing-delimiter``, not once per padded cell.
+        Two spaces between words inside such a cell are still reported, as in a table.
+
     Example
         Portit 995 ja 465 vastaavat  aktivoitua SSL-suojausta.
 
@@ -37,13 +43,21 @@ class DoubleSpace(Rule):
     fix = "safe"
 
     def check(self, doc, ctx):
+        table_rows = None
         for block in doc.walk(*INLINE_BLOCKS):
             if block.type == "paragraph" and block.inside("table_cell"):
                 continue
             if not _has_two_spaces(doc, block):
                 continue  # most blocks: no need to walk their inline nodes
             for line, text in _prose_lines(doc, block):
+                in_row = False
+                if block.type == "paragraph" and strip_prefix(text)[1].startswith("|"):
+                    if table_rows is None:
+                        table_rows = {n for first, last in pipe_row_runs(doc) for n in range(first, last + 1)}
+                    in_row = line in table_rows
                 for m in RUN.finditer(text):
+                    if in_row and (text[m.start(1) - 1] == "|" or text[m.end(1):m.end(1) + 1] == "|"):
+                        continue  # a cell's padding in a table Markdown did not recognise
                     column, end = m.start(1) + 1, m.end(1) + 1
                     ctx.report(line, column, f"{len(m.group(1))} spaces between words",
                                end_column=end, edits=[Edit(line, column, line, end, " ")])
