@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -252,6 +252,12 @@ class Lexicon:
     lower_words: frozenset[str]
     stems: tuple[str, ...] = ()
     products: frozenset[str] = frozenset()
+    # verdicts per word: one Lexicon serves a run's guides of a folder and language, and four
+    # rules ask it about every word of each
+    _project: dict = field(default_factory=dict, repr=False, compare=False)
+    #: rules' per-word answers that depend only on this lexicon (and the run's other spellers),
+    #: one dict per rule: ``lex.answers.setdefault(key, {})``
+    answers: dict = field(default_factory=dict, repr=False, compare=False)
 
     def accepted(self, word: str) -> bool:
         if self.project_word(word):
@@ -259,6 +265,14 @@ class Lexicon:
         return self.speller is not None and self.speller.known(word)
 
     def project_word(self, word: str) -> bool:
+        verdict = self._project.get(word)
+        if verdict is None:
+            if len(self._project) > 200_000:  # bounded: a run of generated text need not repeat
+                self._project.clear()
+            verdict = self._project[word] = self._project_word(word)
+        return verdict
+
+    def _project_word(self, word: str) -> bool:
         if word in self.words:
             return True
         lower = word.lower()
@@ -380,10 +394,16 @@ def lexicon(ctx, doc, locale: str | None = None, *, note: bool = True) -> Lexico
     locale = locale or doc.locale
     words = project_words(ctx, doc.path)
     if locale:
-        words = words | builtin_words(locale.split("-")[0].lower()) | terms_words(ctx, locale.lower())
-    stems = tuple(w[:-1].lower() for w in words if w.endswith("*") and len(w) > 3)
-    return Lexicon(speller(ctx, locale, note=note), words,
-                   frozenset(w.lower() for w in words), stems, product_names(ctx))
+        words = (words, builtin_words(locale.split("-")[0].lower()), terms_words(ctx, locale.lower()))
+    found = speller(ctx, locale, note=note)
+    products = product_names(ctx)
+
+    def build() -> Lexicon:
+        merged = frozenset().union(*words) if isinstance(words, tuple) else words
+        stems = tuple(w[:-1].lower() for w in merged if w.endswith("*") and len(w) > 3)
+        return Lexicon(found, merged, frozenset(w.lower() for w in merged), stems, products)
+    # the same parts make the same Lexicon: built once per run, not per rule and guide
+    return ctx.services.get(("guidelint.lexicon", id(found), words, products), build)
 
 
 def project_words(ctx, path: str) -> frozenset[str]:

@@ -102,14 +102,18 @@ class Document:
     def walk(self, *types: str) -> Iterator[Node]:
         """Every node of the tree in document order (pre-order), or only those of ``types``
         (``doc.walk("link", "image")``)."""
-        stack = list(reversed(self.nodes))
-        pop, extend = stack.pop, stack.extend
-        while stack:
-            node = pop()
-            if not types or node.type in types:
-                yield node
-            if node.children:
-                extend(reversed(node.children))
+        # forty rules walk each document, most for a few node types: the order is found once,
+        # and each selection once (the tree is not changed after parsing)
+        walks = self._memo.get(_WALKS)
+        if walks is None:
+            walks = self._memo[_WALKS] = {}
+        found = walks.get(types)
+        if found is None:
+            order = walks.get(())
+            if order is None:
+                order = walks[()] = _preorder(self.nodes)
+            found = walks[types] = order if not types else [n for n in order if n.type in types]
+        return iter(found)
 
     def prose_text_nodes(self) -> Iterator[Node]:
         """Text a reader reads as prose: not code, HTML, attribute lists or admonition markers."""
@@ -130,6 +134,21 @@ class Document:
     def headings(self) -> list[Node]:
         """The heading nodes, in document order."""
         return list(self.walk("heading"))
+
+
+_WALKS = "walk"  # the key of Document.walk's selections in Document._memo
+
+
+def _preorder(nodes: list[Node]) -> list[Node]:
+    order = []
+    stack = list(reversed(nodes))
+    pop, extend, append = stack.pop, stack.extend, order.append
+    while stack:
+        node = pop()
+        append(node)
+        if node.children:
+            extend(reversed(node.children))
+    return order
 
 
 def _split_attribute_lists(parent: Node) -> None:

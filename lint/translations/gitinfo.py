@@ -27,9 +27,28 @@ def split_evidence(message: str) -> tuple[str, str]:
     return message[:found.start()], found.group()[2:-1]
 
 
+def _outside_work_tree(folder: str) -> bool:
+    """No ``.git`` in the folder or above it: ``git blame`` can only fail there, and starting it
+    costs a process per finding (a copy without its history, a bench's corpus). A few stat
+    calls, not cached: a long-lived language server may see ``git init``. Git's own variables
+    can point to a repository elsewhere, so they leave the answer to git."""
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return False
+    current = folder
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return False
+        parent = os.path.dirname(current)
+        if parent == current:
+            return True
+        current = parent
+
+
 def blame(path: str, line: int, timeout: float = 5.0) -> dict | None:
     """{"commit", "date", "summary"} of the commit that last changed ``line`` of ``path``."""
     folder = os.path.dirname(os.path.abspath(path)) or "."
+    if _outside_work_tree(folder):
+        return None
     try:
         out = subprocess.run(
             ["git", "-C", folder, "blame", "--porcelain", "-L", f"{line},{line}", "--",

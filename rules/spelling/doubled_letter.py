@@ -72,9 +72,13 @@ class DoubledLetter(Rule):
         english = None
         if language != "en":
             english = dictionaries.speller(ctx, "en", note=False)
+        # a pure function of the word here: prose repeats its words, across guides too
+        answers = lex.answers.setdefault((self.id, id(english), language), {})
         for word in dictionaries.prose_words(doc, ctx):
             text = word.text
-            found = slip(text, lex, english, rules)
+            found = answers.get(text, _UNASKED)
+            if found is _UNASKED:
+                found = answers[text] = slip(text, lex, english, rules)
             if found is None:
                 continue
             suggestion, letter, length = found
@@ -86,6 +90,9 @@ class DoubledLetter(Rule):
                 message = f"'{text}' has '{letter}' written three times in a row"
                 edits = []
             ctx.report(word.line, word.column, message, end_column=word.end_column, edits=edits)
+
+
+_UNASKED = object()
 
 
 def slip(text: str, lex, english, policy: "_Policy"):

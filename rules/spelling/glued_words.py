@@ -69,9 +69,14 @@ class GluedWords(Rule):
         if lex.speller is None:
             return
         english = dictionaries.speller(ctx, "en", note=False) if language != "en" else None
+        # a pure function of the word here: prose repeats its words, across guides too
+        answers = lex.answers.setdefault((self.id, id(english), language), {})
         for word in dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits")):
             text = word.text
-            split = glued(text, word.kind, lex, language, english)
+            key = (text, word.kind)
+            split = answers.get(key, _UNASKED)
+            if split is _UNASKED:
+                split = answers[key] = glued(text, word.kind, lex, language, english)
             if split is None:
                 continue
             head, tail = split
@@ -126,6 +131,9 @@ def _language_data(language: str):
     return (set(data.get("function_words", {}).get(language, [])),
             [re.compile(p, re.I) for p in data.get("not_glued", {}).get(language, [])],
             set(data.get("units", [])))
+
+
+_UNASKED = object()
 
 
 def glued(text: str, kind: str, lex, language: str, english):

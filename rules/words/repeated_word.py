@@ -132,6 +132,8 @@ class RepeatedWord(Rule):
 
     def _check_run(self, run, allowed, after_comma, ctx):
         lower = [w.text.lower() for w in run]
+        if len(set(lower)) == len(lower):
+            return  # every repeat ends on a word seen before in the run: most runs have none
         i = 1
         while i < len(run):
             n = _repeat_length(run, lower, i)
