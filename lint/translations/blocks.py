@@ -171,6 +171,8 @@ def same_code(a: str, b: str) -> bool:
             continue
         if op != "replace":
             return False  # an argument added or removed is never a translated placeholder
+        if i2 - i1 == j2 - j1 and all(_x_masked(x) == _x_masked(y) for x, y in zip(ta[i1:i2], tb[j1:j2])):
+            continue  # `cluster0XX` / `clusterXXX`: the same number left for the reader to fill in
         if any(_same_family(x, y) for x, y in zip(ta[i1:i2], tb[j1:j2])) \
                 or _typo("".join(ta[i1:i2]), "".join(tb[j1:j2])):
             return False
@@ -179,6 +181,14 @@ def same_code(a: str, b: str) -> bool:
     if bool(changed) and words and any(_placeholder(t) for t in changed):
         return True
     return _placeholder_swapped(a.split(), b.split())
+
+
+_X_RUN = re.compile(r"\d*(?:X{2,}|x{3,})[\dXx]*")
+
+
+def _x_masked(token: str) -> str:
+    """A token with its run of placeholder X's (``XXX``, ``0XX``, ``xxx``) written as one mark."""
+    return _X_RUN.sub("{X}", token)
 
 
 def _typo(x: str, y: str) -> bool:
