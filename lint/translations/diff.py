@@ -392,7 +392,7 @@ def image_diffs(pair) -> list[Diff]:
             added.append(Diff("image", sb, tb, img.line, img.column, img.end_column, extra=[img],
                               detail="added"))
     flush()
-    out = _renamed_nearby(pair, out)
+    out = _shown_elsewhere(pair, _renamed_nearby(pair, out))
     if not out:
         s_names = [(image_name(img.text), img) for b in pair.sblocks for img in b.images]
         t_names = [(image_name(img.text), img) for b in pair.tblocks for img in b.images]
@@ -412,6 +412,28 @@ def image_diffs(pair) -> list[Diff]:
     out.sort(key=lambda d: d.line)
     pair.cache["images"] = out
     return out
+
+
+def _shown_elsewhere(pair, found: list[Diff]) -> list[Diff]:
+    """An image reported on one side only whose file both guides show equally often, in blocks
+    the alignment reads otherwise (a screenshot and its caption laid out as a table): it is
+    there on both sides, only framed differently."""
+    if not found:
+        return found
+    text = {}
+
+    def count(doc, name: str) -> int:
+        if id(doc) not in text:
+            text[id(doc)] = "\n".join(doc.lines)
+        return len(re.findall(r"[(/]" + re.escape(name) + r"[)\s]", text[id(doc)], re.I))
+    kept = []
+    for d in found:
+        img = d.missing[0] if d.detail == "missing" else d.extra[0] if d.detail == "added" else None
+        name = image_name(img.text) if img is not None else ""
+        if name and count(pair.target, name) == count(pair.source, name) > 0:
+            continue
+        kept.append(d)
+    return kept
 
 
 def _renamed_nearby(pair, found: list[Diff]) -> list[Diff]:
