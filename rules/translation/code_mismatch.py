@@ -1,6 +1,7 @@
 from lint.registry import register
 from lint.rule import Option, Rule
 from lint.translations.align import content_pair_for
+from lint.translations.blocks import _placeholder
 from lint.translations.diff import code_block_diffs, codespan_diffs, short
 
 
@@ -21,6 +22,11 @@ class CodeMismatch(Rule):
         Code that differs only in typographic characters (an em or en dash for ``-``, curly
         quotes, a no-break space) is left to commands/typographic-character, which owns that
         defect and fixes it: the comparison reads both sides with those characters in ASCII.
+        A number left for the reader to fill in may be written ``XXX`` or ``0XX``. A one-line
+        command the translation adds just after a code block, repeating that block's command
+        with its placeholders filled in ("Example:" ``ssh ubuntu@203.0.113.100 -p 49152``
+        after ``ssh username@IPv4_server -p NewPortNumber``), is an illustration, not a
+        difference.
 
     Why is this bad?
         Commands, file names, hosts and configuration values are not translated: a changed
@@ -46,6 +52,8 @@ class CodeMismatch(Rule):
         if pair is None:
             return
         for d in code_block_diffs(pair, ctx.option("ignore_comments")):
+            if d.detail == "added" and _fills_in_the_block_before(pair.tblocks, d.target):
+                continue
             if d.detail == "missing":
                 msg = f"code block of source line {d.source.line} is missing here"
             elif d.detail == "added":
@@ -66,3 +74,25 @@ class CodeMismatch(Rule):
                 parts.append("source has " + ", ".join(f"`{short(c.text, 40)}`" for c in d.missing))
             ctx.report(d.line, d.column, f"inline code differs from source line {d.source.line}: "
                        + "; ".join(parts), end_column=d.end_column)
+
+
+def _fills_in_the_block_before(blocks, block) -> bool:
+    """An added one-line command that repeats the command of a code block just before it with
+    its placeholders filled in (``ssh username@IPv4_server -p NewPortNumber``, then "Example:"
+    and ``ssh ubuntu@203.0.113.100 -p 49152``): an illustration the translation added, which
+    says nothing the source does not."""
+    if block is None or block.kind != "code" or block not in blocks:
+        return False
+    mine = block.code.split()
+    if "\n" in block.code.strip() or not mine:
+        return False
+    i = blocks.index(block)
+    for before in reversed(blocks[max(0, i - 3):i]):
+        if before.kind != "code":
+            continue
+        template = before.code.split()
+        if len(template) != len(mine) or template[0] != mine[0]:
+            return False
+        differ = [(t, m) for t, m in zip(template, mine) if t != m]
+        return bool(differ) and all(any(_placeholder(p) for p in t.replace("@", " ").split()) for t, _ in differ)
+    return False
