@@ -15,7 +15,7 @@ import re
 import traceback
 from dataclasses import dataclass, field
 
-from ..config import CONFIG_NAMES, Config, ConfigError, Effective
+from ..config import CONFIG_NAMES, Config, ConfigError, FileConfig
 from ..dictionaries import WORDS_FILE
 from ..document import Document, locale_from_path
 from ..finding import Finding
@@ -76,7 +76,7 @@ class Checked:
     findings: list[Finding]
     table: LineTable
     doc: Document | None = None
-    effective: Effective | None = None
+    effective: FileConfig | None = None
     fix_all: list["TextChange"] | None = field(default=None, repr=False)
     baseline: object = None  # the configuration's lint.baseline.Baseline, when it names one
     unfiltered: list[Finding] | None = field(default=None, repr=False)  # before the baseline
@@ -134,7 +134,7 @@ class Session:
             self._resolver = ConfigResolver(explicit)
         return self._resolver
 
-    def _effective(self, path: str) -> Effective | None:
+    def _effective(self, path: str) -> FileConfig | None:
         """The file's configuration; None when it is excluded. A configuration file edited
         by another program since it was read is read again."""
         resolver = self._resolver_for()
@@ -213,7 +213,7 @@ class Session:
             traceback.print_exc()
         return _engine(path, RULE_ERROR, f"guidelint failed while {doing}: {type(e).__name__}: {e}")
 
-    def _prepare(self, path: str, effective: Effective) -> None:
+    def _prepare(self, path: str, effective: FileConfig) -> None:
         """Give the cross-locale rules the folder's other guides: open buffers as they are
         (a source being edited) instead of their saved files, and saved files parsed by an
         earlier check while they have not changed. The rules look a guide up under the key

@@ -3,7 +3,7 @@ import re
 from lint.registry import register
 from lint.rule import Rule
 
-from ._inline import leaf_blocks, prose_pieces, raw_text
+from ._inline import leaf_blocks, prose_pieces
 
 # what the parser left as text: a code span opener with no closer, `**`/`__` with no partner,
 # `_` opening a word and never closed (`_Suivant`); escaped ones (`\*\*`) are text on purpose

@@ -2,7 +2,7 @@ from lint.registry import register
 from lint.rule import Rule
 
 from .context import declared_protocol
-from .lexicon import PROTOCOL_NAMES, lexicon
+from .lexicon import PROTOCOL_NAMES
 from .shapes import ports_phrase
 from .statements import read
 
@@ -46,7 +46,6 @@ class HostProtocol(Rule):
 
     def check(self, doc, ctx):
         reading = read(doc)
-        lex = lexicon()
         seen = set()
         for stmt in reading.statements:
             if not stmt.host or stmt.host[0] not in PREFIX:
