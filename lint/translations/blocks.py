@@ -13,6 +13,8 @@ from .numbers import find_numbers
 # technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin
 _NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w/-])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_CODE_WORD = re.compile(r"[\w./-]{3,}")
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
 _COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
 _TRAILING_COMMENT = re.compile(r"\s(#|//)\s.*$")
@@ -70,6 +72,8 @@ class Block:
     info: str = ""     # block_code info string
     marker: str = ""   # the number of an ordered list item's marker ("1." of "- 1. päivänä")
     node: object = None
+    # tokens() once per block: the alignment, then several checks per pair, read them
+    _tokens: frozenset | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -78,18 +82,21 @@ class Block:
                  "code": "code block", "img": "image"}
         return names[self.kind]
 
-    def tokens(self) -> set:
+    def tokens(self) -> frozenset:
         """What alignment compares: numbers, code, images, link hosts (never prose words)."""
+        if self._tokens is not None:
+            return self._tokens
         out = {("n", v) for n in self.numbers for v in n.values}
         out |= {("c", c.text) for c in self.codes}
         out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
         if self.code:
-            out |= {("k", w) for w in re.findall(r"[\w./-]{3,}", self.code)[:50]}
+            out |= {("k", w) for w in _CODE_WORD.findall(self.code)[:50]}
         elif self.text:
             out |= {("w", w) for w in _NAME.findall(self.text)}
         if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
-            out |= {("t", w[:6]) for w in re.findall(r"[^\W\d_]{6,}", self.title.lower())}
-        return out
+            out |= {("t", w[:6]) for w in _LONG_WORD.findall(self.title.lower())}
+        self._tokens = frozenset(out)
+        return self._tokens
 
 
 def code_like(span: str) -> bool:
@@ -131,7 +138,8 @@ def _placeholder(token: str) -> bool:
     return ("_" in token or not token.isascii() or (token[:1].isupper() and not token.isupper()
                                                      and any(c.isupper() for c in token[1:]))
             or token.startswith("<")
-            or any(lowered.startswith(p) and len(lowered) >= len(p) + 4 for p in _prefixes()))
+            or (lowered.startswith(_prefixes())  # most tokens start with none: one C call says so
+                and any(lowered.startswith(p) and len(lowered) >= len(p) + 4 for p in _prefixes())))
 
 
 @lru_cache(maxsize=1)
@@ -194,12 +202,20 @@ def _x_masked(token: str) -> str:
 def _typo(x: str, y: str) -> bool:
     """Nearly the same spelling: a slip in a name (``_submission`` / ``us_bmission``), while a
     translated placeholder reads differently (``votredomaine`` / ``tuodominio``)."""
+    x, y = x.lower(), y.lower()
+    prefixes = _prefixes()
+    if x.startswith(prefixes) or y.startswith(prefixes):
+        return False  # votre_login / your_login, votredomaine / omadomain: a placeholder, translated
+    return close_enough(x, y, 0.75)
+
+
+def close_enough(x: str, y: str, cutoff: float) -> bool:
+    """``SequenceMatcher(None, x, y).ratio() >= cutoff``, its cheap upper bounds tried first
+    (most strings compared are far apart, and ratio() is the slow part of comparing code)."""
     import difflib
 
-    x, y = x.lower(), y.lower()
-    if any(w.startswith(p) for p in _prefixes() for w in (x, y)):
-        return False  # votre_login / your_login, votredomaine / omadomain: a placeholder, translated
-    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+    matcher = difflib.SequenceMatcher(None, x, y)
+    return matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and matcher.ratio() >= cutoff
 
 
 def _same_family(x: str, y: str) -> bool:

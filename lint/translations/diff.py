@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 from .ahead import marks
-from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, close_enough, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -265,8 +265,12 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
             return a == b  # comments compared as written when they must not differ
         return same_code(a, b)
 
+    normalised = {}  # id(block) -> its lines: a block is read again as each neighbour's nearby code
+
     def lines_of(block):
-        return [x for x in normal_code(block.code, ignore_comments).split("\n") if x]
+        if id(block) not in normalised:
+            normalised[id(block)] = [x for x in normal_code(block.code, ignore_comments).split("\n") if x]
+        return normalised[id(block)]
 
     def nearby(k, side):
         blocks = pair.sblocks if side == 0 else pair.tblocks
@@ -274,7 +278,8 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
                 and blocks[op[side]].kind == "code" for x in lines_of(blocks[op[side]])]
 
     def absent(lines, others):
-        return [x for x in lines if not any(same(x, o) for o in others)]
+        written = set(others)  # a line found as written is the same (same(x, x) holds): no comparing
+        return [x for x in lines if x not in written and not any(same(x, o) for o in others)]
 
     def near_blocks(k):
         return [pair.tblocks[op[1]] for op in pair.ops[max(0, k - 4):k + 5]
@@ -282,12 +287,10 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
 
     def variant(line, k):
         """The target line nearby that is ``line`` changed (same command, other arguments)."""
-        import difflib
-
         head = line.split()[0] if line.split() else ""
         for block in near_blocks(k):
             for other in absent(lines_of(block), nearby(k, 0)):
-                if other.split()[:1] == [head] and difflib.SequenceMatcher(None, line, other).ratio() >= 0.6:
+                if other.split()[:1] == [head] and close_enough(line, other, 0.6):
                     return block, other
         return None, ""
 
