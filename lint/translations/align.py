@@ -43,7 +43,11 @@ class Pair:
     @property
     def matched(self) -> list[tuple[Block, Block]]:
         """(source block, translation block) of every pair the alignment made."""
-        return [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops if i is not None and j is not None]
+        # read by several checks, and through ``diverged`` once per block by some: built once
+        if "matched" not in self.cache:
+            self.cache["matched"] = [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops
+                                     if i is not None and j is not None]
+        return self.cache["matched"]
 
     @property
     def same_language(self) -> bool:
@@ -136,23 +140,29 @@ class _Features(NamedTuple):
 
 
 def _score(a: _Features, b: _Features) -> float:
-    # _best_totals repeats these float operations inline, in this order: the traceback compares
-    # the sums they make, so both must give the very same floats
+    # _best_totals makes these float operations in this order too (through _before_length and
+    # its own length term): the traceback compares the sums they make, so both must give the
+    # very same floats
     if a.kind != b.kind:
         return -1.0
-    score = 1.0
-    if a.kind == "h" and a.level != b.level:
-        score = 0.7
-    ta, tb = a.tokens, b.tokens
-    if ta or tb:
-        score += len(ta & tb) / len(ta | tb)
-        if ta and tb and not ta & tb:
-            score -= 0.3
-    else:
-        score += 0.3
+    score = _before_length(0.7 if a.kind == "h" and a.level != b.level else 1.0,
+                           len(a.tokens), len(b.tokens), len(a.tokens & b.tokens))
     la, lb = a.length, b.length
     if la or lb:
         score += 0.3 * min(la, lb) / max(la, lb)
+    return score
+
+
+def _before_length(base: float, na: int, nb: int, common: int) -> float:
+    """A pair's score before its length term: ``base`` plus the share of tokens the two blocks
+    have in common (``common`` of ``na`` and ``nb``; len(ta & tb) / len(ta | tb))."""
+    score = base
+    if na or nb:
+        score += common / (na + nb - common)
+        if na and nb and not common:
+            score -= 0.3
+    else:
+        score += 0.3
     return score
 
 
@@ -164,30 +174,58 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
     blocks of one kind pair, so a row first puts "pair" into the row below's values at the
     columns of its kind, then a running maximum from the right adds "target unpaired"; a
     maximum picks and never adds, so the totals are the floats the cell-by-cell loop makes.
+
+    Most cells pair blocks that share no token, whose score before the length term is one of
+    two constants per row (the target block has tokens or not): those cells add the length
+    term to a constant; the few columns that share tokens (found through an index of the
+    target's tokens) and heading levels get the full score. Every score is the float
+    ``_score`` makes, by the same operations in the same order.
     """
-    columns: dict[str, list[tuple[int, int, set, int]]] = {}
+    columns: dict[str, tuple[list, list, list, list, dict]] = {}
     for j, b in enumerate(target):
-        columns.setdefault(b.kind, []).append((j, b.level, b.tokens, b.length))
+        if b.kind not in columns:
+            columns[b.kind] = ([], [], [], [], {})
+        js, levels, counts, lengths, holders = columns[b.kind]
+        for token in b.tokens:  # token -> the positions in this kind's columns that hold it
+            holders.setdefault(token, []).append(len(js))
+        js.append(j)
+        levels.append(b.level)
+        counts.append(len(b.tokens))
+        lengths.append((b.length, 0.3 * b.length))
     best = [[0.0] * (len(target) + 1)]
     for a in reversed(source):
         below = best[-1]
         row = below[:]
-        heading, ta, la = a.kind == "h", a.tokens, a.length
-        for j, level, tb, lb in columns.get(a.kind, ()):
-            # _score(a, b) unrolled (a third of all cells come here), its float operations in
-            # its order; a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
-            score = 0.7 if heading and level != a.level else 1.0
-            if ta or tb:
-                score += len(ta & tb) / len(ta | tb)
-                if ta and tb and not ta & tb:
-                    score -= 0.3
+        if a.kind in columns:
+            js, levels, counts, lengths, holders = columns[a.kind]
+            na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
+            with_tokens, without = _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0)
+            # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
+            # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
+            if la:
+                scores = [(with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la)
+                          for nb, (lb, lb3) in zip(counts, lengths)]
             else:
-                score += 0.3
-            if la or lb:
-                score += 0.3 * la / lb if la < lb else 0.3 * lb / la
-            paired = below[j + 1] + score
-            if paired > row[j]:
-                row[j] = paired
+                scores = [with_tokens if nb else without for nb in counts]
+            shared: dict[int, int] = {}
+            for token in a.tokens:
+                for c in holders.get(token, ()):
+                    shared[c] = shared.get(c, 0) + 1
+            exact = shared.keys()
+            if a.kind == "h":
+                exact = range(len(js))
+            for c in exact:
+                base = 0.7 if a.kind == "h" and levels[c] != a.level else 1.0
+                score = _before_length(base, na, counts[c], shared.get(c, 0))
+                lb = lengths[c][0]
+                if la or lb:
+                    score += lengths[c][1] / la if lb <= la else la3 / lb
+                scores[c] = score
+            # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
+            for j, score in zip(js, scores):
+                paired = below[j + 1] + score
+                if paired > row[j]:
+                    row[j] = paired
         row = list(accumulate(reversed(row), max))
         row.reverse()
         best.append(row)
@@ -250,14 +288,25 @@ def _flattened_sections(ops, sblocks, tblocks):
     return out
 
 
-def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None) -> Pair:
-    """``sblocks``: the source's blocks when already extracted (every translation of a folder
-    shares one source)."""
+def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None,
+              tblocks: list[Block] | None = None) -> Pair:
+    """``sblocks``, ``tblocks``: the guides' blocks when already extracted (every translation
+    of a folder shares one source)."""
     if sblocks is None:
         sblocks = extract(source)
-    tblocks = extract(target)
+    if tblocks is None:
+        tblocks = extract(target)
     return Pair(source, target, sblocks, tblocks, _flattened_sections(align(sblocks, tblocks), sblocks, tblocks),
                 fallback)
+
+
+def blocks_for(ctx, doc) -> list[Block]:
+    """``doc``'s blocks, extracted once per folder: a guide is read as a translation, as the
+    source of the others and as a sibling whose additions count, each time through another
+    copy of one parsed tree (``dataclasses.replace`` keeps ``nodes``, all ``extract`` reads)."""
+    # the value holds the tree, so its id cannot be reused by another one while it is cached
+    key = ("translation-blocks", os.path.abspath(doc.path), id(doc.nodes))
+    return _get(ctx.memo, key, lambda: (doc.nodes, extract(doc)))[1]
 
 
 def pairing_for(doc, ctx):
@@ -302,9 +351,8 @@ def pair_for(doc, ctx) -> Pair | None:
         source = pairing_module.load(ctx.memo, source_path, pattern)
         if source is None:
             return None
-        sblocks = _get(ctx.memo, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
-                       lambda: extract(source))
-        made = make_pair(source, doc, fallback, sblocks)
+        sblocks = blocks_for(ctx, source)
+        made = make_pair(source, doc, fallback, sblocks, blocks_for(ctx, doc))
         made.ahead = ahead.newer_than_source(source, doc)
         made.shared_of = lambda: _shared_additions(ctx, source, source_path, sblocks)
         return made
@@ -328,7 +376,7 @@ def _shared_additions(ctx, source, source_path: str, sblocks) -> frozenset:
         for path in paths:
             sibling = pairing_module.load(ctx.memo, path, pattern)
             if sibling is not None and not retired(source, sibling):
-                lists.append(extract(sibling))
+                lists.append(blocks_for(ctx, sibling))
         # every translation counts, this one too: "most" then needs others to agree with it
         return ahead.shared_additions(sblocks, lists, _link_key) if len(lists) > ahead.MIN_SIBLINGS else frozenset()
 
