@@ -67,10 +67,10 @@ class Untranslated(Rule):
         for sb, tb in pair.matched:
             if sb.kind not in ("p", "li", "row", "h"):
                 continue
-            if not _prose(tb.text):
-                continue
             s, t = _normal(sb.text, names), _normal(tb.text, names)
             if not t or s != t:
+                continue
+            if not _prose(tb.text):  # after the comparison, which rules out nearly every block more cheaply
                 continue
             if sum(c.isalpha() for c in t) < ctx.option("min_letters") or len(t.split()) < ctx.option("min_words"):
                 continue
