@@ -12,6 +12,9 @@ from .numbers import find_numbers
 
 # technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin
 _NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w/-])")
+# every name holds a letter or digit followed by a capital (OVHcloud, phpMyAdmin): prose
+# without one has no name, and this is far cheaper to look for than _NAME
+_NAME_HINT = re.compile(r"[A-Za-z0-9][A-Z]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _CODE_WORD = re.compile(r"[\w./-]{3,}")
 _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
@@ -92,11 +95,16 @@ class Block:
         if self.code:
             out |= {("k", w) for w in _CODE_WORD.findall(self.code)[:50]}
         elif self.text:
-            out |= {("w", w) for w in _NAME.findall(self.text)}
+            out |= {("w", w) for w in find_names(self.text)}
         if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
             out |= {("t", w[:6]) for w in _LONG_WORD.findall(self.title.lower())}
         self._tokens = frozenset(out)
         return self._tokens
+
+
+def find_names(text: str) -> list[str]:
+    """The technical names (``_NAME``) in ``text``, in order."""
+    return _NAME.findall(text) if _NAME_HINT.search(text) else []
 
 
 def code_like(span: str) -> bool:
@@ -292,7 +300,9 @@ class _Collector:
 
     def finish(self) -> None:
         text = "".join(self.parts)
-        self.block.text = " ".join(_URL.sub(" ", text).split())
+        if "://" in text or "www." in text:  # all a URL starts with; most blocks have none
+            text = _URL.sub(" ", text)
+        self.block.text = " ".join(text.split())
 
 
 def _next_sibling(node):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 from .ahead import marks
-from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, close_enough, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, ascii_code, close_enough, find_names, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -488,7 +488,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 
 def names(text: str) -> set[str]:
-    return set(_NAME.findall(text))
+    return set(find_names(text))
 
 
 def _sentences(text: str) -> int:
