@@ -181,51 +181,52 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
     target's tokens) and heading levels get the full score. Every score is the float
     ``_score`` makes, by the same operations in the same order.
     """
-    columns: dict[str, tuple[list, list, list, list, dict]] = {}
+    columns: dict[str, tuple[list, list, dict]] = {}
     for j, b in enumerate(target):
         if b.kind not in columns:
-            columns[b.kind] = ([], [], [], [], {})
-        js, levels, counts, lengths, holders = columns[b.kind]
+            columns[b.kind] = ([], [], {})
+        cols, levels, holders = columns[b.kind]
         for token in b.tokens:  # token -> the positions in this kind's columns that hold it
-            holders.setdefault(token, []).append(len(js))
-        js.append(j)
+            holders.setdefault(token, []).append(len(cols))
+        cols.append((j, j + 1, len(b.tokens), b.length, 0.3 * b.length))
         levels.append(b.level)
-        counts.append(len(b.tokens))
-        lengths.append((b.length, 0.3 * b.length))
     best = [[0.0] * (len(target) + 1)]
     for a in reversed(source):
         below = best[-1]
+        if a.kind not in columns:
+            best.append(below)  # nothing to pair: the row below, already a running maximum
+            continue
         row = below[:]
-        if a.kind in columns:
-            js, levels, counts, lengths, holders = columns[a.kind]
-            na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
+        cols, levels, holders = columns[a.kind]
+        na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
+        # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
+        if a.kind != "h":
             with_tokens, without = _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0)
             # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
             # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
             if la:
-                scores = [(with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la)
-                          for nb, (lb, lb3) in zip(counts, lengths)]
+                for j, j1, nb, lb, lb3 in cols:
+                    paired = below[j1] + ((with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la))
+                    if paired > row[j]:
+                        row[j] = paired
             else:
-                scores = [with_tokens if nb else without for nb in counts]
-            shared: dict[int, int] = {}
-            for token in a.tokens:
-                for c in holders.get(token, ()):
-                    shared[c] = shared.get(c, 0) + 1
-            exact = shared.keys()
-            if a.kind == "h":
-                exact = range(len(js))
-            for c in exact:
-                base = 0.7 if a.kind == "h" and levels[c] != a.level else 1.0
-                score = _before_length(base, na, counts[c], shared.get(c, 0))
-                lb = lengths[c][0]
-                if la or lb:
-                    score += lengths[c][1] / la if lb <= la else la3 / lb
-                scores[c] = score
-            # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
-            for j, score in zip(js, scores):
-                paired = below[j + 1] + score
-                if paired > row[j]:
-                    row[j] = paired
+                for j, j1, nb, lb, lb3 in cols:
+                    paired = below[j1] + (with_tokens if nb else without)
+                    if paired > row[j]:
+                        row[j] = paired
+        shared: dict[int, int] = {}
+        for token in a.tokens:
+            for c in holders.get(token, ()):
+                shared[c] = shared.get(c, 0) + 1
+        # the full score where tokens are shared (its cell decided again from the row below),
+        # and in every heading column (levels)
+        for c in range(len(cols)) if a.kind == "h" else shared:
+            j, j1, nb, lb, lb3 = cols[c]
+            score = _before_length(0.7 if a.kind == "h" and levels[c] != a.level else 1.0, na, nb, shared.get(c, 0))
+            if la or lb:
+                score += lb3 / la if lb <= la else la3 / lb
+            paired = below[j1] + score
+            row[j] = paired if paired > below[j] else below[j]
         row = list(accumulate(reversed(row), max))
         row.reverse()
         best.append(row)
