@@ -77,6 +77,17 @@ class Block:
     node: object = None
     # tokens() once per block: the alignment, then several checks per pair, read them
     _tokens: frozenset | None = field(default=None, init=False, repr=False, compare=False)
+    # what the checks derive from one block, kept with it: a source block is read again by each
+    # translation of the folder, and every block again as each neighbour's context (memo())
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, build):
+        """``build(self)``, computed once per block (``build`` is the key: a module-level function)."""
+        try:
+            return self._memo[build]
+        except KeyError:
+            value = self._memo[build] = build(self)
+            return value
 
     @property
     def label(self) -> str:

@@ -86,13 +86,20 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
 
 def _values(blocks) -> set:
     """Numbers of the blocks, in prose or in inline code (``port `21` `` against « 21 »)."""
-    out = {v for b in blocks for n in b.numbers for v in n.values}
-    out.update(b.marker for b in blocks if b.marker)  # "1. päivänä" for "D-1": the marker is read too
+    out = set()
     for b in blocks:
-        for span in b.spans:
-            out.update(v for n in find_numbers(span) for v in n.values)
-        out.update(str(int(d)) for d in re.findall(r"\d+", b.text))  # glued: Start10M, Port:465
+        out |= b.memo(_block_values)
     return out
+
+
+def _block_values(b) -> frozenset:
+    out = {v for n in b.numbers for v in n.values}
+    if b.marker:
+        out.add(b.marker)  # "1. päivänä" for "D-1": the marker is read too
+    for span in b.spans:
+        out.update(v for n in find_numbers(span) for v in n.values)
+    out.update(str(int(d)) for d in re.findall(r"\d+", b.text))  # glued: Start10M, Port:465
+    return frozenset(out)
 
 
 _COUNTED = re.compile(r"\s[^\W\d_]{3,}", re.UNICODE)
@@ -155,12 +162,19 @@ def _tokens(pair) -> tuple[list[set], list[set]]:
     return pair.cache["tokens"]
 
 
-def _pairs_with_neighbours(pair):
+def _pairs_with_neighbours(pair) -> list:
     """Each aligned pair, with the blocks either side on both sides (and any unpaired between).
 
     A pair next to unpaired blocks, or in guides that diverge (another version), is trusted
-    only when the two blocks share a meaning-bearing token.
+    only when the two blocks share a meaning-bearing token. Built once for the three checks
+    that walk it (the lists are shared: read them, do not change them).
     """
+    if "neighbours" not in pair.cache:
+        pair.cache["neighbours"] = list(_walk_neighbours(pair))
+    return pair.cache["neighbours"]
+
+
+def _walk_neighbours(pair):
     ops = pair.ops
     diverged = pair.diverged
     stokens, ttokens = _tokens(pair)
@@ -491,6 +505,10 @@ def names(text: str) -> set[str]:
     return set(find_names(text))
 
 
+def _names_of(block) -> set[str]:
+    return names(block.text)
+
+
 def _sentences(text: str) -> int:
     return len(_SENTENCE_END.findall(text.strip() + " ")) or 1
 
@@ -600,7 +618,7 @@ def _says_more(pair, k, sb, tb) -> str:
     """Why source block ``sb`` says more than its translation ``tb``, or ''."""
     near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
     lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
-    gone = sorted(n for n in names(sb.text) if n.lower() not in lowered)
+    gone = sorted(n for n in sb.memo(_names_of) if n.lower() not in lowered)
     if len(gone) >= (1 if sb.kind == "h" else 2):
         return "names " + ", ".join(gone[:3]) + " not in the translation"
     if sb.kind == "h" and sb.title.count("(") > tb.title.count("("):
