@@ -220,9 +220,18 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
                 shared[c] = shared.get(c, 0) + 1
         # the full score where tokens are shared (its cell decided again from the row below),
         # and in every heading column (levels)
-        for c in range(len(cols)) if a.kind == "h" else shared:
+        heading, level_a = a.kind == "h", a.level
+        for c in range(len(cols)) if heading else shared:
             j, j1, nb, lb, lb3 = cols[c]
-            score = _before_length(0.7 if a.kind == "h" and levels[c] != a.level else 1.0, na, nb, shared.get(c, 0))
+            # _before_length(base, na, nb, common) written out: many cells come here
+            score = 0.7 if heading and levels[c] != level_a else 1.0
+            if na or nb:
+                common = shared.get(c, 0)
+                score += common / (na + nb - common)
+                if na and nb and not common:
+                    score -= 0.3
+            else:
+                score += 0.3
             if la or lb:
                 score += lb3 / la if lb <= la else la3 / lb
             paired = below[j1] + score
@@ -310,13 +319,13 @@ def blocks_for(ctx, doc) -> list[Block]:
     return _get(ctx.memo, key, lambda: (doc.nodes, extract(doc)))[1]
 
 
-def pairing_for(doc, ctx):
+def pairing_for(doc, ctx, here: str | None = None):
     """Which file of ``doc``'s folder is its source (:func:`lint.translations.pairing.pair`),
-    looked up once per file; None without a configuration."""
+    looked up once per file; None without a configuration. ``here``: ``doc``'s absolute path."""
     effective = ctx.config
     if effective is None:
         return None
-    key = ("translation-pairing", os.path.abspath(doc.path))
+    key = ("translation-pairing", here or os.path.abspath(doc.path))
     return _get(ctx.memo, key, lambda: pairing_module.pair(
         doc.path, effective.source_locales, effective.locale_pattern, doc.locale))
 
@@ -334,16 +343,17 @@ def pair_for(doc, ctx) -> Pair | None:
     if ctx.config is None:
         return None
     pattern = ctx.config.locale_pattern
-    explicit = ctx.memo.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
+    here = os.path.abspath(doc.path)  # once: every translation rule of every file asks for its pair
+    explicit = ctx.memo.get(("translation-explicit-source", here), lambda: None)
     fallback = False
     if explicit is not None:
         source_path = explicit
     else:
-        found = pairing_for(doc, ctx)
+        found = pairing_for(doc, ctx, here)
         if found is None or found.source is None:
             return None
         source_path, fallback = found.source, found.fallback
-    if os.path.abspath(source_path) == os.path.abspath(doc.path):
+    if os.path.abspath(source_path) == here:
         return None
 
     ctx.depends_on(source_path)
@@ -358,7 +368,7 @@ def pair_for(doc, ctx) -> Pair | None:
         made.shared_of = lambda: _shared_additions(ctx, source, source_path, sblocks)
         return made
 
-    return _get(ctx.memo, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+    return _get(ctx.memo, ("translation-pair", here, id(doc)), build)
 
 
 def _shared_additions(ctx, source, source_path: str, sblocks) -> frozenset:

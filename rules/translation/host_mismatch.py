@@ -14,8 +14,8 @@ def hosts(doc) -> list[tuple[str, int, int]]:
     """(host, line, column) of every host name written in the body, links' targets and code
     blocks aside (translation/code-mismatch compares code blocks, sample output included)."""
     found, skip = [], doc.code_lines
-    for number in range(doc.body_first_line, len(doc.lines) + 1):
-        line = doc.line(number)
+    start = doc.body_first_line
+    for number, line in enumerate(doc.lines[start - 1:], start):
         if line.count(".") < 2 or number in skip:  # a host name has two dots at least
             continue
         masked = URL.sub(lambda m: " " * len(m.group()), line) if ("://" in line or "www." in line) else line
