@@ -81,12 +81,14 @@ class Block:
     # translation of the folder, and every block again as each neighbour's context (memo())
     _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def memo(self, build):
-        """``build(self)``, computed once per block (``build`` is the key: a module-level function)."""
+    def memo(self, build, *args):
+        """``build(self, *args)``, computed once per block and ``args`` (hashable; ``build`` is
+        part of the key: pass a module-level function)."""
+        key = (build, args) if args else build
         try:
-            return self._memo[build]
+            return self._memo[key]
         except KeyError:
-            value = self._memo[build] = build(self)
+            value = self._memo[key] = build(self, *args)
             return value
 
     @property

@@ -616,11 +616,13 @@ def _ahead_addition(pair, block) -> bool:
 
 def _says_more(pair, k, sb, tb) -> str:
     """Why source block ``sb`` says more than its translation ``tb``, or ''."""
-    near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
-    lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
-    gone = sorted(n for n in sb.memo(_names_of) if n.lower() not in lowered)
-    if len(gone) >= (1 if sb.kind == "h" else 2):
-        return "names " + ", ".join(gone[:3]) + " not in the translation"
+    named = sb.memo(_names_of)
+    if named:  # most blocks name nothing: no need to gather the translation's text
+        near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
+        lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
+        gone = sorted(n for n in named if n.lower() not in lowered)
+        if len(gone) >= (1 if sb.kind == "h" else 2):
+            return "names " + ", ".join(gone[:3]) + " not in the translation"
     if sb.kind == "h" and sb.title.count("(") > tb.title.count("("):
         return "a part in brackets the translation lacks"
     if sb.kind not in PROSE_BLOCKS or len(sb.text) < 60:
