@@ -314,9 +314,16 @@ def blocks_for(ctx, doc) -> list[Block]:
     """``doc``'s blocks, extracted once per folder: a guide is read as a translation, as the
     source of the others and as a sibling whose additions count, each time through another
     copy of one parsed tree (``dataclasses.replace`` keeps ``nodes``, all ``extract`` reads)."""
-    # the value holds the tree, so its id cannot be reused by another one while it is cached
-    key = ("translation-blocks", os.path.abspath(doc.path), id(doc.nodes))
-    return _get(ctx.memo, key, lambda: (doc.nodes, extract(doc)))[1]
+    here = os.path.abspath(doc.path)
+
+    def of_tree():
+        key = ("translation-tree-blocks", here, id(doc.nodes))
+        return doc, _get(ctx.memo, key, lambda: (doc.nodes, extract(doc)))[1]
+
+    # each value holds what its key's id names, so that id cannot name another object while it is
+    # cached; the outer key ends with the document's id, which the language server keeps across
+    # checks while the document lives (lint.server.session)
+    return _get(ctx.memo, ("translation-blocks", here, id(doc)), of_tree)[1]
 
 
 def pairing_for(doc, ctx, here: str | None = None):
