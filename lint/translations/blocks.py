@@ -178,8 +178,12 @@ def _prefixes() -> tuple[str, ...]:
 def _loose(code: str) -> str:
     """Prompt dropped, ``<placeholder>`` blanked, ``24,925`` read as ``24.925`` (localised output)."""
     code = _PROMPT.sub("", code)
-    code = re.sub(r"<[^<>\s]+>", "<…>", code)
-    return re.sub(r"(?<=\d),(?=\d)", ".", code)
+    code = _ANGLED.sub("<…>", code)
+    return _DECIMAL_COMMA.sub(".", code)
+
+
+_ANGLED = re.compile(r"<[^<>\s]+>")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 
 def same_code(a: str, b: str) -> bool:

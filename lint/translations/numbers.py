@@ -38,12 +38,16 @@ class Number:
     end: int
 
 
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+_SEPARATOR = re.compile(r"[.,]")
+
+
 def values_of(body: str) -> frozenset:
     """Every value ``body`` (digits and separators, no suffix) may mean in some locale."""
-    plain = re.sub(r"[ \u00a0\u202f]", "", body)
+    plain = _GROUP_SPACE.sub("", body)
     out = set()
-    parts = re.split(r"[.,]", plain)
-    seps = re.findall(r"[.,]", plain)
+    parts = _SEPARATOR.split(plain)
+    seps = _SEPARATOR.findall(plain)
     if not seps:
         out.add(str(int(plain)) if plain.isdigit() else plain)
         return frozenset(out)
