@@ -55,11 +55,13 @@ class ImpossibleUrl(Rule):
             m = DOUBLED.match(t.url)
             if m:
                 self._doubled(ctx, t.line, t.column, m)
+        lines = doc.lines
+        count = len(lines)
         for node in doc.prose_text_nodes():
             if not node.exact or node.line != node.end_line:
                 continue
-            line = doc.line(node.line)
-            raw = line[node.column - 1:node.end_column - 1]
+            # doc.line() inlined: this runs for every text node of every guide
+            raw = lines[node.line - 1][node.column - 1:node.end_column - 1] if 0 < node.line <= count else ""
             if "/" in raw:
                 for m in DOUBLED.finditer(raw):
                     self._doubled(ctx, node.line, node.column, m)

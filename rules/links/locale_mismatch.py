@@ -4,6 +4,11 @@ from lint.rule import Option, Rule
 
 from ._targets import targets
 
+# the same URL recurs in many guides of a locale (about half the links of the corpus):
+# judge each (url, locale, settings) once per process; cleared when it grows too big
+_VERDICTS: dict = {}
+_VERDICTS_MAX = 50_000
+
 
 @register
 class LocaleMismatch(Rule):
@@ -63,8 +68,15 @@ class LocaleMismatch(Rule):
         if not doc.locale:
             return
         locale_map = ctx.setting("locale_map") or {}
+        allow_english = ctx.option("allow_english")
+        settings = (doc.locale, repr(locale_map), allow_english)
         for t in targets(doc, "link", autolinks=True):
-            bad = locales.contradictions(t.url, doc.locale, locale_map, ctx.option("allow_english"))
+            key = (t.url, settings)
+            bad = _VERDICTS.get(key)
+            if bad is None:
+                if len(_VERDICTS) >= _VERDICTS_MAX:
+                    _VERDICTS.clear()
+                bad = _VERDICTS[key] = locales.contradictions(t.url, doc.locale, locale_map, allow_english)
             if not bad:
                 continue
             first = bad[0]
