@@ -101,15 +101,42 @@ class BrokenAnchor(Rule):
             ctx.report(t.line, column, f"no heading or anchor '#{frag}' {where}: it is the id of "
                        f"{found[1]} in {found[2]}, here '#{found[0]}'", end_column=column + 1 + len(frag))
             return
-        close = difflib.get_close_matches(unquote(frag), ids, n=1, cutoff=0.6)
+        close = _closest(unquote(frag), ids)
         if not close:
             lowered = {i.lower(): i for i in ids}
-            close = [lowered[c] for c in difflib.get_close_matches(unquote(frag).lower(), list(lowered),
-                                                                   n=1, cutoff=0.6)]
+            close = [lowered[c] for c in _closest(unquote(frag).lower(), list(lowered))]
         hint = f" (did you mean '#{close[0]}'?)" if close else ""
         column = t.column + t.url.index("#")
         ctx.report(t.line, column, f"no heading or anchor '#{frag}' {where}{hint}",
                    end_column=column + 1 + len(frag))
+
+
+def _closest(word: str, possibilities) -> list[str]:
+    """``difflib.get_close_matches(word, possibilities, n=1, cutoff=0.6)``, same answer, but a
+    candidate whose upper bounds cannot beat the best ratio so far is not fully compared (the
+    full ratio is what costs: most ids are far from the fragment)."""
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    best = None
+    floor = 0.6
+    for x in possibilities:
+        matcher.set_seq1(x)
+        # a tie on the ratio goes to the greater string, as heapq.nlargest((ratio, x)) does
+        if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+            ratio = matcher.ratio()
+            if ratio >= floor and (best is None or (ratio, x) > best):
+                best = (ratio, x)
+                floor = ratio
+    return [best[1]] if best else []
+
+
+def _siblings(folder: str) -> list[str]:
+    """The folder's .md files, sorted: listed once per folder, not once per fragment."""
+    try:
+        return sorted(n for n in os.listdir(folder) if n.endswith(".md")
+                      and os.path.isfile(os.path.join(folder, n)))  # not a FIFO: it would block
+    except OSError:
+        return []
 
 
 def _translated_heading(doc, frag: str, style: str, ctx):
@@ -118,14 +145,11 @@ def _translated_heading(doc, frag: str, style: str, ctx):
     from that translation and not translated."""
     if not doc.path or not os.path.isfile(doc.path):
         return None
-    folder = os.path.dirname(os.path.abspath(doc.path))
+    me = os.path.abspath(doc.path)
+    folder = os.path.dirname(me)
     mine = heading_ids(doc.headings, style)
-    try:
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".md")
-                       and os.path.join(folder, n) != os.path.abspath(doc.path)
-                       and os.path.isfile(os.path.join(folder, n)))  # not a FIFO: it would block
-    except OSError:
-        return None
+    listing = ctx.memo.get(("links/broken-anchor/siblings", folder), lambda: _siblings(folder), scope="folder")
+    names = [n for n in listing if os.path.join(folder, n) != me]
     for name in names:
         path = os.path.join(folder, name)
         ctx.depends_on(path)
