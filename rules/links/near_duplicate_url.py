@@ -1,6 +1,7 @@
 import os
 import re
 from collections import Counter
+from functools import lru_cache
 
 from lint.locales import normalize_url
 from lint.registry import register
@@ -18,6 +19,8 @@ ROOT_MARKERS = (".guidelint.yaml", ".guidelint.yml", ".git", ".hg")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv", "__pycache__"}
 
 
+# the same URLs recur across a repository's guides, and each link's key is asked for twice
+@lru_cache(maxsize=65536)
 def url_key(url: str) -> str:
     """What two links must share to be "the same URL": fragment, scheme and trailing slash left out.
     Only absolute URLs and root-relative paths have one: a relative link (``../slug/``) names a
