@@ -147,7 +147,7 @@ def _translated_heading(doc, frag: str, style: str, ctx):
         return None
     me = os.path.abspath(doc.path)
     folder = os.path.dirname(me)
-    mine = heading_ids(doc.headings, style)
+    mine = _heading_ids(doc, style)
     listing = ctx.memo.get(("links/broken-anchor/siblings", folder), lambda: _siblings(folder), scope="folder")
     names = [n for n in listing if os.path.join(folder, n) != me]
     for name in names:
@@ -174,14 +174,31 @@ def _headings_of_file(path: str, ctx):
     return [{ids[i].lower() for ids in per_style} for i in range(len(other.headings))]
 
 
+def _github_ids(doc) -> list[str]:
+    return heading_ids(doc.headings, "github")
+
+
+def _toc_ids(doc) -> list[str]:
+    return heading_ids(doc.headings, "toc")
+
+
+# per document (doc.memo): each unknown fragment asked for the guide's own ids again
+_IDS_OF_STYLE = {"github": _github_ids, "toc": _toc_ids}
+
+
+def _heading_ids(doc, style: str) -> list[str]:
+    """``heading_ids(doc.headings, style)``, computed once per document; do not change the list."""
+    return doc.memo(_IDS_OF_STYLE[style])
+
+
 def anchors_of(doc, style: str, strict: bool) -> tuple[list[str], set[str]]:
     """(ids to suggest, every fragment that resolves, lower-cased) of a document."""
-    ids = heading_ids(doc.headings, style) + [name for name, _ in html_anchors(doc)]
+    ids = _heading_ids(doc, style) + [name for name, _ in html_anchors(doc)]
     known = {i.lower() for i in ids}
     if not strict:
         for other in STYLES:
             if other != style:
-                known |= {i.lower() for i in heading_ids(doc.headings, other)}
+                known |= {i.lower() for i in _heading_ids(doc, other)}
     return ids, known
 
 

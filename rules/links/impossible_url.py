@@ -4,6 +4,7 @@ from lint.finding import Edit
 from lint.registry import register
 from lint.rule import Rule
 
+from ._prose import single_line_prose
 from ._targets import targets
 
 SCHEMES = r"(?:https?|ftps?|sftp)"
@@ -57,9 +58,7 @@ class ImpossibleUrl(Rule):
                 self._doubled(ctx, t.line, t.column, m)
         lines = doc.lines
         count = len(lines)
-        for node in doc.prose_text_nodes():
-            if not node.exact or node.line != node.end_line:
-                continue
+        for node in doc.memo(single_line_prose):
             # doc.line() inlined: this runs for every text node of every guide
             raw = lines[node.line - 1][node.column - 1:node.end_column - 1] if 0 < node.line <= count else ""
             if "/" in raw:

@@ -5,6 +5,7 @@ from lint.markdown import closing_bracket
 from lint.registry import register
 from lint.rule import Rule
 
+from ._prose import single_line_prose
 from ._targets import targets
 
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -108,11 +109,10 @@ class MalformedTarget(Rule):
             if problem:
                 end = t.column + len(url) if "\n" not in url else None
                 ctx.report(t.line, t.column, problem, end_column=end)
-        for node in doc.prose_text_nodes():
+        for node in doc.memo(single_line_prose):
             # both patterns need "](" or "<": most text nodes have neither, skip the call
-            if not node.exact or node.line != node.end_line or ("](" not in node.text and "<" not in node.text):
-                continue
-            self._unparsed(node, ctx)
+            if "](" in node.text or "<" in node.text:
+                self._unparsed(node, ctx)
 
     def _unparsed(self, node, ctx):
         text = node.text
