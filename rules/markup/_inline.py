@@ -29,6 +29,31 @@ def prose_pieces(doc, block) -> Iterator[tuple[int, int, str]]:
             yield node.line, node.column, raw
 
 
+def block_prose(doc) -> list[tuple[object, list[tuple[int, int, str]]]]:
+    """Each leaf block with its :func:`prose_pieces`, in order, worked out once per document
+    for the rules that read them all."""
+    return doc.memo(_block_prose)
+
+
+def _block_prose(doc) -> list:
+    lines = doc.lines
+    count = len(lines)
+    out = []
+    for block in doc.walk(*LEAF_BLOCKS):
+        pieces = []
+        for node in block.walk():  # prose_pieces and raw_text, inlined
+            if node.type != "text" or node.attrs.get("role"):
+                continue
+            number = node.line
+            if number != node.end_line:
+                continue
+            raw = (lines[number - 1] if 0 < number <= count else "")[node.column - 1:node.end_column - 1]
+            if raw:
+                pieces.append((number, node.column, raw))
+        out.append((block, pieces))
+    return out
+
+
 def leaf_blocks(doc) -> Iterator:
     """Blocks whose children are inline content: paragraphs, headings, list texts, table cells."""
     for node in doc.walk(*LEAF_BLOCKS):
