@@ -106,13 +106,17 @@ class Document:
         # and each selection once (the tree is not changed after parsing)
         walks = self._memo.get(_WALKS)
         if walks is None:
-            walks = self._memo[_WALKS] = {}
+            walks = self._memo[_WALKS] = _walks(self.nodes)
         found = walks.get(types)
         if found is None:
-            order = walks.get(())
-            if order is None:
-                order = walks[()] = _preorder(self.nodes)
-            found = walks[types] = order if not types else [n for n in order if n.type in types]
+            # the nodes of each single type were listed with the order: a selection that only
+            # one of its types is present in is that list, and only the others filter the order
+            present = [walks[(t,)] for t in types if (t,) in walks]
+            if len(present) > 1:
+                found = [n for n in walks[()] if n.type in types]
+            else:
+                found = present[0] if present else ()
+            walks[types] = found
         return iter(found)
 
     def prose_text_nodes(self) -> Iterator[Node]:
@@ -139,16 +143,25 @@ class Document:
 _WALKS = "walk"  # the key of Document.walk's selections in Document._memo
 
 
-def _preorder(nodes: list[Node]) -> list[Node]:
-    order = []
+def _walks(nodes: list[Node]) -> dict[tuple, list[Node]]:
+    """{(): every node in pre-order, (type,): the nodes of that type in that order, ...}."""
+    order: list[Node] = []
+    by_type: dict[str, list[Node]] = {}
     stack = list(reversed(nodes))
     pop, extend, append = stack.pop, stack.extend, order.append
     while stack:
         node = pop()
         append(node)
+        same = by_type.get(node.type)
+        if same is None:
+            by_type[node.type] = [node]
+        else:
+            same.append(node)
         if node.children:
             extend(reversed(node.children))
-    return order
+    walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
+    walks[()] = order
+    return walks
 
 
 def _split_attribute_lists(parent: Node) -> None:
