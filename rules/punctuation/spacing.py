@@ -69,6 +69,9 @@ MARK_BEFORE_NON_SPACE = re.compile(r"[:,;]\S")  # GLUED_AFTER
 SPACE_THEN_COLON = re.compile(r"[ \u00a0\u202f]:")  # SPACED_GLUED_COLON
 SPACE_THEN_STOP = re.compile(r"[ \t\u00a0\u202f][.,]")  # SPACE_BEFORE
 SPACE_THEN_HIGH_MARK = re.compile(r"[ \t\u00a0\u202f][:;?!]")  # SPACE_BEFORE_HIGH
+# every check below needs one of these on the line (masking only ever removes them): more than
+# half the lines of a guide, blank ones included, hold none
+PUNCTUATION = re.compile("[:,;?().!\"“”'’«»]")
 
 
 def _mask(line: str) -> str:
@@ -185,6 +188,8 @@ class PunctuationSpacing(Rule):
             table_rows.update(range(node.line, node.end_line + 1))
         for number in range(doc.body_first_line, len(doc.lines) + 1):
             raw = doc.line(number)
+            if PUNCTUATION.search(raw) is None:
+                continue
             if number in skip or number in delimiter_rows or REFERENCE_DEFINITION.match(raw):
                 continue
             start = QUOTE_PREFIX.match(raw).end()
