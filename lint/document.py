@@ -197,7 +197,7 @@ def _annotate(doc: Document) -> None:
     while stack:
         node = stack.pop()
         children = node.children
-        if children:
+        if len(children) > 1:  # an attribute list follows a link, image or code span
             kinds = {c.type for c in children}
             if "text" in kinds and not kinds.isdisjoint(_SPLITS_AFTER):
                 _split_attribute_lists(node)

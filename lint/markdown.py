@@ -326,7 +326,15 @@ class _InlineLocator:
 
     def locate(self, tokens: list[dict], pos: int) -> tuple[list[Node], int]:
         nodes = []
+        src, span = self.src, self.state.span
         for token in tokens:
+            if token["type"] == "text":  # most tokens: text found right at the cursor
+                raw = token.get("raw", "")
+                if src.startswith(raw, pos):
+                    end = pos + len(raw)
+                    nodes.append(Node("text", *span(pos, end), raw))
+                    pos = end
+                    continue
             node, pos = self.locate_one(token, pos)
             if node is not None:
                 nodes.append(node)
@@ -422,20 +430,27 @@ def closing_bracket(src: str, pos: int, end: int, closer: str) -> int:
     (``\\]``). Searches ``src[pos:end]``: a link's text (``]``), its destination (``)``),
     or text that only looks like a link."""
     opener = "[" if closer == "]" else "("
+    scan = _BRACKET_SCAN[closer]  # jumps from one bracket or backslash to the next
     depth, i = 0, pos
-    while i < end:
+    while True:
+        m = scan.search(src, i, end)
+        if m is None:
+            return -1
+        i = m.start()
         c = src[i]
         if c == "\\":
             i += 2
             continue
         if c == opener:
             depth += 1
-        elif c == closer:
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
         i += 1
-    return -1
+
+
+_BRACKET_SCAN = {"]": re.compile(r"[\[\]\\]"), ")": re.compile(r"[()\\]")}
 
 
 def _adopt(parent: Node, children: list[Node]) -> None:
@@ -452,11 +467,20 @@ _BLOCK_TYPES = {"block_text": "paragraph"}
 def _block_span(token: dict, default: _PositionedState) -> tuple[_PositionedState, int, int]:
     state = token.get("_st", default)
     start = token.get("_s", 0)
-    stop = token.get("_e", start)
-    text = state.src[start:stop]
-    stop = start + len(text.rstrip("\n"))
-    start += len(text) - len(text.lstrip("\n"))  # leading blank lines belong to nobody
-    return state, start, max(start, stop)
+    src = state.src
+    stop = min(token.get("_e", start), len(src))
+    if stop <= start:
+        return state, start, start
+    # the blank lines around the block belong to nobody (counted in place: a list or a quote
+    # can be most of the file, and is not copied to be stripped)
+    end = stop
+    while end > start and src[end - 1] == "\n":
+        end -= 1
+    if end == start:
+        return state, stop, stop
+    while src[start] == "\n":
+        start += 1
+    return state, start, end
 
 
 def _inline_children(token: dict, state: _PositionedState, start: int, stop: int) -> list[Node]:
