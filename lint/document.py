@@ -121,10 +121,10 @@ class Document:
 
     def prose_text_nodes(self) -> Iterator[Node]:
         """Text a reader reads as prose: not code, HTML, attribute lists or admonition markers."""
-        for node in self.walk("text"):
-            if node.attrs.get("role"):
-                continue
-            yield node
+        found = self._memo.get(_PROSE)
+        if found is None:  # listed once: several rules read them all
+            found = self._memo[_PROSE] = [n for n in self.walk("text") if not n.attrs.get("role")]
+        return iter(found)
 
     @cached_property
     def code_lines(self) -> frozenset[int]:
@@ -141,6 +141,7 @@ class Document:
 
 
 _WALKS = "walk"  # the key of Document.walk's selections in Document._memo
+_PROSE = "prose"  # and of Document.prose_text_nodes' list
 
 
 def _walks(nodes: list[Node]) -> dict[tuple, list[Node]]:

@@ -72,7 +72,7 @@ class MarkerSpacing(Rule):
         for node in doc.walk("block_html", "table", "heading", "thematic_break"):
             skip.update(range(node.line, node.end_line + 1))
         first = doc.body_first_line
-        lines = [(n, *_split(doc.line(n))) for n in range(first, len(doc.lines) + 1)]
+        lines = [(n, *_split(text)) for n, text in enumerate(doc.lines[first - 1:], first)]
         kinds = {}
         for n, depth, content, col in lines:
             if n in skip or not content.strip():

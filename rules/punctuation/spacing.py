@@ -186,8 +186,9 @@ class PunctuationSpacing(Rule):
         for node in doc.walk("table"):
             delimiter_rows.add(node.line + 1)
             table_rows.update(range(node.line, node.end_line + 1))
-        for number in range(doc.body_first_line, len(doc.lines) + 1):
-            raw = doc.line(number)
+        lines = doc.lines
+        for number in range(doc.body_first_line, len(lines) + 1):
+            raw = lines[number - 1]
             if PUNCTUATION.search(raw) is None:
                 continue
             if number in skip or number in delimiter_rows or REFERENCE_DEFINITION.match(raw):
