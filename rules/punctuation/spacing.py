@@ -24,6 +24,7 @@ NOT_PROSE = [(re.compile(p), needs) for p, needs in (
     (r"&#?\w+;", ("&",)),                                                  # HTML entities
     (r"\\[\\`*_{}\[\]()#+\-.!:;,?]", ("\\",)),                            # backslash escapes
 )]
+NOT_PROSE_NEEDS = re.compile("|".join(re.escape(n) for _, needs in NOT_PROSE for n in needs))
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
 QUOTE_PREFIX = re.compile(r"^(?:\s{0,3}>)*")
 
@@ -43,9 +44,11 @@ FRENCH_MISSING = re.compile(r"(?<=[^\W_]|[)\]*_\"”»" + MASK + TAG + r"])(?P<m
 
 # parentheses glued to the word outside them, or padded inside: `Incoming(IMAP)`, `(SSL)tulisi`,
 # `( ou`, `**@** )`; `(s)`, `(re)` and `f(x)` (three lower-case letters at most) and argument lists are words
-PAREN_GLUED_BEFORE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=" + MASK + r"))\((?=[^\W_])(?P<inner>[^()\n]{1,60})\)")
+# (the lookbehinds come after the first character: a pattern that starts with one is tried at
+# every position of the line)
+PAREN_GLUED_BEFORE = re.compile(r"\((?:(?<=[^\W\d_]{2}\()|(?<=" + MASK + r"\())(?=[^\W_])(?P<inner>[^()\n]{1,60})\)")
 PAREN_GLUED_AFTER = re.compile(r"\((?P<inner>[^()\n]{1,60})\)(?=[^\W\d_]{2}|(?<=[A-Z0-9]\))\d{2})")
-PAREN_PADDED = re.compile(r"\((?P<open>[ \t]+)(?=\S)|(?<=\S)(?P<close>[ \t]+)\)")
+PAREN_PADDED = re.compile(r"\((?P<open>[ \t]+)(?=\S)|(?P<close>[ \t](?<=\S[ \t])[ \t]*)\)")
 WORD_INSIDE = re.compile(r"[a-zà-ÿ]{1,3}|.*[,=$].*")
 
 # French and Italian elided words keep no space after the apostrophe: `l'authentification`,
@@ -75,6 +78,8 @@ PUNCTUATION = re.compile("[:,;?().!\"“”'’«»]")
 
 
 def _mask(line: str) -> str:
+    if NOT_PROSE_NEEDS.search(line) is None:
+        return line  # most lines: no pattern's substring, no loop over the patterns
     for index, (pattern, needs) in enumerate(NOT_PROSE):
         for needle in needs:  # a plain loop: a generator for any() costs more than the test itself
             if needle in line:
