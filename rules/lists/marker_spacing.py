@@ -21,6 +21,8 @@ MARKER_STARTS = frozenset("-+*.0123456789")
 
 def _split(line: str) -> tuple[int, str, int]:
     """(quote depth, content after the quote markers, column of the content, 0-based)."""
+    if not line.startswith((" ", ">")):
+        return 0, line, 0  # most lines: no quote marker can start them
     m = QUOTE.match(line)
     return m.group().count(">"), line[m.end():], m.end()
 
