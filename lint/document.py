@@ -193,10 +193,19 @@ def _annotate(doc: Document) -> None:
     """Mark the guide syntax of docs repositories so rules do not read it as prose.
 
     One pre-order pass: a node's children are split (attribute lists) before the node
-    itself is looked at, and before they are visited."""
+    itself is looked at, and before they are visited. The pass also lists the nodes in that
+    order, by type, for :meth:`Document.walk` (a second pass over the tree saved)."""
+    order: list[Node] = []
+    by_type: dict[str, list[Node]] = {}
     stack = list(reversed(doc.nodes))
     while stack:
         node = stack.pop()
+        order.append(node)
+        same = by_type.get(node.type)
+        if same is None:
+            by_type[node.type] = [node]
+        else:
+            same.append(node)
         children = node.children
         if len(children) > 1:  # an attribute list follows a link, image or code span
             kinds = {c.type for c in children}
@@ -228,3 +237,6 @@ def _annotate(doc: Document) -> None:
                     last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
         if children:
             stack.extend(reversed(children))
+    walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
+    walks[()] = order
+    doc._memo[_WALKS] = walks
