@@ -279,10 +279,8 @@ class _Reader:
         label = text[:first_colon] if first_colon > 0 else (text if len(text) < 80 else "")
         unit = Unit(line, column, text, kind, label=plain(label), label_column=column + lead(label), group=group)
         self.r.units.append(unit)
-        if SRV_LINE.search(text):
-            return
         found = find_ports(text)
-        if not found:
+        if not found or SRV_LINE.search(text):  # (the SRV pattern is the slower test)
             return
         unit.has_ports = True
         statements = self._label_statements(text, found) or self._glued_statement(text, found)
