@@ -36,21 +36,27 @@ def block_prose(doc) -> list[tuple[object, list[tuple[int, int, str]]]]:
 
 
 def _block_prose(doc) -> list:
+    # from the document's list of text nodes up to their leaf blocks, rather than a walk of
+    # each block: most nodes under a block are not prose text
     lines = doc.lines
     count = len(lines)
-    out = []
-    for block in doc.walk(*LEAF_BLOCKS):
-        pieces = []
-        for node in block.walk():  # prose_pieces and raw_text, inlined
-            if node.type != "text" or node.attrs.get("role"):
-                continue
-            number = node.line
-            if number != node.end_line:
-                continue
-            raw = (lines[number - 1] if 0 < number <= count else "")[node.column - 1:node.end_column - 1]
-            if raw:
+    out = [(block, []) for block in doc.walk(*LEAF_BLOCKS)]
+    pieces_of = {id(block): pieces for block, pieces in out}
+    for node in doc.walk("text"):
+        if node.attrs.get("role"):
+            continue
+        number = node.line
+        if number != node.end_line:
+            continue
+        raw = (lines[number - 1] if 0 < number <= count else "")[node.column - 1:node.end_column - 1]
+        if not raw:
+            continue
+        block = node.parent
+        while block is not None:
+            pieces = pieces_of.get(id(block))
+            if pieces is not None:
                 pieces.append((number, node.column, raw))
-        out.append((block, pieces))
+            block = block.parent
     return out
 
 
