@@ -645,9 +645,13 @@ def _keep_inside(nodes: list[Node], lines: list[str], first_line: int) -> None:
         # every node of a well-formed document passes this test: only the rest pays for clamp()
         if (first_line <= line <= end_line <= last and 1 <= node.column <= widths[line - first_line]
                 and 1 <= node.end_column <= widths[end_line - first_line]
-                and (line < end_line or node.column <= node.end_column)
-                and "dest_line" not in node.attrs):
-            continue
+                and (line < end_line or node.column <= node.end_column)):
+            attrs = node.attrs
+            if "dest_line" not in attrs:
+                continue
+            dest = attrs["dest_line"]
+            if first_line <= dest <= last and 1 <= attrs["dest_column"] <= widths[dest - first_line]:
+                continue
         node.line, node.column, ok = clamp(line, node.column)
         node.end_line, node.end_column, ok_end = clamp(end_line, node.end_column)
         if (node.end_line, node.end_column) < (node.line, node.column):
