@@ -67,7 +67,16 @@ class Node:
             return self.text
         if self.type in ("softbreak", "linebreak"):
             return "\n"
-        return "".join(c.plain_text() for c in self.children)
+        parts = []
+        for child in self.children:  # leaves inline: headings' texts are read by many rules
+            kind = child.type
+            if kind == "text" or kind == "codespan":
+                parts.append(child.text)
+            elif kind == "softbreak" or kind == "linebreak":
+                parts.append("\n")
+            else:
+                parts.append(child.plain_text())
+        return "".join(parts)
 
     def __repr__(self) -> str:
         return f"Node({self.type} {self.line}:{self.column}-{self.end_line}:{self.end_column} {self.text[:30]!r})"
