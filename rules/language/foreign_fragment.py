@@ -65,17 +65,21 @@ def _units(block, products):
                 colon = text.find(":") if label_open else -1
                 ends = [m.end() for m in SENTENCE_END.finditer(text)]
                 marks = [m.start() for m in QUOTE.finditer(text)]
-                for word in dictionaries.node_words(child, products):
-                    while ends and ends[0] <= word.start:
-                        ends.pop(0)
-                        close()
-                    quoted = (quotes + bisect_left(marks, word.start)) % 2 == 1  # marks before it
-                    if label_open and (colon < 0 or word.start < colon):
-                        if counted and word.kind == "word" and not quoted:
+                if counted:  # words in bold are not collected, and sentence ends close as below
+                    outside = quotes % 2 == 0  # before any mark of this text
+                    for word in dictionaries.node_words(child, products):
+                        start = word.start
+                        if ends and ends[0] <= start:
+                            while ends and ends[0] <= start:
+                                ends.pop(0)
+                            close()
+                        if word.kind != "word" or (
+                                (quotes + bisect_left(marks, start)) % 2 == 1 if marks else not outside):
+                            continue  # only plain words outside quotation marks count
+                        if label_open and (colon < 0 or start < colon):
                             labels.words.append(word)
-                        continue
-                    if counted and word.kind == "word" and not word.glued and not quoted:
-                        current.words.append(word)
+                        elif not word.glued:
+                            current.words.append(word)
                 quotes += len(marks)
                 if colon >= 0:
                     label_open = False
@@ -176,7 +180,7 @@ class ForeignFragment(Rule):
         judged, foreign = 0, []
         for block in doc.walk(*BLOCKS):
             units, labels = _units(block, products)
-            if _after_colon(block, doc):
+            if units and _after_colon(block, doc):  # a scan of the block's siblings: last
                 units = []  # `you may see this error:` + the error, in the software's language
             if len({w.line for w in labels.words}) >= 3:
                 units.append(labels)
