@@ -608,7 +608,7 @@ def _neighbours(node) -> tuple[bool, bool]:
     return left, right
 
 
-_CACHE: dict = {"products": None, "words": {}, "chunks": {}}
+_CACHE: dict = {"products": None, "words": {}, "chunks": {}, "texts": {}}
 _POSITIONS: dict = {}  # id(parent) -> (parent, {id(child): index}); a scan per lookup made 8,000 links quadratic
 
 
@@ -635,7 +635,7 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     """
     cache = _CACHE
     if cache["products"] is not products:
-        cache.update(products=products, words={}, chunks={})
+        cache.update(products=products, words={}, chunks={}, texts={})
     words = cache["words"]
     key = id(node)
     hit = words.get(key)
@@ -643,7 +643,7 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
         return hit[1]
     if len(words) > 20000:
         words.clear()
-    found = _node_words(node, products, cache["chunks"])
+    found = _node_words(node, products, cache["chunks"], cache["texts"])
     words[key] = (node, found)
     return found
 
@@ -651,12 +651,29 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
 _NOT_SEEN = object()
 
 
-def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...]:
+def _node_words(node, products: frozenset[str], chunks: dict, texts: dict) -> tuple[Word, ...]:
     text = node.text
+    touch_left, touch_right = _neighbours(node)
+    key = (text, touch_left, touch_right)
+    found = texts.get(key)
+    if found is None:
+        # guides repeat short texts (link texts, cells, "Click on"): split once per text
+        if len(texts) > 50_000:  # bounded: long texts do not repeat
+            texts.clear()
+        found = texts[key] = _text_words(text, touch_left, touch_right, products, chunks)
+    if not found:
+        return ()
+    line, column = node.line, node.column
+    return tuple([Word(piece, line, column + offset, node, offset, chunk, kind, glued)
+                  for offset, piece, chunk, kind, glued in found])
+
+
+def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozenset[str],
+                chunks: dict) -> tuple:
+    """(offset, word, chunk, kind, glued) for each word of a text node's text."""
     if "{" in text or "[" in text:
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
-    touch_left, touch_right = _neighbours(node)
-    line, column, size = node.line, node.column, len(text)
+    size = len(text)
     words = []
     for m in CHUNK.finditer(text):
         raw = m.group()
@@ -675,7 +692,7 @@ def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...
             offset = start + offset_in_chunk
             glued = chunk_glued and length is not None and (
                 (touch_left and offset == 0) or (touch_right and offset + length == size))
-            words.append(Word(piece, line, column + offset, node, offset, chunk, kind, glued))
+            words.append((offset, piece, chunk, kind, glued))
     return tuple(words)
 
 
