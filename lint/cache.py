@@ -11,7 +11,9 @@ guide re-checks exactly the translations that read it.
 
 Entries are written atomically (temporary file, then ``os.replace``) and start with a
 checksum of their body: an entry that cannot be read or whose checksum does not match is a
-miss, never an error. An entry that passes was written by this very code (the folder is
+miss, never an error. The body is in ``marshal`` format: the entries folder is per Python
+version and code fingerprint, so only this code reads what it wrote, and reading it back is
+a fifth of JSON's cost (most of a warm re-run is reading entries). An entry that passes was written by this very code (the folder is
 per code fingerprint), so its findings are rebuilt without checking each field's type, which
 was a third of a warm re-run.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import stat
@@ -29,14 +32,20 @@ from typing import Iterable
 from .atomic import replace_file
 from .finding import Edit, Finding
 
-FORMAT = 4  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
-# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag
+FORMAT = 5  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
        "# Remove it with 'guidelint cache clear'.\n")
 ABSENT = "absent"
 INDEX = "stat-index.json"
+PACK = "pack.marshal"  # every entry of the last large runs in one file
+#: a run of this many files reads entries from the pack: one read instead of a file each
+#: (10,000 opens were a fifth of a warm re-run); a smaller run (pre-commit) reads its few
+#: entries one by one rather than the whole pack
+PACK_FROM = 200
+ENTRY = ".entry"  # marshal: 5x faster to read back than JSON, and only this code reads it
 SETTLED = 2.0  # seconds: a file modified more recently is always read
 
 
@@ -111,10 +120,13 @@ def finding_to_list(f: Finding) -> list:
             f.applicability, HAS_LINE if f.source_line else ""]
 
 
+_edit = Edit._make  # tuple.__new__ on the stored list: no per-field Python call
+
+
 def finding_from_list(path: str, item: list) -> Finding:
     line, column, end_line, end_column, rule, severity, message, edits, applicability, has_line = item
     return Finding(path, line, column, end_line, end_column, rule, severity, message,
-                   tuple([Edit(*e) for e in edits]) if edits else (), applicability, has_line)
+                   tuple(map(_edit, edits)) if edits else (), applicability, has_line)
 
 
 def restore_source_lines(findings: list[Finding]) -> None:
@@ -143,9 +155,12 @@ class Cache:
         # one folder per code fingerprint: an upgrade starts afresh and removes the old one
         self.entries = os.path.join(folder, "entries-" + code)
         self._digests: dict[tuple[str, str], str] = {}
+        self._full: dict[str, str] = {}
         self._index: dict | None = None
         self._new_index: dict[str, list] = {}
         self._ready = False
+        self._pack: dict[str, bytes] | None = None
+        self._pack_stale = False  # the pack lacks or holds an outdated entry this run used
         self.hits = self.misses = 0
 
     # keys ---------------------------------------------------------------------------
@@ -186,7 +201,9 @@ class Cache:
         run when the file's size, mtime, ctime and inode are unchanged (and were already
         more than :data:`SETTLED` seconds old then, so a write within the same clock tick
         cannot hide), else read and hashed."""
-        full = os.path.abspath(path)
+        full = self._full.get(path)
+        if full is None:  # each file is asked for by its own check and by its siblings'
+            full = self._full[path] = os.path.abspath(path)
         known = self._digests.get((full, "content"))
         if known is not None and data is None:  # a sibling's check already asked this run
             return known
@@ -219,15 +236,59 @@ class Cache:
         except (OSError, ValueError):
             pass
 
+    # the pack: one file holding the entries of large runs ---------------------------
+    def use_pack(self) -> None:
+        """Read entries from the pack from now on (a large run); :meth:`save_pack` at its end."""
+        if self._pack is not None:
+            return
+        try:
+            with open(os.path.join(self.entries, PACK), "rb") as f:
+                checksum, _, body = f.read().partition(b"\n")
+            pack = marshal.loads(body) if checksum == content_hash(body).encode() else None
+        except (OSError, ValueError, EOFError, TypeError):
+            pack = None
+        self._pack = pack if isinstance(pack, dict) else {}
+
+    def remember(self, key: str, body: bytes) -> None:
+        """An entry a worker process stored, for the pack the run writes at its end."""
+        if self._pack is not None and self._pack.get(key) != body:
+            self._pack[key] = body
+            self._pack_stale = True
+
+    def save_pack(self) -> None:
+        if self._pack is None or not self._pack_stale:
+            return
+        try:
+            self._prepare()
+            replace_file(os.path.join(self.entries, PACK), _with_checksum(marshal.dumps(self._pack)))
+        except (OSError, ValueError):
+            pass
+        self._pack_stale = False
+
     # lookup -------------------------------------------------------------------------
+    def _body(self, key: str) -> bytes | None:
+        body = self._pack.get(key) if self._pack is not None else None
+        if body is not None:
+            return body
+        try:
+            with open(os.path.join(self.entries, key + ENTRY), "rb") as f:
+                checksum, _, body = f.read().partition(b"\n")
+        except OSError:
+            return None
+        if checksum != content_hash(body).encode():
+            return None
+        if self._pack is not None:
+            self._pack[key] = body
+            self._pack_stale = True
+        return body
+
     def lookup(self, path: str, fingerprint: str, data_hash: str) -> list[Finding] | None:
         """The cached findings of ``path`` if its content and every input it read are unchanged."""
         try:
-            with open(os.path.join(self.entries, self.key(path, fingerprint) + ".json"), "rb") as f:
-                checksum, _, body = f.read().partition(b"\n")
-            if checksum != content_hash(body).encode():
+            body = self._body(self.key(path, fingerprint))
+            if body is None:
                 return None
-            entry = json.loads(body)
+            entry = marshal.loads(body)
             if entry["content"] != data_hash:
                 return None
             known = self._digests.get  # the inputs a folder's guides share are looked up inline
@@ -235,7 +296,7 @@ class Cache:
                 if (known((dep, by)) or self.digest(dep, by)) != digest:
                     return None
             findings = [finding_from_list(path, item) for item in entry["findings"]]
-        except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
             return None  # absent or corrupt: check the file again
         return findings
 
@@ -255,17 +316,20 @@ class Cache:
         self._ready = True
 
     def store(self, path: str, fingerprint: str, data_hash: str, deps: dict[str, tuple[str, str]],
-              findings: list[Finding]) -> None:
+              findings: list[Finding]) -> tuple[str, bytes]:
+        """Write the entry of ``path``; returns its key and body (for the pack)."""
         entry = {"content": data_hash,
                  "deps": [[dep, by, digest] for dep, (by, digest) in sorted(deps.items())],
                  # in report order, so a hit is written as read, with no sort
                  "findings": [finding_to_list(f) for f in sorted(findings, key=Finding.sort_key)]}
+        key, body = self.key(path, fingerprint), marshal.dumps(entry)
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, self.key(path, fingerprint) + ".json"),
-                          _with_checksum(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+            replace_file(os.path.join(self.entries, key + ENTRY), _with_checksum(body))
         except OSError:
             pass  # a read-only or full disk makes the cache useless, not the run wrong
+        self.remember(key, body)
+        return key, body
 
 
 def _with_checksum(body: bytes) -> bytes:

@@ -33,6 +33,8 @@ class FileResult:
     #: changed-lines mode: the lines the change touched (moved by --fix), which findings are
     #: reported on; None reports every line
     changed: "object | None" = None
+    #: the cache entry written for it (key, body), carried back from a worker process
+    cache_entry: "tuple[str, bytes] | None" = None
 
 
 def engine_finding(path: str, check, message: str, line: int = 1, column: int = 1) -> Finding:

@@ -361,6 +361,8 @@ class ConfigResolver:
         self._by_given_folder: dict[str, Config] = {}
         self._default: Config | None = None
         self._uniform: dict[int, tuple[FileConfig, str]] = {}  # config -> its one FileConfig, fingerprint
+        #: absolute folders a directory walk found no configuration file in (no stat needed)
+        self.without_config: set[str] = set()
 
     def config_for(self, path: str) -> Config:
         if self.explicit is not None:
@@ -382,8 +384,8 @@ class ConfigResolver:
         if config is None and folder:
             # the parent folder was already resolved and this one holds no configuration file
             parent = self.cache.get(os.path.dirname(folder), False)
-            if parent is not False and not any(os.path.isfile(os.path.join(folder, name))
-                                               for name in CONFIG_NAMES):
+            if parent is not False and (folder in self.without_config or not any(
+                    os.path.isfile(os.path.join(folder, name)) for name in CONFIG_NAMES)):
                 config = self.cache[folder] = parent
         if config is None:
             config = discover(path, self.cache)

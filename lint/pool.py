@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .check import FileResult
@@ -46,9 +47,20 @@ def _work(chunk: list[str]) -> list[FileResult]:
     return [_WORKER["process"](path, resolver.effective_for(path), memo, options) for path in chunk]
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _chunks(paths: list[str], size: int) -> Iterator[list[str]]:
+    """Runs of about ``size`` paths, cut between guide folders: a folder's translations share
+    its parsed source, which a folder split across two workers would parse twice."""
+    chunk: list[str] = []
+    folder = None
+    for path in paths:
+        here = os.path.dirname(path)
+        if len(chunk) >= size and here != folder:
+            yield chunk
+            chunk = []
+        chunk.append(path)
+        folder = here
+    if chunk:
+        yield chunk
 
 
 def pool_results(paths: list[str], resolver: "ConfigResolver", memo: RunMemo, options,
@@ -59,7 +71,8 @@ def pool_results(paths: list[str], resolver: "ConfigResolver", memo: RunMemo, op
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = min(options.jobs, max(1, len(paths) // 8))
-    size = max(1, min(32, len(paths) // (jobs * 8)))
+    # small runs of files: the last one a worker takes decides when the run ends
+    size = max(1, min(16, len(paths) // (jobs * 8)))
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     worker_options = dataclasses.replace(options, jobs=1, progress=None)

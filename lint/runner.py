@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import pool
+from .cache import PACK_FROM
 from .check import FileResult, engine_finding, parse_and_check, reads_siblings
 from .config import ConfigResolver, FileConfig
 from .finding import Finding
@@ -101,7 +102,8 @@ def process_file(path: str, effective: FileConfig, memo: RunMemo, options: RunOp
         deps = memo.end_file()
         if options.cache is not None:
             checked = findings if options.fix == "diff" else result.findings
-            options.cache.store(path, effective.fingerprint(), content_hash(stored_data), deps, checked)
+            result.cache_entry = options.cache.store(path, effective.fingerprint(), content_hash(stored_data),
+                                                     deps, checked)
         return result
     finally:
         memo.end_file()
@@ -145,6 +147,8 @@ def run(files: list[str], resolver: "ConfigResolver", memo: RunMemo,
     cache = options.cache
     done: dict[int, FileResult] = {}
     todo: list[int] = []
+    if cache is not None and len(files) >= PACK_FROM:
+        cache.use_pack()
     for i, path in enumerate(files):
         if cache is None:
             todo.append(i)
@@ -180,4 +184,9 @@ def run(files: list[str], resolver: "ConfigResolver", memo: RunMemo,
             result = next(fresh)
             if progress:
                 progress(1)
+        if cache is not None and result.cache_entry is not None:
+            cache.remember(*result.cache_entry)  # stored by a worker: its pack is not ours
+            result.cache_entry = None
         yield result
+    if cache is not None:
+        cache.save_pack()

@@ -1,12 +1,13 @@
 """The result cache: a warm run parses nothing; each kind of input invalidates what it should."""
 import json
+import marshal
 import os
 
 import pytest
 
 import lint.version
 from lint import registry
-from lint.cache import Cache
+from lint.cache import ENTRY, PACK, Cache, _with_checksum
 from lint.document import Document
 from lint.rule import Rule
 
@@ -158,15 +159,43 @@ def test_corrupt_entries_are_ignored(write, tmp_path, monkeypatch, capsys, parse
     make_tree(write, folders=2)
     cold = _check(monkeypatch, capsys, tmp_path)
     entries = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
-               if n.endswith(".json")]
+               if n.endswith(ENTRY)]
     assert len(entries) == 6
-    for i, entry in enumerate(entries):
+    # garbage, a truncated body, and well-checksummed bodies of the wrong shape
+    bodies = [b"", b"{not marshal", _with_checksum(marshal.dumps([])),
+              _with_checksum(marshal.dumps({"content": 1})), b"\xff\xfe",
+              _with_checksum(marshal.dumps({"content": "x", "deps": 3}))]
+    for entry, body in zip(entries, bodies):
         with open(entry, "wb") as f:
-            f.write([b"", b"{not json", b"[]", b'{"content": 1}', b"\xff\xfe", b'{"content": "x", "deps": 3}'][i])
+            f.write(body)
     parses.clear()
     assert _check(monkeypatch, capsys, tmp_path) == cold
     assert len(set(parses)) == 6
     assert not [n for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns if n.endswith(".tmp")]
+
+
+def test_a_large_run_reads_one_pack_and_a_broken_pack_is_a_miss(write, tmp_path, monkeypatch, capsys, parses):
+    import lint.runner
+
+    monkeypatch.setattr(lint.runner, "PACK_FROM", 2)  # these six guides count as a large run
+    make_tree(write, folders=2)
+    cold = _check(monkeypatch, capsys, tmp_path)
+    [pack] = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+              if n == PACK]
+    for d, _, ns in os.walk(tmp_path / ".guidelint_cache"):  # the pack alone answers
+        for n in ns:
+            if n.endswith(ENTRY):
+                os.unlink(os.path.join(d, n))
+    parses.clear()
+    assert _check(monkeypatch, capsys, tmp_path) == cold
+    assert parses == []
+    with open(pack, "r+b") as f:  # one flipped byte: the checksum no longer matches
+        f.seek(40)
+        byte = f.read(1)
+        f.seek(40)
+        f.write(bytes([byte[0] ^ 1]))
+    assert _check(monkeypatch, capsys, tmp_path) == cold
+    assert len(set(parses)) == 6
 
 
 def test_no_cache_and_cache_clear(write, tmp_path, monkeypatch, capsys, parses):
@@ -199,19 +228,20 @@ def test_entry_round_trips_edits(tmp_path):
     assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    assert json.loads(body)["findings"]
+    assert marshal.loads(body)["findings"]
 
 
 def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
-    """Entries are rebuilt without type checks, so a body that is still JSON but no longer what
+    """Entries are rebuilt without type checks, so a body that still loads but is no longer what
     guidelint wrote (a line number turned into text) must not be served."""
     cache = Cache(str(tmp_path / "c"), "code")
     cache.store("g.md", "fp", "h", {}, lint.check_text("a  b\n", path="g.md"))
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
-    data = open(entry, "rb").read()
-    open(entry, "wb").write(data.replace(b'"findings":[[1,', b'"findings":[["1",'))
-    assert open(entry, "rb").read() != data
-    assert cache.lookup("g.md", "fp", "h") is None
+    checksum, body = open(entry, "rb").read().split(b"\n", 1)
+    edited = marshal.loads(body)
+    edited["findings"][0][0] = "1"
+    open(entry, "wb").write(checksum + b"\n" + marshal.dumps(edited))
+    assert Cache(str(tmp_path / "c"), "code").lookup("g.md", "fp", "h") is None
 
 
 def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monkeypatch, capsys, parses):
