@@ -608,6 +608,8 @@ def _neighbours(node) -> tuple[bool, bool]:
 
 
 _CACHE: dict = {"products": None, "words": {}, "chunks": {}, "texts": {}}
+TEXTS_KEPT = 1_000_000  # characters of text whose words are kept (about 16 MB at most)
+_KEPT = "characters kept"  # the texts cache's own count: its keys are tuples, never a str
 _POSITIONS: dict = {}  # id(parent) -> (parent, {id(child): index}); a scan per lookup made 8,000 links quadratic
 
 
@@ -656,9 +658,14 @@ def _node_words(node, products: frozenset[str], chunks: dict, texts: dict) -> tu
     key = (text, touch_left, touch_right)
     found = texts.get(key)
     if found is None:
-        # guides repeat short texts (link texts, cells, "Click on"): split once per text
-        if len(texts) > 50_000:  # bounded: long texts do not repeat
+        # guides repeat texts (link texts, cells, "Click on", and whole paragraphs between the
+        # English or French variants of a guide): split once per text. Bounded by the
+        # characters kept, as each entry holds about 16 bytes per character of its text
+        kept = texts.get(_KEPT, 0) + len(text)
+        if kept > TEXTS_KEPT:
             texts.clear()
+            kept = len(text)
+        texts[_KEPT] = kept
         found = texts[key] = _text_words(text, touch_left, touch_right, products, chunks)
     if not found:
         return ()
