@@ -363,4 +363,5 @@ def extract(doc) -> list[Block]:
 
     for top in doc.nodes:
         visit(top, 0)
+    visit = None  # it calls itself: a cycle the collector would have to find, per document
     return out

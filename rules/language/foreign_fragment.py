@@ -90,6 +90,7 @@ def _units(block, products):
                 line_start = False
     visit(block)
     close()
+    visit = None  # it calls itself: a cycle the collector would have to find, per text block
     return [u for u in units if u.words[0].line not in reply_lines], labels
 
 

@@ -70,6 +70,7 @@ def _runs(block, products):
 
     visit(block)
     flush()
+    visit = None  # it calls itself: a cycle the collector would have to find, per text block
     return runs
 
 
