@@ -117,3 +117,16 @@ def test_the_corpus_pairs_align_as_the_reference_does(corpus):
         compared += 1
     if not compared:
         pytest.skip("no translation in the corpus")
+
+
+def test_close_enough_answers_as_difflib_ratio_does():
+    import difflib
+
+    from lint.translations.blocks import close_enough
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        a = "".join(rng.choice("abc_-1 ") for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice("abc_-1 ") for _ in range(rng.randint(0, 12)))
+        for cutoff in (0.6, 0.75):
+            assert close_enough(a, b, cutoff) == (difflib.SequenceMatcher(None, a, b).ratio() >= cutoff), (a, b)

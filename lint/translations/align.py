@@ -43,7 +43,11 @@ class Pair:
     @property
     def matched(self) -> list[tuple[Block, Block]]:
         """(source block, translation block) of every pair the alignment made."""
-        return [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops if i is not None and j is not None]
+        # read by several checks, and through ``diverged`` once per block by some: built once
+        if "matched" not in self.cache:
+            self.cache["matched"] = [(self.sblocks[i], self.tblocks[j]) for i, j in self.ops
+                                     if i is not None and j is not None]
+        return self.cache["matched"]
 
     @property
     def same_language(self) -> bool:
@@ -136,23 +140,29 @@ class _Features(NamedTuple):
 
 
 def _score(a: _Features, b: _Features) -> float:
-    # _best_totals repeats these float operations inline, in this order: the traceback compares
-    # the sums they make, so both must give the very same floats
+    # _best_totals makes these float operations in this order too (through _before_length and
+    # its own length term): the traceback compares the sums they make, so both must give the
+    # very same floats
     if a.kind != b.kind:
         return -1.0
-    score = 1.0
-    if a.kind == "h" and a.level != b.level:
-        score = 0.7
-    ta, tb = a.tokens, b.tokens
-    if ta or tb:
-        score += len(ta & tb) / len(ta | tb)
-        if ta and tb and not ta & tb:
-            score -= 0.3
-    else:
-        score += 0.3
+    score = _before_length(0.7 if a.kind == "h" and a.level != b.level else 1.0,
+                           len(a.tokens), len(b.tokens), len(a.tokens & b.tokens))
     la, lb = a.length, b.length
     if la or lb:
         score += 0.3 * min(la, lb) / max(la, lb)
+    return score
+
+
+def _before_length(base: float, na: int, nb: int, common: int) -> float:
+    """A pair's score before its length term: ``base`` plus the share of tokens the two blocks
+    have in common (``common`` of ``na`` and ``nb``; len(ta & tb) / len(ta | tb))."""
+    score = base
+    if na or nb:
+        score += common / (na + nb - common)
+        if na and nb and not common:
+            score -= 0.3
+    else:
+        score += 0.3
     return score
 
 
@@ -164,30 +174,68 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
     blocks of one kind pair, so a row first puts "pair" into the row below's values at the
     columns of its kind, then a running maximum from the right adds "target unpaired"; a
     maximum picks and never adds, so the totals are the floats the cell-by-cell loop makes.
+
+    Most cells pair blocks that share no token, whose score before the length term is one of
+    two constants per row (the target block has tokens or not): those cells add the length
+    term to a constant; the few columns that share tokens (found through an index of the
+    target's tokens) and heading levels get the full score. Every score is the float
+    ``_score`` makes, by the same operations in the same order.
     """
-    columns: dict[str, list[tuple[int, int, set, int]]] = {}
+    columns: dict[str, tuple[list, list, dict]] = {}
     for j, b in enumerate(target):
-        columns.setdefault(b.kind, []).append((j, b.level, b.tokens, b.length))
+        if b.kind not in columns:
+            columns[b.kind] = ([], [], {})
+        cols, levels, holders = columns[b.kind]
+        for token in b.tokens:  # token -> the positions in this kind's columns that hold it
+            holders.setdefault(token, []).append(len(cols))
+        cols.append((j, j + 1, len(b.tokens), b.length, 0.3 * b.length))
+        levels.append(b.level)
     best = [[0.0] * (len(target) + 1)]
     for a in reversed(source):
         below = best[-1]
+        if a.kind not in columns:
+            best.append(below)  # nothing to pair: the row below, already a running maximum
+            continue
         row = below[:]
-        heading, ta, la = a.kind == "h", a.tokens, a.length
-        for j, level, tb, lb in columns.get(a.kind, ()):
-            # _score(a, b) unrolled (a third of all cells come here), its float operations in
-            # its order; a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
-            score = 0.7 if heading and level != a.level else 1.0
-            if ta or tb:
-                score += len(ta & tb) / len(ta | tb)
-                if ta and tb and not ta & tb:
+        cols, levels, holders = columns[a.kind]
+        na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
+        # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
+        if a.kind != "h":
+            with_tokens, without = _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0)
+            # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
+            # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
+            if la:
+                for j, j1, nb, lb, lb3 in cols:
+                    paired = below[j1] + ((with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la))
+                    if paired > row[j]:
+                        row[j] = paired
+            else:
+                for j, j1, nb, lb, lb3 in cols:
+                    paired = below[j1] + (with_tokens if nb else without)
+                    if paired > row[j]:
+                        row[j] = paired
+        shared: dict[int, int] = {}
+        for token in a.tokens:
+            for c in holders.get(token, ()):
+                shared[c] = shared.get(c, 0) + 1
+        # the full score where tokens are shared (its cell decided again from the row below),
+        # and in every heading column (levels)
+        heading, level_a = a.kind == "h", a.level
+        for c in range(len(cols)) if heading else shared:
+            j, j1, nb, lb, lb3 = cols[c]
+            # _before_length(base, na, nb, common) written out: many cells come here
+            score = 0.7 if heading and levels[c] != level_a else 1.0
+            if na or nb:
+                common = shared.get(c, 0)
+                score += common / (na + nb - common)
+                if na and nb and not common:
                     score -= 0.3
             else:
                 score += 0.3
             if la or lb:
-                score += 0.3 * la / lb if la < lb else 0.3 * lb / la
-            paired = below[j + 1] + score
-            if paired > row[j]:
-                row[j] = paired
+                score += lb3 / la if lb <= la else la3 / lb
+            paired = below[j1] + score
+            row[j] = paired if paired > below[j] else below[j]
         row = list(accumulate(reversed(row), max))
         row.reverse()
         best.append(row)
@@ -250,23 +298,41 @@ def _flattened_sections(ops, sblocks, tblocks):
     return out
 
 
-def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None) -> Pair:
-    """``sblocks``: the source's blocks when already extracted (every translation of a folder
-    shares one source)."""
+def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | None = None,
+              tblocks: list[Block] | None = None) -> Pair:
+    """``sblocks``, ``tblocks``: the guides' blocks when already extracted (every translation
+    of a folder shares one source)."""
     if sblocks is None:
         sblocks = extract(source)
-    tblocks = extract(target)
+    if tblocks is None:
+        tblocks = extract(target)
     return Pair(source, target, sblocks, tblocks, _flattened_sections(align(sblocks, tblocks), sblocks, tblocks),
                 fallback)
 
 
-def pairing_for(doc, ctx):
+def blocks_for(ctx, doc) -> list[Block]:
+    """``doc``'s blocks, extracted once per folder: a guide is read as a translation, as the
+    source of the others and as a sibling whose additions count, each time through another
+    copy of one parsed tree (``dataclasses.replace`` keeps ``nodes``, all ``extract`` reads)."""
+    here = os.path.abspath(doc.path)
+
+    def of_tree():
+        key = ("translation-tree-blocks", here, id(doc.nodes))
+        return doc, _get(ctx.memo, key, lambda: (doc.nodes, extract(doc)))[1]
+
+    # each value holds what its key's id names, so that id cannot name another object while it is
+    # cached; the outer key ends with the document's id, which the language server keeps across
+    # checks while the document lives (lint.server.session)
+    return _get(ctx.memo, ("translation-blocks", here, id(doc)), of_tree)[1]
+
+
+def pairing_for(doc, ctx, here: str | None = None):
     """Which file of ``doc``'s folder is its source (:func:`lint.translations.pairing.pair`),
-    looked up once per file; None without a configuration."""
+    looked up once per file; None without a configuration. ``here``: ``doc``'s absolute path."""
     effective = ctx.config
     if effective is None:
         return None
-    key = ("translation-pairing", os.path.abspath(doc.path))
+    key = ("translation-pairing", here or os.path.abspath(doc.path))
     return _get(ctx.memo, key, lambda: pairing_module.pair(
         doc.path, effective.source_locales, effective.locale_pattern, doc.locale))
 
@@ -284,16 +350,17 @@ def pair_for(doc, ctx) -> Pair | None:
     if ctx.config is None:
         return None
     pattern = ctx.config.locale_pattern
-    explicit = ctx.memo.get(("translation-explicit-source", os.path.abspath(doc.path)), lambda: None)
+    here = os.path.abspath(doc.path)  # once: every translation rule of every file asks for its pair
+    explicit = ctx.memo.get(("translation-explicit-source", here), lambda: None)
     fallback = False
     if explicit is not None:
         source_path = explicit
     else:
-        found = pairing_for(doc, ctx)
+        found = pairing_for(doc, ctx, here)
         if found is None or found.source is None:
             return None
         source_path, fallback = found.source, found.fallback
-    if os.path.abspath(source_path) == os.path.abspath(doc.path):
+    if os.path.abspath(source_path) == here:
         return None
 
     ctx.depends_on(source_path)
@@ -302,14 +369,13 @@ def pair_for(doc, ctx) -> Pair | None:
         source = pairing_module.load(ctx.memo, source_path, pattern)
         if source is None:
             return None
-        sblocks = _get(ctx.memo, ("translation-source-blocks", os.path.abspath(source_path), id(source)),
-                       lambda: extract(source))
-        made = make_pair(source, doc, fallback, sblocks)
+        sblocks = blocks_for(ctx, source)
+        made = make_pair(source, doc, fallback, sblocks, blocks_for(ctx, doc))
         made.ahead = ahead.newer_than_source(source, doc)
         made.shared_of = lambda: _shared_additions(ctx, source, source_path, sblocks)
         return made
 
-    return _get(ctx.memo, ("translation-pair", os.path.abspath(doc.path), id(doc)), build)
+    return _get(ctx.memo, ("translation-pair", here, id(doc)), build)
 
 
 def _shared_additions(ctx, source, source_path: str, sblocks) -> frozenset:
@@ -328,7 +394,7 @@ def _shared_additions(ctx, source, source_path: str, sblocks) -> frozenset:
         for path in paths:
             sibling = pairing_module.load(ctx.memo, path, pattern)
             if sibling is not None and not retired(source, sibling):
-                lists.append(extract(sibling))
+                lists.append(blocks_for(ctx, sibling))
         # every translation counts, this one too: "most" then needs others to agree with it
         return ahead.shared_additions(sblocks, lists, _link_key) if len(lists) > ahead.MIN_SIBLINGS else frozenset()
 

@@ -12,7 +12,12 @@ from .numbers import find_numbers
 
 # technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin
 _NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w/-])")
+# every name holds a letter or digit followed by a capital (OVHcloud, phpMyAdmin): prose
+# without one has no name, and this is far cheaper to look for than _NAME
+_NAME_HINT = re.compile(r"[A-Za-z0-9][A-Z]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_CODE_WORD = re.compile(r"[\w./-]{3,}")
+_LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
 _COMMENT_LINE = re.compile(r"^\s*(#(?!!)|//|--\s|;|REM\s|rem\s|/\*|\*)")
 _TRAILING_COMMENT = re.compile(r"\s(#|//)\s.*$")
@@ -70,6 +75,21 @@ class Block:
     info: str = ""     # block_code info string
     marker: str = ""   # the number of an ordered list item's marker ("1." of "- 1. päivänä")
     node: object = None
+    # tokens() once per block: the alignment, then several checks per pair, read them
+    _tokens: frozenset | None = field(default=None, init=False, repr=False, compare=False)
+    # what the checks derive from one block, kept with it: a source block is read again by each
+    # translation of the folder, and every block again as each neighbour's context (memo())
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, build, *args):
+        """``build(self, *args)``, computed once per block and ``args`` (hashable; ``build`` is
+        part of the key: pass a module-level function)."""
+        key = (build, args) if args else build
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build(self, *args)
+            return value
 
     @property
     def label(self) -> str:
@@ -78,18 +98,26 @@ class Block:
                  "code": "code block", "img": "image"}
         return names[self.kind]
 
-    def tokens(self) -> set:
+    def tokens(self) -> frozenset:
         """What alignment compares: numbers, code, images, link hosts (never prose words)."""
+        if self._tokens is not None:
+            return self._tokens
         out = {("n", v) for n in self.numbers for v in n.values}
         out |= {("c", c.text) for c in self.codes}
         out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
         if self.code:
-            out |= {("k", w) for w in re.findall(r"[\w./-]{3,}", self.code)[:50]}
+            out |= {("k", w) for w in _CODE_WORD.findall(self.code)[:50]}
         elif self.text:
-            out |= {("w", w) for w in _NAME.findall(self.text)}
+            out |= {("w", w) for w in find_names(self.text)}
         if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
-            out |= {("t", w[:6]) for w in re.findall(r"[^\W\d_]{6,}", self.title.lower())}
-        return out
+            out |= {("t", w[:6]) for w in _LONG_WORD.findall(self.title.lower())}
+        self._tokens = frozenset(out)
+        return self._tokens
+
+
+def find_names(text: str) -> list[str]:
+    """The technical names (``_NAME``) in ``text``, in order."""
+    return _NAME.findall(text) if _NAME_HINT.search(text) else []
 
 
 def code_like(span: str) -> bool:
@@ -131,7 +159,8 @@ def _placeholder(token: str) -> bool:
     return ("_" in token or not token.isascii() or (token[:1].isupper() and not token.isupper()
                                                      and any(c.isupper() for c in token[1:]))
             or token.startswith("<")
-            or any(lowered.startswith(p) and len(lowered) >= len(p) + 4 for p in _prefixes()))
+            or (lowered.startswith(_prefixes())  # most tokens start with none: one C call says so
+                and any(lowered.startswith(p) and len(lowered) >= len(p) + 4 for p in _prefixes())))
 
 
 @lru_cache(maxsize=1)
@@ -149,8 +178,12 @@ def _prefixes() -> tuple[str, ...]:
 def _loose(code: str) -> str:
     """Prompt dropped, ``<placeholder>`` blanked, ``24,925`` read as ``24.925`` (localised output)."""
     code = _PROMPT.sub("", code)
-    code = re.sub(r"<[^<>\s]+>", "<…>", code)
-    return re.sub(r"(?<=\d),(?=\d)", ".", code)
+    code = _ANGLED.sub("<…>", code)
+    return _DECIMAL_COMMA.sub(".", code)
+
+
+_ANGLED = re.compile(r"<[^<>\s]+>")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 
 def same_code(a: str, b: str) -> bool:
@@ -194,12 +227,20 @@ def _x_masked(token: str) -> str:
 def _typo(x: str, y: str) -> bool:
     """Nearly the same spelling: a slip in a name (``_submission`` / ``us_bmission``), while a
     translated placeholder reads differently (``votredomaine`` / ``tuodominio``)."""
+    x, y = x.lower(), y.lower()
+    prefixes = _prefixes()
+    if x.startswith(prefixes) or y.startswith(prefixes):
+        return False  # votre_login / your_login, votredomaine / omadomain: a placeholder, translated
+    return close_enough(x, y, 0.75)
+
+
+def close_enough(x: str, y: str, cutoff: float) -> bool:
+    """``SequenceMatcher(None, x, y).ratio() >= cutoff``, its cheap upper bounds tried first
+    (most strings compared are far apart, and ratio() is the slow part of comparing code)."""
     import difflib
 
-    x, y = x.lower(), y.lower()
-    if any(w.startswith(p) for p in _prefixes() for w in (x, y)):
-        return False  # votre_login / your_login, votredomaine / omadomain: a placeholder, translated
-    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.75
+    matcher = difflib.SequenceMatcher(None, x, y)
+    return matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and matcher.ratio() >= cutoff
 
 
 def _same_family(x: str, y: str) -> bool:
@@ -276,7 +317,9 @@ class _Collector:
 
     def finish(self) -> None:
         text = "".join(self.parts)
-        self.block.text = " ".join(_URL.sub(" ", text).split())
+        if "://" in text or "www." in text:  # all a URL starts with; most blocks have none
+            text = _URL.sub(" ", text)
+        self.block.text = " ".join(text.split())
 
 
 def _next_sibling(node):

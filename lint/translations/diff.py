@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 from .ahead import marks
-from .blocks import _COMMENT_LINE as _COMMENT, _NAME, ascii_code, normal_code, same_code
+from .blocks import _COMMENT_LINE as _COMMENT, ascii_code, close_enough, find_names, normal_code, same_code
 from .numbers import find_numbers, spelled
 
 PROSE = ("p", "li", "row", "h")
@@ -86,13 +86,20 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
 
 def _values(blocks) -> set:
     """Numbers of the blocks, in prose or in inline code (``port `21` `` against « 21 »)."""
-    out = {v for b in blocks for n in b.numbers for v in n.values}
-    out.update(b.marker for b in blocks if b.marker)  # "1. päivänä" for "D-1": the marker is read too
+    out = set()
     for b in blocks:
-        for span in b.spans:
-            out.update(v for n in find_numbers(span) for v in n.values)
-        out.update(str(int(d)) for d in re.findall(r"\d+", b.text))  # glued: Start10M, Port:465
+        out |= b.memo(_block_values)
     return out
+
+
+def _block_values(b) -> frozenset:
+    out = {v for n in b.numbers for v in n.values}
+    if b.marker:
+        out.add(b.marker)  # "1. päivänä" for "D-1": the marker is read too
+    for span in b.spans:
+        out.update(v for n in find_numbers(span) for v in n.values)
+    out.update(str(int(d)) for d in re.findall(r"\d+", b.text))  # glued: Start10M, Port:465
+    return frozenset(out)
 
 
 _COUNTED = re.compile(r"\s[^\W\d_]{3,}", re.UNICODE)
@@ -155,12 +162,19 @@ def _tokens(pair) -> tuple[list[set], list[set]]:
     return pair.cache["tokens"]
 
 
-def _pairs_with_neighbours(pair):
+def _pairs_with_neighbours(pair) -> list:
     """Each aligned pair, with the blocks either side on both sides (and any unpaired between).
 
     A pair next to unpaired blocks, or in guides that diverge (another version), is trusted
-    only when the two blocks share a meaning-bearing token.
+    only when the two blocks share a meaning-bearing token. Built once for the three checks
+    that walk it (the lists are shared: read them, do not change them).
     """
+    if "neighbours" not in pair.cache:
+        pair.cache["neighbours"] = list(_walk_neighbours(pair))
+    return pair.cache["neighbours"]
+
+
+def _walk_neighbours(pair):
     ops = pair.ops
     diverged = pair.diverged
     stokens, ttokens = _tokens(pair)
@@ -265,8 +279,12 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
             return a == b  # comments compared as written when they must not differ
         return same_code(a, b)
 
+    normalised = {}  # id(block) -> its lines: a block is read again as each neighbour's nearby code
+
     def lines_of(block):
-        return [x for x in normal_code(block.code, ignore_comments).split("\n") if x]
+        if id(block) not in normalised:
+            normalised[id(block)] = [x for x in normal_code(block.code, ignore_comments).split("\n") if x]
+        return normalised[id(block)]
 
     def nearby(k, side):
         blocks = pair.sblocks if side == 0 else pair.tblocks
@@ -274,7 +292,8 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
                 and blocks[op[side]].kind == "code" for x in lines_of(blocks[op[side]])]
 
     def absent(lines, others):
-        return [x for x in lines if not any(same(x, o) for o in others)]
+        written = set(others)  # a line found as written is the same (same(x, x) holds): no comparing
+        return [x for x in lines if x not in written and not any(same(x, o) for o in others)]
 
     def near_blocks(k):
         return [pair.tblocks[op[1]] for op in pair.ops[max(0, k - 4):k + 5]
@@ -282,12 +301,10 @@ def code_block_diffs(pair, ignore_comments: bool = True) -> list[Diff]:
 
     def variant(line, k):
         """The target line nearby that is ``line`` changed (same command, other arguments)."""
-        import difflib
-
         head = line.split()[0] if line.split() else ""
         for block in near_blocks(k):
             for other in absent(lines_of(block), nearby(k, 0)):
-                if other.split()[:1] == [head] and difflib.SequenceMatcher(None, line, other).ratio() >= 0.6:
+                if other.split()[:1] == [head] and close_enough(line, other, 0.6):
                     return block, other
         return None, ""
 
@@ -485,7 +502,11 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 
 def names(text: str) -> set[str]:
-    return set(_NAME.findall(text))
+    return set(find_names(text))
+
+
+def _names_of(block) -> set[str]:
+    return names(block.text)
 
 
 def _sentences(text: str) -> int:
@@ -595,11 +616,13 @@ def _ahead_addition(pair, block) -> bool:
 
 def _says_more(pair, k, sb, tb) -> str:
     """Why source block ``sb`` says more than its translation ``tb``, or ''."""
-    near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
-    lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
-    gone = sorted(n for n in names(sb.text) if n.lower() not in lowered)
-    if len(gone) >= (1 if sb.kind == "h" else 2):
-        return "names " + ", ".join(gone[:3]) + " not in the translation"
+    named = sb.memo(_names_of)
+    if named:  # most blocks name nothing: no need to gather the translation's text
+        near = " ".join(b.text for b in pair.tblocks[max(0, pair.ops[k][1] - 1):pair.ops[k][1] + 2])
+        lowered = near.lower() + " " + " ".join(s.lower() for s in tb.spans)
+        gone = sorted(n for n in named if n.lower() not in lowered)
+        if len(gone) >= (1 if sb.kind == "h" else 2):
+            return "names " + ", ".join(gone[:3]) + " not in the translation"
     if sb.kind == "h" and sb.title.count("(") > tb.title.count("("):
         return "a part in brackets the translation lacks"
     if sb.kind not in PROSE_BLOCKS or len(sb.text) < 60:

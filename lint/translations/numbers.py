@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # digits with inner separators; a space only joins 3-digit groups (1 000, 10 000)
 _NUMBER = re.compile(
@@ -37,12 +38,16 @@ class Number:
     end: int
 
 
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+_SEPARATOR = re.compile(r"[.,]")
+
+
 def values_of(body: str) -> frozenset:
     """Every value ``body`` (digits and separators, no suffix) may mean in some locale."""
-    plain = re.sub(r"[ \u00a0\u202f]", "", body)
+    plain = _GROUP_SPACE.sub("", body)
     out = set()
-    parts = re.split(r"[.,]", plain)
-    seps = re.findall(r"[.,]", plain)
+    parts = _SEPARATOR.split(plain)
+    seps = _SEPARATOR.findall(plain)
     if not seps:
         out.add(str(int(plain)) if plain.isdigit() else plain)
         return frozenset(out)
@@ -87,8 +92,32 @@ def spelled(words: dict, language: str | None, text: str) -> set[str]:
     if not table:
         return set()
     lowered = text.lower()
+    try:
+        plain, other = _spelled_table(tuple(table.items()))
+    except TypeError:  # an unhashable value: read the table as it is
+        plain, other = (), _patterns(table.items())
     out = set()
-    for word, value in table.items():
-        if re.search(r"(?<!\w)" + re.escape(str(word).lower()) + r"(?!\w)", lowered):
-            out.add(str(value))
+    if plain:
+        present = set(_WORD.findall(lowered))
+        out.update(value for word, value in plain if word in present)
+    for pattern, value in other:
+        if pattern.search(lowered):
+            out.add(value)
     return out
+
+
+# a word of letters and digits only is found between non-word characters exactly when it is one
+# of the text's maximal \w+ runs: one findall and set look-ups, not a regex search per word
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _spelled_table(items: tuple) -> tuple[tuple, tuple]:
+    """(word, value) of the words made of word characters, (pattern, value) of the others."""
+    plain = tuple((str(word).lower(), str(value)) for word, value in items if _WORD.fullmatch(str(word).lower()))
+    return plain, _patterns((word, value) for word, value in items if not _WORD.fullmatch(str(word).lower()))
+
+
+def _patterns(items) -> tuple:
+    return tuple((re.compile(r"(?<!\w)" + re.escape(str(word).lower()) + r"(?!\w)"), str(value))
+                 for word, value in items)

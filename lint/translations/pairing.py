@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import PARSED_GUIDE, Document, locale_from_path
 
@@ -43,6 +44,7 @@ def guides_in(folder: str, pattern: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)  # every guide of a folder names its siblings again: one regex per pair of names
 def _stem(path: str, locale: str | None) -> str:
     name = os.path.basename(path)
     if locale:

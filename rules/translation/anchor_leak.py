@@ -58,26 +58,28 @@ class AnchorLeak(Rule):
         pair = pair_for(doc, ctx)  # retired translations too: the link is broken either way
         if pair is None:
             return
+        fragments = [(link, fragment) for block in pair.tblocks for link in block.links
+                     if (fragment := _fragment(link.text))]
+        if not fragments:
+            return  # the anchors of either guide are not worth computing
         target_ids = all_ids(doc)
         source_ids, prefixes = _source_anchors(pair, ctx)
         # a compound id whose heading part this translation has too (a locale that kept the
         # source's headings) is broken here as in the source, not leaked: links/broken-anchor's
         own_prefixes = legacy_prefixes(doc)
         prefixes = {p: n for p, n in prefixes.items() if p not in own_prefixes}
-        for block in pair.tblocks:
-            for link in block.links:
-                fragment = _fragment(link.text)
-                if not fragment or fragment in target_ids:
-                    continue
-                line = source_ids.get(fragment)
-                how = "heading or anchor"
-                if line is None:
-                    starts = [(p, n) for p, n in prefixes.items() if fragment.lower().startswith(p + "_")]
-                    if starts:
-                        line = max(starts, key=lambda item: len(item[0]))[1]
-                        how = "legacy compound id (older guides' <h2 id>_partie_N_<h3 id>) starting with a heading id"
-                if line is None:
-                    continue
-                ctx.report(link.line, link.column,
-                           f"'#{fragment}' names a {how} of the source (source line {line}), "
-                           f"not of this translation", end_column=link.end_column)
+        for link, fragment in fragments:
+            if fragment in target_ids:
+                continue
+            line = source_ids.get(fragment)
+            how = "heading or anchor"
+            if line is None:
+                starts = [(p, n) for p, n in prefixes.items() if fragment.lower().startswith(p + "_")]
+                if starts:
+                    line = max(starts, key=lambda item: len(item[0]))[1]
+                    how = "legacy compound id (older guides' <h2 id>_partie_N_<h3 id>) starting with a heading id"
+            if line is None:
+                continue
+            ctx.report(link.line, link.column,
+                       f"'#{fragment}' names a {how} of the source (source line {line}), "
+                       f"not of this translation", end_column=link.end_column)

@@ -7,21 +7,27 @@ from lint.translations.align import pair_for
 # a host name of three labels or more, not inside a URL, a path or an e-mail address
 HOST = re.compile(r"(?<![\w.@/:-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z]{2,6})(?![\w-]|\.\w|/)", re.I)
 URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*", re.I)
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 
 def hosts(doc) -> list[tuple[str, int, int]]:
     """(host, line, column) of every host name written in the body, links' targets and code
     blocks aside (translation/code-mismatch compares code blocks, sample output included)."""
     found, skip = [], doc.code_lines
-    for number in range(doc.body_first_line, len(doc.lines) + 1):
-        line = doc.line(number)
-        if "." not in line or number in skip:
+    start = doc.body_first_line
+    for number, line in enumerate(doc.lines[start - 1:], start):
+        if line.count(".") < 2 or number in skip:  # a host name has two dots at least
             continue
         masked = URL.sub(lambda m: " " * len(m.group()), line) if ("://" in line or "www." in line) else line
-        masked = re.sub(r"\]\([^)]*\)", lambda m: " " * len(m.group()), masked)
+        if "](" in masked:  # most lines hold no link target
+            masked = LINK_TARGET.sub(lambda m: " " * len(m.group()), masked)
         for m in HOST.finditer(masked):
             found.append((m.group(1), number, m.start(1) + 1))
     return found
+
+
+def _source_hosts(doc) -> list[str]:
+    return sorted({h for h, _, _ in hosts(doc)}, key=str.lower)
 
 
 def _key(host: str) -> tuple[str, str]:
@@ -69,9 +75,7 @@ class HostMismatch(Rule):
         pair = pair_for(doc, ctx)
         if pair is None:
             return
-        source = pair.cache.get("source-hosts")
-        if source is None:
-            source = pair.cache["source-hosts"] = sorted({h for h, _, _ in hosts(pair.source)}, key=str.lower)
+        source = pair.source.memo(_source_hosts)  # once per source, which every translation shares
         if not source:
             return
         by_key: dict[tuple[str, str], list[str]] = {}

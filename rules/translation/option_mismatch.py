@@ -68,9 +68,7 @@ class OptionMismatch(Rule):
         pair = pair_for(doc, ctx)
         if pair is None:
             return
-        known = pair.cache.get("source-options")
-        if known is None:
-            known = pair.cache["source-options"] = source_options(pair.source)
+        known = pair.source.memo(source_options)  # once per source, which every translation shares
         if not known:
             return
         forms = {form for group in known.values() for form in group}

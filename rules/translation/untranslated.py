@@ -14,6 +14,10 @@ def _normal(text: str, names) -> str:
     return " ".join(_NOT_WORDS.sub(" ", text.lower()).split())
 
 
+def _normal_text(block, names: tuple) -> str:
+    return _normal(block.text, names)
+
+
 def _prose(text: str) -> bool:
     """Sentences, not an API call (``@api {v1} /dedicated/server``) or a list of product names."""
     tokens = text.split()
@@ -64,13 +68,20 @@ class Untranslated(Rule):
             return
         names = list(ctx.setting("product_names", []) or []) + list(ctx.setting("words", []) or [])
         names.sort(key=len, reverse=True)
+        try:
+            key = tuple(names)
+            hash(key)
+        except TypeError:  # not names: no source block can keep its text for them
+            key = None
         for sb, tb in pair.matched:
             if sb.kind not in ("p", "li", "row", "h"):
                 continue
-            if not _prose(tb.text):
-                continue
-            s, t = _normal(sb.text, names), _normal(tb.text, names)
+            # a source block's text is normalised once for every translation of the folder
+            s = _normal(sb.text, names) if key is None else sb.memo(_normal_text, key)
+            t = _normal(tb.text, names)
             if not t or s != t:
+                continue
+            if not _prose(tb.text):  # after the comparison, which rules out nearly every block more cheaply
                 continue
             if sum(c.isalpha() for c in t) < ctx.option("min_letters") or len(t.split()) < ctx.option("min_words"):
                 continue
