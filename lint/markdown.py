@@ -87,6 +87,9 @@ class _PositionedState(BlockState):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # every state of one parse, kept by the first: see release()
+        self.states: list[_PositionedState] = parent.states if parent is not None else []
+        self.states.append(self)
         self.match_start = 0
         self.in_method = 0
         self.align_line = 0  # first parent line a new child source may be aligned to
@@ -627,6 +630,9 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     tokens, state = md.parse(text, state)
     nodes = convert(tokens, state)
     _keep_inside(nodes, state.doc_lines, first_line)
+    for each in state.states:  # a token names its state and the state lists its tokens: a cycle
+        each.tokens = []  # per token, which reference counting alone now frees
+    state.states.clear()  # the list holds the states that hold it
     return nodes
 
 
