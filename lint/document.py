@@ -106,21 +106,25 @@ class Document:
         # and each selection once (the tree is not changed after parsing)
         walks = self._memo.get(_WALKS)
         if walks is None:
-            walks = self._memo[_WALKS] = {}
+            walks = self._memo[_WALKS] = _walks(self.nodes)
         found = walks.get(types)
         if found is None:
-            order = walks.get(())
-            if order is None:
-                order = walks[()] = _preorder(self.nodes)
-            found = walks[types] = order if not types else [n for n in order if n.type in types]
+            # the nodes of each single type were listed with the order: a selection that only
+            # one of its types is present in is that list, and only the others filter the order
+            present = [walks[(t,)] for t in types if (t,) in walks]
+            if len(present) > 1:
+                found = [n for n in walks[()] if n.type in types]
+            else:
+                found = present[0] if present else ()
+            walks[types] = found
         return iter(found)
 
     def prose_text_nodes(self) -> Iterator[Node]:
         """Text a reader reads as prose: not code, HTML, attribute lists or admonition markers."""
-        for node in self.walk("text"):
-            if node.attrs.get("role"):
-                continue
-            yield node
+        found = self._memo.get(_PROSE)
+        if found is None:  # listed once: several rules read them all
+            found = self._memo[_PROSE] = [n for n in self.walk("text") if not n.attrs.get("role")]
+        return iter(found)
 
     @cached_property
     def code_lines(self) -> frozenset[int]:
@@ -137,18 +141,28 @@ class Document:
 
 
 _WALKS = "walk"  # the key of Document.walk's selections in Document._memo
+_PROSE = "prose"  # and of Document.prose_text_nodes' list
 
 
-def _preorder(nodes: list[Node]) -> list[Node]:
-    order = []
+def _walks(nodes: list[Node]) -> dict[tuple, list[Node]]:
+    """{(): every node in pre-order, (type,): the nodes of that type in that order, ...}."""
+    order: list[Node] = []
+    by_type: dict[str, list[Node]] = {}
     stack = list(reversed(nodes))
     pop, extend, append = stack.pop, stack.extend, order.append
     while stack:
         node = pop()
         append(node)
+        same = by_type.get(node.type)
+        if same is None:
+            by_type[node.type] = [node]
+        else:
+            same.append(node)
         if node.children:
             extend(reversed(node.children))
-    return order
+    walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
+    walks[()] = order
+    return walks
 
 
 def _split_attribute_lists(parent: Node) -> None:
@@ -179,12 +193,21 @@ def _annotate(doc: Document) -> None:
     """Mark the guide syntax of docs repositories so rules do not read it as prose.
 
     One pre-order pass: a node's children are split (attribute lists) before the node
-    itself is looked at, and before they are visited."""
+    itself is looked at, and before they are visited. The pass also lists the nodes in that
+    order, by type, for :meth:`Document.walk` (a second pass over the tree saved)."""
+    order: list[Node] = []
+    by_type: dict[str, list[Node]] = {}
     stack = list(reversed(doc.nodes))
     while stack:
         node = stack.pop()
+        order.append(node)
+        same = by_type.get(node.type)
+        if same is None:
+            by_type[node.type] = [node]
+        else:
+            same.append(node)
         children = node.children
-        if children:
+        if len(children) > 1:  # an attribute list follows a link, image or code span
             kinds = {c.type for c in children}
             if "text" in kinds and not kinds.isdisjoint(_SPLITS_AFTER):
                 _split_attribute_lists(node)
@@ -214,3 +237,6 @@ def _annotate(doc: Document) -> None:
                     last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
         if children:
             stack.extend(reversed(children))
+    walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
+    walks[()] = order
+    doc._memo[_WALKS] = walks

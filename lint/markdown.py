@@ -20,6 +20,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
+_NEWLINE = re.compile("\n")
 
 
 class Node:
@@ -66,7 +67,16 @@ class Node:
             return self.text
         if self.type in ("softbreak", "linebreak"):
             return "\n"
-        return "".join(c.plain_text() for c in self.children)
+        parts = []
+        for child in self.children:  # leaves inline: headings' texts are read by many rules
+            kind = child.type
+            if kind == "text" or kind == "codespan":
+                parts.append(child.text)
+            elif kind == "softbreak" or kind == "linebreak":
+                parts.append("\n")
+            else:
+                parts.append(child.plain_text())
+        return "".join(parts)
 
     def __repr__(self) -> str:
         return f"Node({self.type} {self.line}:{self.column}-{self.end_line}:{self.end_column} {self.text[:30]!r})"
@@ -77,6 +87,9 @@ class _PositionedState(BlockState):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # every state of one parse, kept by the first: see release()
+        self.states: list[_PositionedState] = parent.states if parent is not None else []
+        self.states.append(self)
         self.match_start = 0
         self.in_method = 0
         self.align_line = 0  # first parent line a new child source may be aligned to
@@ -84,30 +97,37 @@ class _PositionedState(BlockState):
         self.linemap: list[tuple[int, int]] = []  # local line -> (original line, column offset)
 
     def process(self, src: str) -> None:
+        if src is self.src and self.cursor_max == len(src):
+            return  # parse_body processed it already: mistune's parse processes it again
         super().process(src)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", src)]
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(src)]
 
     def child_state(self, src, lazy_line_starts=None):
         child = super().child_state(src, lazy_line_starts)
         child.linemap = _align(child.src, self)
         return child
 
+    # BlockState's own methods, inlined: they run once per token or line of every guide
     def append_token(self, token):
-        token.setdefault("_s", self.match_start)
+        if "_s" not in token:
+            token["_s"] = self.match_start
         token["_st"] = self
-        super().append_token(token)
+        self.tokens.append(token)
 
     def prepend_token(self, token):
-        token.setdefault("_s", self.match_start)
+        if "_s" not in token:
+            token["_s"] = self.match_start
         token["_st"] = self
-        super().prepend_token(token)
+        self.tokens.insert(len(self.tokens) - 1, token)
 
     def add_paragraph(self, text):
-        last = self.last_token()
-        super().add_paragraph(text)
-        token = self.last_token()
-        if token is not last:
-            token["_s"], token["_st"] = self.cursor, self
+        tokens = self.tokens
+        if tokens and tokens[-1]["type"] == "paragraph":
+            token = tokens[-1]
+            token["text"] += text
+        else:
+            token = {"type": "paragraph", "text": text, "_s": self.cursor, "_st": self}
+            tokens.append(token)
         token["_e"] = self.cursor + len(text)
 
     def append_paragraph(self):
@@ -131,6 +151,26 @@ class _PositionedState(BlockState):
             local = 0
         line, shift = linemap[local]
         return line, shift + (offset - starts[local]) + 1
+
+    def span(self, start: int, stop: int) -> tuple[int, int, int, int]:
+        """``position(start) + position(stop)``, or twice the start if ``stop <= start``, in
+        one call (it runs twice per node)."""
+        starts, linemap = self.line_starts, self.linemap
+        top = len(linemap) - 1
+        local = bisect_right(starts, start) - 1
+        if local > top:
+            local = top
+        if local < 0:
+            local = 0
+        line, shift = linemap[local]
+        column = shift + (start - starts[local]) + 1
+        if stop <= start:
+            return line, column, line, column
+        local = bisect_right(starts, stop, local) - 1
+        if local > top:
+            local = top
+        end_line, shift = linemap[local]
+        return line, column, end_line, shift + (stop - starts[local]) + 1
 
 
 def _child_prefix(parent_line: str, child_line: str) -> int | None:
@@ -186,30 +226,39 @@ class _PositionedBlockParser(BlockParser):
     state_cls = _PositionedState
 
     def parse_method(self, m, state):
-        if state.in_method == 0:
-            state.align_line = max(state.align_line, state.line_of(m.start()))
+        start = m.start()
+        if not state.in_method:
+            line = bisect_right(state.line_starts, start) - 1
+            if line > state.align_line:
+                state.align_line = line
         saved = state.match_start
-        state.match_start = m.start()
+        state.match_start = start
         state.in_method += 1
-        before = state.last_token()
-        count = len(state.tokens)
+        tokens = state.tokens
+        before = tokens[-1] if tokens else None
+        count = len(tokens)
         try:
-            end = super().parse_method(m, state)
+            end = self._methods[m.lastgroup](m, state)  # BlockParser.parse_method, inlined
         finally:
             state.in_method -= 1
             state.match_start = saved
-        stop = end or m.end()
-        for token in state.tokens[count:]:  # appended, or prepended before a lazy break
-            token.setdefault("_e", stop)
-        last = state.last_token()
-        if last is before and last is not None and last.get("style") == "setext" and end:
-            last["_e"] = end  # the underline belongs to the heading mistune turned it into
+        tokens = state.tokens  # a method may have replaced the list
+        if len(tokens) > count:  # appended, or prepended before a lazy break
+            stop = end or m.end()
+            for token in tokens[count:]:
+                if "_e" not in token:
+                    token["_e"] = stop
+        if end and tokens:
+            last = tokens[-1]
+            if last is before and last.get("style") == "setext":
+                last["_e"] = end  # the underline belongs to the heading mistune turned it into
         return end
-
 
     def _parse_indent_code_fast(self, state):
         # mistune 3.4 parses indented code here, outside parse_method: without this the block
         # took the previous match's start (line 1), and so did the document's code lines
+        if not state.src.startswith(_INDENT_START, state.cursor):
+            return None  # what mistune's test would say, without slicing out the line
         saved = state.match_start
         state.match_start = state.cursor
         count = len(state.tokens)
@@ -223,21 +272,27 @@ class _PositionedBlockParser(BlockParser):
         return end
 
 
-def _keep_block_text(md, state):
-    """Copy each token's unparsed text: mistune pops it when it parses the inline content."""
-    stack = list(state.tokens)
-    while stack:
-        token = stack.pop()
-        if "text" in token:
-            token["_src"] = token["text"]
-        stack.extend(token.get("children", ()))
+_INDENT_START = (" ", "\t")  # an indented code line starts with a space or a tab
+
+
+class _PositionedMarkdown(mistune.Markdown):
+    def _iter_render(self, tokens, state):
+        # mistune's, keeping each token's unparsed text (popped once its inline content is
+        # parsed) as "_src", and a list instead of a generator per level
+        inline, env = self.inline, state.env
+        for tok in tokens:
+            if "text" in tok:
+                tok["_src"] = tok["text"]
+            if "children" in tok:
+                tok["children"] = self._iter_render(tok["children"], state)
+            elif "text" in tok:
+                tok["children"] = inline(tok.pop("text").strip(" \r\n\t\f"), env)
+        return tokens
 
 
 def create_parser() -> mistune.Markdown:
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
-    md = mistune.Markdown(renderer=None, block=block, plugins=[import_plugin("table")])
-    md.before_render_hooks.append(_keep_block_text)
-    return md
+    return _PositionedMarkdown(renderer=None, block=block, plugins=[import_plugin("table")])
 
 
 # inline location ---------------------------------------------------------------------
@@ -257,10 +312,8 @@ class _InlineLocator:
         self.state, self.src, self.end = state, src, end
         self.full_scans = 0
 
-    def node(self, type_, start, stop, **kw) -> Node:
-        line, col = self.state.position(start)
-        end_line, end_col = self.state.position(stop) if stop > start else (line, col)
-        return Node(type_, line, col, end_line, end_col, **kw)
+    def node(self, type_, start, stop, text="", attrs=None, exact=True) -> Node:
+        return Node(type_, *self.state.span(start, stop), text, attrs, exact)
 
     def find_text(self, raw: str, pos: int) -> tuple[int, int, bool]:
         if self.src.startswith(raw, pos):
@@ -285,7 +338,15 @@ class _InlineLocator:
 
     def locate(self, tokens: list[dict], pos: int) -> tuple[list[Node], int]:
         nodes = []
+        src, span = self.src, self.state.span
         for token in tokens:
+            if token["type"] == "text":  # most tokens: text found right at the cursor
+                raw = token.get("raw", "")
+                if src.startswith(raw, pos):
+                    end = pos + len(raw)
+                    nodes.append(Node("text", *span(pos, end), raw))
+                    pos = end
+                    continue
             node, pos = self.locate_one(token, pos)
             if node is not None:
                 nodes.append(node)
@@ -381,20 +442,27 @@ def closing_bracket(src: str, pos: int, end: int, closer: str) -> int:
     (``\\]``). Searches ``src[pos:end]``: a link's text (``]``), its destination (``)``),
     or text that only looks like a link."""
     opener = "[" if closer == "]" else "("
+    scan = _BRACKET_SCAN[closer]  # jumps from one bracket or backslash to the next
     depth, i = 0, pos
-    while i < end:
+    while True:
+        m = scan.search(src, i, end)
+        if m is None:
+            return -1
+        i = m.start()
         c = src[i]
         if c == "\\":
             i += 2
             continue
         if c == opener:
             depth += 1
-        elif c == closer:
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
         i += 1
-    return -1
+
+
+_BRACKET_SCAN = {"]": re.compile(r"[\[\]\\]"), ")": re.compile(r"[()\\]")}
 
 
 def _adopt(parent: Node, children: list[Node]) -> None:
@@ -411,11 +479,20 @@ _BLOCK_TYPES = {"block_text": "paragraph"}
 def _block_span(token: dict, default: _PositionedState) -> tuple[_PositionedState, int, int]:
     state = token.get("_st", default)
     start = token.get("_s", 0)
-    stop = token.get("_e", start)
-    text = state.src[start:stop]
-    stop = start + len(text.rstrip("\n"))
-    start += len(text) - len(text.lstrip("\n"))  # leading blank lines belong to nobody
-    return state, start, max(start, stop)
+    src = state.src
+    stop = min(token.get("_e", start), len(src))
+    if stop <= start:
+        return state, start, start
+    # the blank lines around the block belong to nobody (counted in place: a list or a quote
+    # can be most of the file, and is not copied to be stripped)
+    end = stop
+    while end > start and src[end - 1] == "\n":
+        end -= 1
+    if end == start:
+        return state, stop, stop
+    while src[start] == "\n":
+        start += 1
+    return state, start, end
 
 
 def _inline_children(token: dict, state: _PositionedState, start: int, stop: int) -> list[Node]:
@@ -449,8 +526,7 @@ def _convert_block(token: dict, default: _PositionedState) -> Node | None:
     if kind == "table":
         return _convert_table(token, default)
     state, start, stop = _block_span(token, default)
-    line, col = state.position(start)
-    end_line, end_col = state.position(stop)
+    line, col, end_line, end_col = state.span(start, stop)
     attrs = dict(token.get("attrs", {}))
     for key in ("style", "tight", "bullet", "info"):
         if key in token:
@@ -499,8 +575,7 @@ def _original_line(node: Node, state: _PositionedState) -> str:
 
 def _convert_table(token: dict, default: _PositionedState) -> Node:
     state, start, stop = _block_span(token, default)
-    line, col = state.position(start)
-    end_line, end_col = state.position(stop)
+    line, col, end_line, end_col = state.span(start, stop)
     table = Node("table", line, col, end_line, end_col)
     first_local = state.line_of(start)
     rows_tokens = []
@@ -517,9 +592,7 @@ def _convert_table(token: dict, default: _PositionedState) -> Node:
         local = min(local, len(state.line_starts) - 1)
         row_start = state.line_starts[local]
         row_end = state.line_starts[local + 1] - 1 if local + 1 < len(state.line_starts) else len(state.src)
-        r_line, r_col = state.position(row_start)
-        r_end_line, r_end_col = state.position(row_end)
-        row = Node("table_row", r_line, r_col, r_end_line, r_end_col, attrs={"head": head})
+        row = Node("table_row", *state.span(row_start, row_end), attrs={"head": head})
         cells, pos = [], row_start
         for cell_token in row_token.get("children", []):
             raw = cell_token.get("_src", "").strip()
@@ -528,10 +601,7 @@ def _convert_table(token: dict, default: _PositionedState) -> Node:
             found = state.src.find(raw, cell_start, row_end) if raw else cell_start
             s = found if found >= 0 else cell_start
             e = s + len(raw)
-            c_line, c_col = state.position(s)
-            c_end_line, c_end_col = state.position(e)
-            cell = Node("table_cell", c_line, c_col, c_end_line, c_end_col,
-                        attrs=dict(cell_token.get("attrs", {})))
+            cell = Node("table_cell", *state.span(s, e), attrs=dict(cell_token.get("attrs", {})))
             locator = _InlineLocator(state, state.src, max(e, s))
             nodes, _ = locator.locate(cell_token.get("children", []), s)
             _adopt(cell, nodes)
@@ -560,6 +630,9 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     tokens, state = md.parse(text, state)
     nodes = convert(tokens, state)
     _keep_inside(nodes, state.doc_lines, first_line)
+    for each in state.states:  # a token names its state and the state lists its tokens: a cycle
+        each.tokens = []  # per token, which reference counting alone now frees
+    state.states.clear()  # the list holds the states that hold it
     return nodes
 
 
@@ -587,9 +660,13 @@ def _keep_inside(nodes: list[Node], lines: list[str], first_line: int) -> None:
         # every node of a well-formed document passes this test: only the rest pays for clamp()
         if (first_line <= line <= end_line <= last and 1 <= node.column <= widths[line - first_line]
                 and 1 <= node.end_column <= widths[end_line - first_line]
-                and (line < end_line or node.column <= node.end_column)
-                and "dest_line" not in node.attrs):
-            continue
+                and (line < end_line or node.column <= node.end_column)):
+            attrs = node.attrs
+            if "dest_line" not in attrs:
+                continue
+            dest = attrs["dest_line"]
+            if first_line <= dest <= last and 1 <= attrs["dest_column"] <= widths[dest - first_line]:
+                continue
         node.line, node.column, ok = clamp(line, node.column)
         node.end_line, node.end_column, ok_end = clamp(end_line, node.end_column)
         if (node.end_line, node.end_column) < (node.line, node.column):

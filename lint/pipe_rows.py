@@ -71,6 +71,8 @@ def split_cells(row: str) -> list[str]:
 
 def looks_like_row(line: str) -> bool:
     """A line that starts with a pipe (inside its block quotes) and has two cells or more."""
+    if "|" not in line:
+        return False  # most lines: no need to strip their prefix
     _, rest = strip_prefix(line)
     return rest.startswith("|") and len(cells(rest)) >= 2
 
@@ -84,6 +86,11 @@ def is_delimiter_row(line: str) -> bool:
 
 def pipe_row_runs(doc):
     """(first, last) line numbers of each run of two or more consecutive pipe rows outside code."""
+    return iter(doc.memo(_pipe_row_runs))  # the table rules each ask
+
+
+def _pipe_row_runs(doc) -> list[tuple[int, int]]:
+    runs = []
     lines, skip = doc.lines, doc.code_lines
     number = doc.body_first_line
     while number <= len(lines):
@@ -94,5 +101,6 @@ def pipe_row_runs(doc):
         while last + 1 <= len(lines) and last + 1 not in skip and looks_like_row(lines[last]):
             last += 1
         if last > number:
-            yield number, last
+            runs.append((number, last))
         number = last + 1
+    return runs

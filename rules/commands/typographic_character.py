@@ -90,6 +90,8 @@ class TypographicCharacter(Rule):
             if node.line != node.end_line or not node.exact or node.text.isascii():
                 continue
             raw = doc.line(node.line)[node.column - 1:node.end_column - 1]
+            if "—" not in raw and "–" not in raw:
+                continue  # both patterns need a dash: most accented text has none
             for pattern in (DOUBLE_DASH, PROSE_LONE_DASH):
                 for m in pattern.finditer(raw):
                     if pattern is PROSE_LONE_DASH and not self._option_like(raw, m):

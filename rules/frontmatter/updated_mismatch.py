@@ -106,10 +106,11 @@ class UpdatedMismatch(Rule):
             return
         phrases = _data()[0]
         skip = doc.code_lines
-        for number in range(doc.body_first_line, len(doc.lines) + 1):
+        lines = doc.lines
+        for number in range(doc.body_first_line, len(lines) + 1):
             if number in skip:
                 continue
-            line = doc.line(number)
+            line = lines[number - 1]
             start = LEAD.match(line).end()
             for phrase in phrases:
                 m = phrase.match(line, start)

@@ -65,17 +65,21 @@ def _units(block, products):
                 colon = text.find(":") if label_open else -1
                 ends = [m.end() for m in SENTENCE_END.finditer(text)]
                 marks = [m.start() for m in QUOTE.finditer(text)]
-                for word in dictionaries.node_words(child, products):
-                    while ends and ends[0] <= word.start:
-                        ends.pop(0)
-                        close()
-                    quoted = (quotes + bisect_left(marks, word.start)) % 2 == 1  # marks before it
-                    if label_open and (colon < 0 or word.start < colon):
-                        if counted and word.kind == "word" and not quoted:
+                if counted:  # words in bold are not collected, and sentence ends close as below
+                    outside = quotes % 2 == 0  # before any mark of this text
+                    for word in dictionaries.node_words(child, products):
+                        start = word.start
+                        if ends and ends[0] <= start:
+                            while ends and ends[0] <= start:
+                                ends.pop(0)
+                            close()
+                        if word.kind != "word" or (
+                                (quotes + bisect_left(marks, start)) % 2 == 1 if marks else not outside):
+                            continue  # only plain words outside quotation marks count
+                        if label_open and (colon < 0 or start < colon):
                             labels.words.append(word)
-                        continue
-                    if counted and word.kind == "word" and not word.glued and not quoted:
-                        current.words.append(word)
+                        elif not word.glued:
+                            current.words.append(word)
                 quotes += len(marks)
                 if colon >= 0:
                     label_open = False
@@ -177,7 +181,7 @@ class ForeignFragment(Rule):
         judged, foreign = 0, []
         for block in doc.walk(*BLOCKS):
             units, labels = _units(block, products)
-            if _after_colon(block, doc):
+            if units and _after_colon(block, doc):  # a scan of the block's siblings: last
                 units = []  # `you may see this error:` + the error, in the software's language
             if len({w.line for w in labels.words}) >= 3:
                 units.append(labels)
@@ -237,15 +241,36 @@ class ForeignFragment(Rule):
 # Dictionary look-ups are the cost of this rule (a compound test tries every split of a
 # word): both verdict lists stop as soon as the outcome is certain.
 def _own_verdicts(words, lex, max_own_share):
-    """Which words the guide's language knows, or None once more than max_own_share do."""
-    total, count, own = len(words), 0, []
+    """Which words the guide's language knows, or None once more than max_own_share do.
+
+    The outcome does not depend on the order the words are asked in, so the answers already
+    known come first, then the shortest words: Hunspell accepts a long compound
+    (`Netzwerkkonfiguration`) in tens of milliseconds, a short word in microseconds, and a
+    sentence in the guide's own language is settled by its short words."""
+    total, count = len(words), 0
+    answers = lex.answers.setdefault(OWN, {})
+    times: dict[str, int] = {}
     for w in words:
-        verdict = lex.accepted(w.text) or lex.compound_known(w.text)
-        own.append(verdict)
-        count += verdict
+        times[w.text] = times.get(w.text, 0) + 1
+    unasked = []
+    for text, n in times.items():
+        verdict = answers.get(text)
+        if verdict is None:
+            unasked.append(text)
+            continue
+        count += verdict * n
         if count / total > max_own_share:
             return None
-    return own
+    unasked.sort(key=len)
+    for text in unasked:
+        verdict = answers[text] = lex.accepted(text) or lex.compound_known(text)
+        count += verdict * times[text]
+        if count / total > max_own_share:
+            return None
+    return [answers[w.text] for w in words]
+
+
+OWN = "language/foreign-fragment:own"  # the own language's verdicts, kept per lexicon
 
 
 def _known_verdicts(words, speller, min_share):

@@ -21,6 +21,8 @@ MARKER_STARTS = frozenset("-+*.0123456789")
 
 def _split(line: str) -> tuple[int, str, int]:
     """(quote depth, content after the quote markers, column of the content, 0-based)."""
+    if not line.startswith((" ", ">")):
+        return 0, line, 0  # most lines: no quote marker can start them
     m = QUOTE.match(line)
     return m.group().count(">"), line[m.end():], m.end()
 
@@ -72,7 +74,7 @@ class MarkerSpacing(Rule):
         for node in doc.walk("block_html", "table", "heading", "thematic_break"):
             skip.update(range(node.line, node.end_line + 1))
         first = doc.body_first_line
-        lines = [(n, *_split(doc.line(n))) for n in range(first, len(doc.lines) + 1)]
+        lines = [(n, *_split(text)) for n, text in enumerate(doc.lines[first - 1:], first)]
         kinds = {}
         for n, depth, content, col in lines:
             if n in skip or not content.strip():

@@ -157,10 +157,11 @@ class LegacyResidue(Rule):
         skip = set(doc.code_lines)
         for node in doc.walk("block_html"):
             skip.update(range(node.line, node.end_line + 1))
-        for number in range(doc.body_first_line, len(doc.lines) + 1):
+        lines = doc.lines
+        for number in range(doc.body_first_line, len(lines) + 1):
             if number in skip:
                 continue
-            raw = doc.line(number)
+            raw = lines[number - 1]
             if API_LINE.match(raw):
                 continue
             line = _masked(raw)

@@ -3,7 +3,7 @@ import re
 from lint.registry import register
 from lint.rule import Rule
 
-from ._inline import leaf_blocks, prose_pieces
+from ._inline import block_prose
 
 # what the parser left as text: a code span opener with no closer, `**`/`__` with no partner,
 # `_` opening a word and never closed (`_Suivant`); escaped ones (`\*\*`) are text on purpose
@@ -56,8 +56,8 @@ class UnbalancedInline(Rule):
     tags = ("markup", "rendering")
 
     def check(self, doc, ctx):
-        for block in leaf_blocks(doc):
-            for line, column, raw in prose_pieces(doc, block):
+        for _block, pieces in block_prose(doc):
+            for line, column, raw in pieces:
                 if "`" in raw:
                     for m in BACKTICKS.finditer(raw):
                         ctx.report(line, column + m.start(),

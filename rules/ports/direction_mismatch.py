@@ -94,7 +94,7 @@ class DirectionMismatch(Rule):
         lex = lexicon()
         lang = doc.language
         reading = read(doc)
-        if not reading.names_pop_or_imap:
+        if not reading.statements or not reading.names_pop_or_imap:  # the cheaper test first
             return
         groups: dict[tuple, dict] = {}
         for stmt in reading.statements:

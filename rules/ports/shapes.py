@@ -8,7 +8,10 @@ LIST_MARKER = re.compile(r"(?:\\?[-*+]|\d{1,3}[.)])[ \t]+")
 BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 KNOWN_PORTS = (25, 110, 143, 465, 587, 993, 995)
-PORT_NUMBER = re.compile(r"(?<!\d)(?:25|110|143|465|587|993|995)(?!\d)")
+# (?<!\d)(?:25|110|143|465|587|993|995)(?!\d), written to start with the first digit: a pattern
+# that starts with a character class is scanned several times faster than one that starts with
+# a lookbehind, which the engine tries at every position of every line
+PORT_NUMBER = re.compile(r"[12459](?<!\d[12459])(?:(?<=2)5|(?<=1)(?:10|43)|(?<=4)65|(?<=5)87|(?<=9)9[35])(?!\d)")
 # a glued word before a number is accepted only when it is the word "port" in some language
 GLUED_PORT_WORD = re.compile(r"(?:port[aeoiy]?|porte|ports|portti|portit|poort|puerto|prievad\w*)$", re.I)
 BEFORE_REJECT = set(".,/_#=+@%$€\\")

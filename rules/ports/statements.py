@@ -23,8 +23,8 @@ from lint import pipe_rows
 from lint.pipe_rows import DELIMITER_CELL, is_delimiter_row, looks_like_row, strip_prefix
 
 from .lexicon import PortInfo, lexicon
-from .shapes import (BR, CONNECTOR, HOST, LIST_MARKER, MAX_LABEL_WORDS, SENTENCE_END, SRV_LINE, find_ports,
-                     lead, mask, plain)
+from .shapes import (BR, CONNECTOR, HOST, LIST_MARKER, MAX_LABEL_WORDS, PORT_NUMBER, SENTENCE_END, SRV_LINE,
+                     find_ports, lead, mask, plain)
 
 # ----------------------------------------------------------------------------- results
 
@@ -101,11 +101,18 @@ class Reading:
 
 
 def read(doc) -> Reading:
-    """All port statements of a document, read once however many rules ask."""
+    """All port statements of a document, read once however many rules ask.
+
+    A guide whose text holds no known port number anywhere (four guides in ten) has no
+    statement: its lines are not read, and its Reading has no units or sections either."""
     return doc.memo(_read)
 
 
 def _read(doc) -> Reading:
+    # every port a statement gives is a PORT_NUMBER match in the raw text too: masking only
+    # blanks whole spans, and cells, <br> parts and list items are slices of lines
+    if PORT_NUMBER.search(doc.source.text) is None:
+        return Reading(language=doc.language)
     return _Reader(doc).run()
 
 
@@ -272,10 +279,8 @@ class _Reader:
         label = text[:first_colon] if first_colon > 0 else (text if len(text) < 80 else "")
         unit = Unit(line, column, text, kind, label=plain(label), label_column=column + lead(label), group=group)
         self.r.units.append(unit)
-        if SRV_LINE.search(text):
-            return
         found = find_ports(text)
-        if not found:
+        if not found or SRV_LINE.search(text):  # (the SRV pattern is the slower test)
             return
         unit.has_ports = True
         statements = self._label_statements(text, found) or self._glued_statement(text, found)

@@ -24,6 +24,7 @@ NOT_PROSE = [(re.compile(p), needs) for p, needs in (
     (r"&#?\w+;", ("&",)),                                                  # HTML entities
     (r"\\[\\`*_{}\[\]()#+\-.!:;,?]", ("\\",)),                            # backslash escapes
 )]
+NOT_PROSE_NEEDS = re.compile("|".join(re.escape(n) for _, needs in NOT_PROSE for n in needs))
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
 QUOTE_PREFIX = re.compile(r"^(?:\s{0,3}>)*")
 
@@ -43,9 +44,11 @@ FRENCH_MISSING = re.compile(r"(?<=[^\W_]|[)\]*_\"”»" + MASK + TAG + r"])(?P<m
 
 # parentheses glued to the word outside them, or padded inside: `Incoming(IMAP)`, `(SSL)tulisi`,
 # `( ou`, `**@** )`; `(s)`, `(re)` and `f(x)` (three lower-case letters at most) and argument lists are words
-PAREN_GLUED_BEFORE = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=" + MASK + r"))\((?=[^\W_])(?P<inner>[^()\n]{1,60})\)")
+# (the lookbehinds come after the first character: a pattern that starts with one is tried at
+# every position of the line)
+PAREN_GLUED_BEFORE = re.compile(r"\((?:(?<=[^\W\d_]{2}\()|(?<=" + MASK + r"\())(?=[^\W_])(?P<inner>[^()\n]{1,60})\)")
 PAREN_GLUED_AFTER = re.compile(r"\((?P<inner>[^()\n]{1,60})\)(?=[^\W\d_]{2}|(?<=[A-Z0-9]\))\d{2})")
-PAREN_PADDED = re.compile(r"\((?P<open>[ \t]+)(?=\S)|(?<=\S)(?P<close>[ \t]+)\)")
+PAREN_PADDED = re.compile(r"\((?P<open>[ \t]+)(?=\S)|(?P<close>[ \t](?<=\S[ \t])[ \t]*)\)")
 WORD_INSIDE = re.compile(r"[a-zà-ÿ]{1,3}|.*[,=$].*")
 
 # French and Italian elided words keep no space after the apostrophe: `l'authentification`,
@@ -69,9 +72,14 @@ MARK_BEFORE_NON_SPACE = re.compile(r"[:,;]\S")  # GLUED_AFTER
 SPACE_THEN_COLON = re.compile(r"[ \u00a0\u202f]:")  # SPACED_GLUED_COLON
 SPACE_THEN_STOP = re.compile(r"[ \t\u00a0\u202f][.,]")  # SPACE_BEFORE
 SPACE_THEN_HIGH_MARK = re.compile(r"[ \t\u00a0\u202f][:;?!]")  # SPACE_BEFORE_HIGH
+# every check below needs one of these on the line (masking only ever removes them): more than
+# half the lines of a guide, blank ones included, hold none
+PUNCTUATION = re.compile("[:,;?().!\"“”'’«»]")
 
 
 def _mask(line: str) -> str:
+    if NOT_PROSE_NEEDS.search(line) is None:
+        return line  # most lines: no pattern's substring, no loop over the patterns
     for index, (pattern, needs) in enumerate(NOT_PROSE):
         for needle in needs:  # a plain loop: a generator for any() costs more than the test itself
             if needle in line:
@@ -183,8 +191,11 @@ class PunctuationSpacing(Rule):
         for node in doc.walk("table"):
             delimiter_rows.add(node.line + 1)
             table_rows.update(range(node.line, node.end_line + 1))
-        for number in range(doc.body_first_line, len(doc.lines) + 1):
-            raw = doc.line(number)
+        lines = doc.lines
+        for number in range(doc.body_first_line, len(lines) + 1):
+            raw = lines[number - 1]
+            if PUNCTUATION.search(raw) is None:
+                continue
             if number in skip or number in delimiter_rows or REFERENCE_DEFINITION.match(raw):
                 continue
             start = QUOTE_PREFIX.match(raw).end()

@@ -2,7 +2,7 @@ import re
 
 from lint.registry import register
 from lint.rule import Rule
-from rules.markup._inline import leaf_blocks, prose_pieces
+from rules.markup._inline import block_prose
 from rules.markup.legacy_residue import _builtin as legacy_patterns
 
 # what is not prose inside a text node, blanked before counting: escapes, bare URLs (Wikipedia
@@ -17,6 +17,7 @@ NOT_PROSE = [(re.compile(p), needs) for p, needs in (
 ENUMERATOR = re.compile(r"(?:^|(?<=[\s(\"“«]))(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})$")
 PAIRS = {"(": ")", "[": "]"}
 CLOSERS = {")": "(", "]": "["}
+BRACKETS = frozenset("()[]")
 # every way the languages of the guides pair double quotes; a block is balanced when one of
 # them pairs all its quotes (“…” English, „…“ German and Czech, „…” Polish and Hungarian,
 # ”…” Finnish and Swedish; «…» French, »…« German and Danish)
@@ -28,6 +29,9 @@ QUOTE_SCHEMES = {
 PREFERRED = {"fi": "”", "sv": "”", "de": "„", "cs": "„", "sk": "„", "lt": "„", "pl": "„", "hu": "„",
              "ro": "„", "nl": "„"}
 QUOTE_FAMILY = {c: family for family, schemes in QUOTE_SCHEMES.items() for pair in schemes for c in pair}
+# a piece holding none of these is skipped; in the others only these characters are looked at
+MARKS = re.compile("[][()“”„«»]")
+MARKS_AND_HALVES = re.compile("[][()“”„«»\0]")
 
 
 def _enumerates(text: str, i: int) -> bool:
@@ -141,22 +145,23 @@ class UnbalancedBrackets(Rule):
 
     def check(self, doc, ctx):
         masked = {}
-        for block in leaf_blocks(doc):
+        for _block, pieces in block_prose(doc):
             stack, quotes = [], {"curly": [], "guillemets": []}
             opened = {"(": 0, "[": 0}  # what the stack holds, so a closer need not search it
-            for line, column, raw in prose_pieces(doc, block):
-                if not any(c in raw for c in "()[]“”„«»"):
+            for line, column, raw in pieces:
+                if MARKS.search(raw) is None:
                     continue
                 # masked on the whole line: a BBCode link or a URL may span several text nodes
                 if line not in masked:
                     masked[line] = _masked(doc.line(line))
                 whole, residue = masked[line]
                 text = whole[column - 1:column - 1 + len(raw)]
-                for i, c in enumerate(text):
+                for m in MARKS_AND_HALVES.finditer(text):
+                    i, c = m.start(), m.group()
                     if c == HALF_CLOSE:
                         if stack and stack[-1][2] == "[":
                             opened[stack.pop()[2]] -= 1
-                    elif c in (PAIRS.keys() | CLOSERS.keys()) and _touches(residue, column - 1 + i):
+                    elif c in BRACKETS and _touches(residue, column - 1 + i):
                         continue  # markup/legacy-residue reports it, with the tag it belongs to
                     elif c in PAIRS:
                         stack.append((line, column + i, c))

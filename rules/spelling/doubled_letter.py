@@ -124,6 +124,12 @@ class _Policy:
 def _judge(text, runs, lex, english, policy):
     """(suggestion or None, letter, run length) when the word is a slip, else None."""
     speller = lex.speller
+    if speller is not None and not policy.forbidden and not any(
+            lex.accepted(candidate) for _, _, candidate in _candidates(text, runs, policy)):
+        # no candidate is a word, so nothing below can find a slip (outside the languages that
+        # forbid triple letters): asked first because Hunspell rejects a word in microseconds
+        # but takes tens of milliseconds to accept a long compound (`Kommunikationsendpunkt`)
+        return None
     if speller is not None and speller.known(text):
         return None
     triple = [r for r in runs if r[1] >= 3]
@@ -141,14 +147,8 @@ def _judge(text, runs, lex, english, policy):
     if policy.allowed and triple and lex.compound_known(text):
         return None
     chosen = []
-    for start, length, candidate in runs:
+    for start, length, candidate in _candidates(text, runs, policy):
         letter = text[start].lower()
-        after = text[start + length:]
-        if letter in policy.vowels:
-            if policy.after_vowel is not None and policy.after_vowel.fullmatch(after):
-                continue
-        elif policy.final_consonant_only and after:
-            continue
         if lex.accepted(candidate):
             # suggestions are slow: only asked once a candidate is a known word. Hunspell
             # lacks many correct forms, so its first suggestion must agree; Voikko knows
@@ -165,6 +165,20 @@ def _judge(text, runs, lex, english, policy):
         return None
     start, length, candidate = chosen[0]
     return candidate, text[start], length
+
+
+def _candidates(text: str, runs, policy: "_Policy"):
+    """The runs whose reduction may be the word meant: a doubled vowel before an ending the
+    language writes after one, or a consonant doubled before the end where only a final one
+    is a slip, are not."""
+    for start, length, candidate in runs:
+        after = text[start + length:]
+        if text[start].lower() in policy.vowels:
+            if policy.after_vowel is not None and policy.after_vowel.fullmatch(after):
+                continue
+        elif policy.final_consonant_only and after:
+            continue
+        yield start, length, candidate
 
 
 def _tail_compound(lex, text: str, candidate: str, position: int) -> bool:

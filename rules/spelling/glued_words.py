@@ -128,9 +128,11 @@ class GluedWords(Rule):
 @lru_cache(maxsize=64)
 def _language_data(language: str):
     data = _data()
-    return (set(data.get("function_words", {}).get(language, [])),
+    function_words = data.get("function_words", {}).get(language, [])
+    return (set(function_words),
             [re.compile(p, re.I) for p in data.get("not_glued", {}).get(language, [])],
-            set(data.get("units", [])))
+            set(data.get("units", [])),
+            tuple(function_words))  # for str.endswith
 
 
 _UNASKED = object()
@@ -138,9 +140,11 @@ _UNASKED = object()
 
 def glued(text: str, kind: str, lex, language: str, english):
     """(head, tail) when the word of that kind is two words glued together, else None."""
-    if lex.project_word(text):
+    function_words, not_glued, units, endings = _language_data(language)
+    # most words have no shape a split needs: tell them before the dictionary, whose answer
+    # for a long compound (`Netzwerkkonfiguration`) costs up to a millisecond
+    if not _splittable(text, kind, endings) or lex.project_word(text):
         return None
-    function_words, not_glued, units = _language_data(language)
     if kind == "word" and lex.speller.compounds:
         # Voikko reads `tarpeidenvuoksi` as a compound of `tarpeiden` + `vuoksi`: a split
         # before a function word is still the lost space, whatever the compound reading
@@ -157,6 +161,20 @@ def glued(text: str, kind: str, lex, language: str, english):
     if kind == "digits":
         return GluedWords._number(text, lex, units, language, english)
     return None
+
+
+def _splittable(text: str, kind: str, endings: tuple[str, ...]) -> bool:
+    """Whether the word has a shape one of the splits above needs (a cheap test: when it has
+    none, ``glued`` returns None whatever the dictionary says)."""
+    if kind == "word":
+        lower = text.lower()
+        return lower.endswith(endings) and any(
+            len(lower) - len(tail) >= 4 and lower.endswith(tail) for tail in endings)
+    if kind == "mixed":
+        return bool(ACRONYM_HEAD.fullmatch(text) or ACRONYM_TAIL.fullmatch(text) or CASE_CHANGE.fullmatch(text))
+    if kind == "digits":
+        return bool(PROTOCOL_TAIL.fullmatch(text) or NUMBER_HEAD.fullmatch(text) or NUMBER_TAIL.fullmatch(text))
+    return False
 
 
 def _compound_on_function_word(text: str, lex, function_words) -> bool:

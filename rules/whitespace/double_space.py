@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_left
 
 from lint.finding import Edit
 from lint.registry import register
@@ -65,7 +66,14 @@ class DoubleSpace(Rule):
 
 def _has_two_spaces(doc, block) -> bool:
     """A run needs two spaces in the source, on one of the block's own lines."""
-    return any("  " in doc.line(n) for n in range(block.line, block.end_line + 1))
+    found = doc.memo(_two_space_lines)
+    i = bisect_left(found, block.line)
+    return i < len(found) and found[i] <= block.end_line
+
+
+def _two_space_lines(doc) -> list[int]:
+    # the lines are searched once, not once per block (a list's blocks share its lines)
+    return [n for n, line in enumerate(doc.lines, 1) if "  " in line]
 
 
 def _prose_lines(doc, block):

@@ -54,6 +54,8 @@ class RepeatedLabel(Rule):
                 continue
             if "`" in line:
                 line = CODE_SPAN.sub(lambda m: "\0" * len(m.group()), line)
+            if not _may_repeat(line):
+                continue
             for m in REPEATED.finditer(line):
                 label = m.group("label").strip()
                 if len(label.split()) > most or len(label) < 3:
@@ -64,3 +66,19 @@ class RepeatedLabel(Rule):
                 ctx.report(number, start, f"label '{label}:' is written twice", end_column=end,
                            edits=[Edit(number, m.start("gap") + 1, number, end + trailing,
                                        " " if trailing or m.group("gap") else "")])
+
+
+SAME = re.compile(r"([^\n]+)\n\1\Z", re.IGNORECASE)  # "a\nb": a and b equal as REPEATED compares labels
+
+
+def _may_repeat(line: str) -> bool:
+    """Whether the text between two colons in a row, stripped of bold and spaces, also ends
+    the text before the first: what every REPEATED match has. REPEATED tries each position of
+    the line with each label length up to 80, so it runs only on the few lines that pass."""
+    parts = line.split(":")
+    for before, between in zip(parts, parts[1:-1]):
+        label = between.strip().lstrip("*").lstrip().lstrip("*")
+        tail = before.rstrip()[-len(label):] if label else ""
+        if tail and len(tail) == len(label) and SAME.match(f"{tail}\n{label}"):
+            return True
+    return False

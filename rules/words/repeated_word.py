@@ -45,15 +45,20 @@ def _runs(block, products):
             if child.type in CONTAINERS:
                 visit(child)
             elif child.type == "text" and not child.attrs.get("role") and child.exact:
-                words = list(dictionaries.node_words(child, products))
+                words = dictionaries.node_words(child, products)
+                text = child.text
                 for word in words:
                     if word.kind == "digits":
                         flush()
                         continue
-                    if previous is not None and not _spaced(previous, word):
-                        flush()
+                    start = word.start
+                    if previous is not None:
+                        # only whitespace, and some ("".isspace() is False), since the last word
+                        last, end = previous
+                        if not (text[end:start] if last is child else last.text[end:] + text[:start]).isspace():
+                            flush()
                     current.append(word)
-                    previous = (child, word.end)
+                    previous = (child, start + len(word.text))
                 if previous is not None and previous[0] is not child:
                     # a text node without words (punctuation only) separates runs
                     if child.text.strip():
@@ -77,16 +82,6 @@ def _name_then_noun(first, second) -> bool:
         return False
     before = first.node.text[:first.start].rstrip()
     return bool(before) and before[-1] not in ".!?:"
-
-
-def _spaced(previous, word) -> bool:
-    """Only whitespace, and some, between the previous word and this one."""
-    node, end = previous
-    if node is word.node:
-        gap = node.text[end:word.start]
-    else:
-        gap = node.text[end:] + word.node.text[:word.start]
-    return bool(gap) and not gap.strip()
 
 
 @register
