@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from . import spellers
 from .data import load_yaml
@@ -507,12 +507,12 @@ OPEN_PUNCT = "\"'“”„«»‹›‘’([{<¡¿*_"
 CLOSE_PUNCT = "\"'“”„«»‹›‘’)]}>.,;:!?…*_"
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Word:
+class Word(NamedTuple):
     """One word of prose: its text and where it starts in the file.
 
-    Read-only by convention, not frozen: the corpus has some 200,000 words and a frozen
-    dataclass's ``__init__`` cost as much as finding them. Slots make its fields quick to read."""
+    A named tuple: a run makes millions of them (every word of every text node), and
+    :func:`_node_words` builds each with ``tuple.__new__``, in C, where a dataclass's
+    ``__init__`` was a Python call and eight attribute stores."""
 
     text: str
     line: int
@@ -670,8 +670,11 @@ def _node_words(node, products: frozenset[str], chunks: dict, texts: dict) -> tu
     if not found:
         return ()
     line, column = node.line, node.column
-    return tuple([Word(piece, line, column + offset, node, offset, chunk, kind, glued)
+    return tuple([_new_word(Word, (piece, line, column + offset, node, offset, chunk, kind, glued))
                   for offset, piece, chunk, kind, glued in found])
+
+
+_new_word = tuple.__new__
 
 
 def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozenset[str],
