@@ -5,6 +5,7 @@ alias "billion laughs" bombs; a linter must report the first and refuse the seco
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 
 import yaml
@@ -183,3 +184,18 @@ def _load(loader, fm: FrontMatter) -> None:
     finally:
         loader.dispose()
     fm.data = {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def as_date(value) -> _dt.date | None:
+    """A front matter date (``updated: 2024-01-15``, which YAML reads as a date, or a string
+    starting with one) as a date; None for anything else."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None

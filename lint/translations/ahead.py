@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections import Counter
 
+from ..frontmatter import as_date
+
 # fewer sibling translations than this say nothing about "most of them"
 MIN_SIBLINGS = 2
 # a translation made from a source version lands days or weeks after it (firewall_network de-de:
@@ -25,17 +27,7 @@ NEWER_BY = _dt.timedelta(days=30)
 
 
 def updated_date(doc) -> _dt.date | None:
-    value = (doc.frontmatter.data or {}).get("updated") if doc.frontmatter.present else None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    return as_date((doc.frontmatter.data or {}).get("updated")) if doc.frontmatter.present else None
 
 
 def newer_than_source(source, target) -> bool:

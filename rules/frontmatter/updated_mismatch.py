@@ -4,6 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lint.data import load_yaml
+from lint.frontmatter import as_date
 from lint.registry import register
 from lint.rule import Rule
 
@@ -54,19 +55,6 @@ def read_dates(text: str) -> list[dt.date]:
     return [d for d in dict.fromkeys(candidates) if d]
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
 @register
 class UpdatedMismatch(Rule):
     """
@@ -101,7 +89,7 @@ class UpdatedMismatch(Rule):
     tags = ("frontmatter", "dates")
 
     def check(self, doc, ctx):
-        updated = _as_date(doc.frontmatter.data.get("updated")) if doc.frontmatter.present else None
+        updated = as_date(doc.frontmatter.data.get("updated")) if doc.frontmatter.present else None
         if updated is None:
             return
         phrases = _data()[0]
