@@ -88,6 +88,32 @@ def summary(name: str, times: list[float], cpu: float | None) -> str:
             f"max {times[-1] * 1000:6.1f} ms   ({len(times)} edits){used}")
 
 
+def time_edits(client, uri: str, text: str, edits: int, also: str | None = None):
+    """Type a letter at the end of a prose line and delete it, ``edits`` times after five that
+    warm the caches: the seconds from each change to its diagnostics (and ``also``'s), and the
+    server's CPU for them."""
+    line = edit_line(text)
+    row = text.splitlines()[line]
+    times, version, cpu = [], 1, 0.0
+    for i in range(edits + 5):
+        version += 1
+        typed = i % 2 == 0
+        change = {"range": {"start": {"line": line, "character": len(row)},
+                            "end": {"line": line, "character": len(row) + (0 if typed else 1)}},
+                  "text": "x" if typed else ""}
+        mark = client.mark()
+        c0, t0 = cpu_seconds(client.proc.pid), time.perf_counter()
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                 "contentChanges": [change]})
+        client.diagnostics(uri, mark, version=version)
+        if also is not None:
+            client.diagnostics(also, mark)
+        if i >= 5:
+            times.append(time.perf_counter() - t0)
+            cpu = None if c0 is None else cpu + cpu_seconds(client.proc.pid) - c0
+    return times, cpu
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--edits", type=int, default=40)
@@ -104,43 +130,11 @@ def main() -> int:
         source_uri = None
         if source is not None:
             source_uri, source_text = open_doc(client, source)
-        line = edit_line(text)
-        row = text.splitlines()[line]
-        times, version, cpu = [], 1, 0.0
-        for i in range(args.edits + 5):
-            version += 1
-            typed = i % 2 == 0  # type a letter, then delete it
-            change = {"range": {"start": {"line": line, "character": len(row)},
-                                "end": {"line": line, "character": len(row) + (0 if typed else 1)}},
-                      "text": "x" if typed else ""}
-            mark = client.mark()
-            c0, t0 = cpu_seconds(client.proc.pid), time.perf_counter()
-            client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                     "contentChanges": [change]})
-            client.diagnostics(uri, mark, version=version)
-            if i >= 5:  # the first edits warm the caches
-                times.append(time.perf_counter() - t0)
-                cpu = None if c0 is None else cpu + cpu_seconds(client.proc.pid) - c0
+        times, cpu = time_edits(client, uri, text, args.edits)
         print(summary("translation edited -> its diagnostics", times, cpu))
         if source_uri is not None:
-            srow_index = edit_line(source_text)
-            srow = source_text.splitlines()[srow_index]
-            times, sversion, cpu = [], 1, 0.0
-            for i in range(args.edits + 5):
-                sversion += 1
-                typed = i % 2 == 0
-                change = {"range": {"start": {"line": srow_index, "character": len(srow)},
-                                    "end": {"line": srow_index, "character": len(srow) + (0 if typed else 1)}},
-                          "text": "x" if typed else ""}
-                mark = client.mark()
-                c0, t0 = cpu_seconds(client.proc.pid), time.perf_counter()
-                client.notify("textDocument/didChange", {"textDocument": {"uri": source_uri, "version": sversion},
-                                                         "contentChanges": [change]})
-                client.diagnostics(source_uri, mark, version=sversion)
-                client.diagnostics(uri, mark)  # the open translation, re-checked against the edit
-                if i >= 5:
-                    times.append(time.perf_counter() - t0)
-                    cpu = None if c0 is None else cpu + cpu_seconds(client.proc.pid) - c0
+            # the open translation is re-checked against the edited source too
+            times, cpu = time_edits(client, source_uri, source_text, args.edits, also=uri)
             print(summary("source edited -> source's and translation's", times, cpu))
         client.close()
     print(f"load average during the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")

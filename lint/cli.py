@@ -129,24 +129,20 @@ def add_allow_empty(p: argparse.ArgumentParser) -> None:
                    help="a folder that holds no Markdown file (none, or all excluded) is not an error")
 
 
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+def _at_least(minimum: int):
+    """An argparse type: a whole number no smaller than ``minimum``."""
+    def number(value: str) -> int:
+        try:
+            found = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if found < minimum:
+            raise argparse.ArgumentTypeError(f"must be {minimum} or more")
+        return found
     return number
 
 
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return number
+_jobs, _count = _at_least(1), _at_least(0)
 
 
 def _shard(value: str) -> tuple[int, int]:
