@@ -104,10 +104,10 @@ def _after_colon(block, doc) -> bool:
         siblings[i - 1].plain_text().rstrip().endswith(":")
 
 
-def _title_case(words) -> bool:
+def _title_case(texts) -> bool:
     """`What You See is What You Get`, `Network Security Dashboard`: a name or a title."""
-    capitals = sum(1 for w in words if w.text[:1].isupper())
-    return capitals >= 0.7 * len(words)
+    capitals = sum([t[:1].isupper() for t in texts])
+    return capitals >= 0.7 * len(texts)
 
 
 @register
@@ -178,6 +178,10 @@ class ForeignFragment(Rule):
                 loaded.append([(language, speller) for language, speller in found if speller is not None])
             return loaded[0]
         products = dictionaries.product_names(ctx)
+        codes_of = lex.answers.setdefault(CODES, {})
+        if len(codes_of) > 200_000:  # bounded: a run of generated text need not repeat
+            codes_of.clear()
+        options = ctx.option("min_words"), ctx.option("min_share"), ctx.option("max_own_share")
         judged, foreign = 0, []
         for block in doc.walk(*BLOCKS):
             units, labels = _units(block, products)
@@ -186,9 +190,7 @@ class ForeignFragment(Rule):
             if len({w.line for w in labels.words}) >= 3:
                 units.append(labels)
             for unit in units:
-                if unit.kind == "sentence" and _title_case(unit.words):
-                    continue
-                verdict = self._judge(unit.words, lex, others, ctx)
+                verdict = self._judge(unit.words, lex, codes_of, others, options, unit.kind == "sentence")
                 if verdict is None:
                     continue
                 judged += 1
@@ -216,19 +218,31 @@ class ForeignFragment(Rule):
                        end_line=last.line, end_column=last.end_column)
 
     @staticmethod
-    def _judge(words, lex, others, ctx):
-        """None: too short to judge; False: the guide's language; else (language, known, total).
+    def _judge(words, lex, codes_of, others, options, sentence):
+        """None: not judged (too short, or a title); False: the guide's language; else
+        (language, known, total). ``codes_of``: the lexicon's code per word (below);
         ``others()``: the other languages' spellers, as (language, speller)."""
-        words = [w for w in words if len(w.text) > 1 and not lex.project_word(w.text)]
-        total = len(words)
-        if total < ctx.option("min_words"):
+        min_words, min_share, max_own_share = options
+        texts = [w.text for w in words]
+        # one dict look-up per word settles what a project word test, a length test and an own
+        # dictionary answer did: words repeat across a language's guides
+        codes = [codes_of.get(t) for t in texts]
+        if None in codes:
+            for i, code in enumerate(codes):
+                if code is None:
+                    text = texts[i]
+                    code = codes[i] = codes_of[text] = \
+                        SKIP if len(text) <= 1 or lex.project_word(text) else UNASKED
+        total = len(codes) - codes.count(SKIP)
+        if total < min_words or (sentence and _title_case(texts)):
             return None
-        own = _own_verdicts(words, lex, ctx.option("max_own_share"))
-        if own is None:
+        if not _own_share_small(texts, codes, codes_of, lex, total, max_own_share):
             return False
+        own = [codes_of[t] == OWN for t, c in zip(texts, codes) if c != SKIP]
+        words = [w for w, c in zip(words, codes) if c != SKIP]
         best = None
         for language, speller in others():
-            known = _known_verdicts(words, speller, ctx.option("min_share"))
+            known = _known_verdicts(words, speller, min_share)
             if known is None:
                 continue
             only_there = sum(k and not o for k, o in zip(known, own))
@@ -238,39 +252,38 @@ class ForeignFragment(Rule):
         return best or False
 
 
+# A word's code in a lexicon: not judged (one letter, or a project word), judged but not yet
+# asked of the guide's dictionary, known to it, unknown to it.
+SKIP, UNASKED, OWN, NOT_OWN = 0, 1, 2, 3
+CODES = "language/foreign-fragment:codes"  # the codes, kept per lexicon
+
+
 # Dictionary look-ups are the cost of this rule (a compound test tries every split of a
-# word): both verdict lists stop as soon as the outcome is certain.
-def _own_verdicts(words, lex, max_own_share):
-    """Which words the guide's language knows, or None once more than max_own_share do.
+# word): they stop as soon as the outcome is certain.
+def _own_share_small(texts, codes, codes_of, lex, total, max_own_share) -> bool:
+    """Whether at most max_own_share of the judged words are known to the guide's language.
 
     The outcome does not depend on the order the words are asked in, so the answers already
-    known come first, then the shortest words: Hunspell accepts a long compound
+    known count first, then the shortest words are asked: Hunspell accepts a long compound
     (`Netzwerkkonfiguration`) in tens of milliseconds, a short word in microseconds, and a
     sentence in the guide's own language is settled by its short words."""
-    total, count = len(words), 0
-    answers = lex.answers.setdefault(OWN, {})
+    count = codes.count(OWN)
+    if count / total > max_own_share:
+        return False
+    if UNASKED not in codes:
+        return True
     times: dict[str, int] = {}
-    for w in words:
-        times[w.text] = times.get(w.text, 0) + 1
-    unasked = []
-    for text, n in times.items():
-        verdict = answers.get(text)
-        if verdict is None:
-            unasked.append(text)
-            continue
-        count += verdict * n
-        if count / total > max_own_share:
-            return None
-    unasked.sort(key=len)
-    for text in unasked:
-        verdict = answers[text] = lex.accepted(text) or lex.compound_known(text)
-        count += verdict * times[text]
-        if count / total > max_own_share:
-            return None
-    return [answers[w.text] for w in words]
-
-
-OWN = "language/foreign-fragment:own"  # the own language's verdicts, kept per lexicon
+    for text, code in zip(texts, codes):
+        if code == UNASKED:
+            times[text] = times.get(text, 0) + 1
+    for text in sorted(times, key=len):
+        known = lex.accepted(text) or lex.compound_known(text)
+        codes_of[text] = OWN if known else NOT_OWN
+        if known:
+            count += times[text]
+            if count / total > max_own_share:
+                return False
+    return True
 
 
 def _known_verdicts(words, speller, min_share):
