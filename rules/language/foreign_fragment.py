@@ -128,10 +128,10 @@ def _after_colon(block, doc, positions: dict) -> bool:
         siblings[i - 1].plain_text().rstrip().endswith(":")
 
 
-def _title_case(texts) -> bool:
+def _title_case(words) -> bool:
     """`What You See is What You Get`, `Network Security Dashboard`: a name or a title."""
-    capitals = sum([t[:1].isupper() for t in texts])
-    return capitals >= 0.7 * len(texts)
+    capitals = sum(1 for w in words if w.text[:1].isupper())
+    return capitals >= 0.7 * len(words)
 
 
 @register
@@ -205,28 +205,40 @@ class ForeignFragment(Rule):
         codes_of = lex.answers.setdefault(CODES, {})
         if len(codes_of) > 200_000:  # bounded: a run of generated text need not repeat
             codes_of.clear()
-        options = ctx.option("min_words"), ctx.option("min_share"), ctx.option("max_own_share")
+        min_words, min_share, max_own_share = (ctx.option("min_words"), ctx.option("min_share"),
+                                               ctx.option("max_own_share"))
         judged, foreign = 0, []
+        # runs in the guide's language: whether each is judged (not a title, not a quoted
+        # message) only matters to the share of a guide mostly foreign, so it is found then
+        own_runs = []
         positions: dict = {}
         for block in doc.walk(*BLOCKS):
             sentences, labels = _units(block, products)
-            if sentences and _after_colon(block, doc, positions):
-                sentences = []  # `you may see this error:` + the error, in the software's language
             units = [("sentence", words) for words in sentences]
             if labels and len({w.line for w in labels}) >= 3:
                 units.append(("labels", labels))
             for unit in units:
-                verdict = self._judge(unit[1], lex, codes_of, others, options, unit[0] == "sentence")
-                if verdict is None:
+                measured = self._measure(unit[1], lex, codes_of, min_words, max_own_share)
+                if measured is None:
                     continue
+                if measured is False:
+                    own_runs.append((block, unit))
+                    continue
+                if unit[0] == "sentence" and (_title_case(unit[1]) or _after_colon(block, doc, positions)):
+                    continue  # `you may see this error:` + the error, in the software's language
                 judged += 1
+                verdict = self._judge(measured, others, min_share)
                 if verdict is not False:
                     foreign.append((unit, verdict))
         if not foreign:
             return
         names = _names()
         own_name = names.get(own, own)
-        if len(foreign) >= 5 and len(foreign) >= ctx.option("whole_guide_share") * judged:
+        share = ctx.option("whole_guide_share")
+        if len(foreign) >= 5 and len(foreign) >= share * judged:
+            judged += sum(1 for block, (kind, words) in own_runs if kind != "sentence" or not (
+                _title_case(words) or _after_colon(block, doc, positions)))
+        if len(foreign) >= 5 and len(foreign) >= share * judged:
             language = max({v[0] for _, v in foreign}, key=lambda l: sum(v[0] == l for _, v in foreign))
             first = foreign[0][0][1][0]
             count = sum(v[0] == language for _, v in foreign)
@@ -243,11 +255,10 @@ class ForeignFragment(Rule):
                        end_line=last.line, end_column=last.end_column)
 
     @staticmethod
-    def _judge(words, lex, codes_of, others, options, sentence):
-        """None: not judged (too short, or a title); False: the guide's language; else
-        (language, known, total). ``codes_of``: the lexicon's code per word (below);
-        ``others()``: the other languages' spellers, as (language, speller)."""
-        min_words, min_share, max_own_share = options
+    def _measure(words, lex, codes_of, min_words, max_own_share):
+        """None: too short to judge; False: the guide's language; else (the words judged, which
+        of them the guide's language knows, how many): a run another language may claim.
+        ``codes_of``: the lexicon's code per word (below)."""
         texts = [w.text for w in words]
         # one dict look-up per word settles what a project word test, a length test and an own
         # dictionary answer did: words repeat across a language's guides
@@ -259,12 +270,18 @@ class ForeignFragment(Rule):
                     code = codes[i] = codes_of[text] = \
                         SKIP if len(text) <= 1 or lex.project_word(text) else UNASKED
         total = len(codes) - codes.count(SKIP)
-        if total < min_words or (sentence and _title_case(texts)):
+        if total < min_words:
             return None
         if not _own_share_small(texts, codes, codes_of, lex, total, max_own_share):
             return False
         own = [codes_of[t] == OWN for t, c in zip(texts, codes) if c != SKIP]
-        words = [w for w, c in zip(words, codes) if c != SKIP]
+        return [w for w, c in zip(words, codes) if c != SKIP], own, total
+
+    @staticmethod
+    def _judge(measured, others, min_share):
+        """False, or (language, known, total) for a run :meth:`_measure` found another language
+        may claim. ``others()``: the other languages' spellers, as (language, speller)."""
+        words, own, total = measured
         best = None
         for language, speller in others():
             known = _known_verdicts(words, speller, min_share)
