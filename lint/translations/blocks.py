@@ -186,16 +186,23 @@ _ANGLED = re.compile(r"<[^<>\s]+>")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 
+@lru_cache(maxsize=4096)  # a code line is compared with each line of the other side's code nearby
+def _loose_tokens(code: str) -> tuple[str, tuple[str, ...]]:
+    """``_loose(code)`` and its tokens."""
+    loose = _loose(code)
+    return loose, tuple(_TOKEN.findall(loose))
+
+
+@lru_cache(maxsize=8192)  # every translation of a guide compares its code with the same source lines
 def same_code(a: str, b: str) -> bool:
     """Equal, or differing only in words where one side is a placeholder (``votre_adresse_IP``)."""
     if a == b:
         return True
     import difflib
 
-    a, b = _loose(a), _loose(b)
+    (a, ta), (b, tb) = _loose_tokens(a), _loose_tokens(b)
     if a == b:
         return True
-    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     if ta == tb:
         return True
     changed = []
