@@ -388,6 +388,26 @@ def pair_for(doc, ctx) -> Pair | None:
     """The aligned (source, translation) pair of ``doc``; None for a source or a guide without one."""
     if ctx.config is None:
         return None
+    # a dozen translation rules ask in turn while one file is checked: after the first, the
+    # answer is the same and so are the inputs it declared (deps, a dict per file, holds them
+    # already), unless a memo value is being built, which must collect them for itself
+    memo = ctx.memo
+    deps = getattr(memo, "deps", None)
+    last = _LAST_PAIR[0]
+    if (last is not None and last[0] is memo and last[1] is deps and last[2] is doc and deps is not None
+            and not getattr(memo, "_building", True)):
+        return last[3]
+    found = _pair_for(doc, ctx)
+    _LAST_PAIR[0] = (memo, deps, doc, found)
+    return found
+
+
+# (memo, its deps dict, document, pair) of the last pair_for: holding them keeps their ids
+# from naming another object while the entry stands
+_LAST_PAIR: list = [None]
+
+
+def _pair_for(doc, ctx) -> Pair | None:
     pattern = ctx.config.locale_pattern
     here = os.path.abspath(doc.path)  # once: every translation rule of every file asks for its pair
     explicit = ctx.memo.get(("translation-explicit-source", here), lambda: None)
