@@ -242,7 +242,7 @@ class _Reader:
             if BR.search(row_label):
                 row_label = ""
             unit = Unit(n, row_label_col, " | ".join(mask(c) for _, c in cells), "row",
-                        label=plain(row_label), label_column=row_label_col + lead(row_label), table=tid)
+                        label_column=row_label_col, table=tid, raw_label=row_label)
             self.r.units.append(unit)
             host = self._host(" ".join(c for _, c in cells), n, cells)
             for i, (col, cell) in enumerate(cells):
