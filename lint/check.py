@@ -35,6 +35,7 @@ class FileResult:
     changed: "object | None" = None
     #: the cache entry written for it (key, body), carried back from a worker process
     cache_entry: "tuple[str, bytes] | None" = None
+    answers: "dict | None" = None  # spelling answers learnt checking it (lint.answers), for the parent
 
 
 def engine_finding(path: str, check, message: str, line: int = 1, column: int = 1) -> Finding:

@@ -22,6 +22,8 @@ class RunMemo:
         self._folder_keys: list = []
         self._building: list[list] = []
         self.deps: dict[str, tuple[str, str]] | None = None  # path -> (by, digest) of the current file
+        #: spelling answers kept between runs (a lint.answers.AnswerStore), when the cache is on
+        self.answers = None
 
     def get(self, key, factory, inputs: Iterable[str] = (), scope: str = "process"):
         """A value built once per process. ``inputs``: files the value was built from (a
