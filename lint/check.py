@@ -60,14 +60,14 @@ def read_document(path: str, effective: FileConfig, data: bytes | None = None,
     try:
         if memo is None:
             return Document.from_bytes(data, path, locale)
-        return _shared_document(path, decode(data), locale, effective, memo)
+        return shared_document(path, decode(data), locale, effective, memo)
     except UndecodableFile as e:
         result = FileResult(path, unreadable=True)
         result.findings.append(engine_finding(path, UNREADABLE, e.message, e.line, e.column))
         return result
 
 
-def _shared_document(path: str, source, locale: str | None, effective: FileConfig,
+def shared_document(path: str, source, locale: str | None, effective: FileConfig,
                      memo: RunMemo) -> Document:
     """Parse ``path`` once per folder: a translation checked earlier may already have parsed
     it as its source, and translations checked later will want it as theirs. The text is
