@@ -251,7 +251,9 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
         for j, value in reversed(list(compress(zip(kind.js, paired),
                                                map(gt, paired, map(below.__getitem__, kind.js))))):
             if end is not None:
-                if below[j + 1] < top:  # the whole run back to this winner
+                if end == j + 2:  # the previous winner is next door: the run is its column
+                    row[j + 1] = top
+                elif below[j + 1] < top:  # the whole run back to this winner
                     row[j + 1:end] = [top] * (end - j - 1)
                 else:
                     start = bisect_right(below, -top, j + 1, end, key=neg)
