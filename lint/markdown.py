@@ -276,23 +276,40 @@ _INDENT_START = (" ", "\t")  # an indented code line starts with a space or a ta
 
 
 class _PositionedMarkdown(mistune.Markdown):
+    #: ``search`` of a pattern matching where any inline rule can start, or None: text it
+    #: finds nothing in is one text token, and skips the inline parser
+    no_inline_syntax = None
+
     def _iter_render(self, tokens, state):
         # mistune's, keeping each token's unparsed text (popped once its inline content is
         # parsed) as "_src", and a list instead of a generator per level
         inline, env = self.inline, state.env
+        plain = self.no_inline_syntax
         for tok in tokens:
             if "text" in tok:
                 tok["_src"] = tok["text"]
             if "children" in tok:
                 tok["children"] = self._iter_render(tok["children"], state)
             elif "text" in tok:
-                tok["children"] = inline(tok.pop("text").strip(" \r\n\t\f"), env)
+                text = tok.pop("text").strip(" \r\n\t\f")
+                if plain is not None and plain(text) is None:
+                    # what mistune's inline parser returns for text none of its rules can
+                    # start in (most paragraphs, headings and cells), without running it
+                    tok["children"] = [{"type": "text", "raw": text}]
+                else:
+                    tok["children"] = inline(text, env)
         return tokens
 
 
 def create_parser() -> mistune.Markdown:
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
-    return _PositionedMarkdown(renderer=None, block=block, plugins=[import_plugin("table")])
+    md = _PositionedMarkdown(renderer=None, block=block, plugins=[import_plugin("table")])
+    # the characters an inline rule can start at (escape, code span, emphasis, link, autolink,
+    # HTML, line breaks), as mistune's own fast path lists them; None if a rule has no such list
+    chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
+    if chars:
+        md.no_inline_syntax = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
+    return md
 
 
 # inline location ---------------------------------------------------------------------
@@ -473,9 +490,6 @@ def _adopt(parent: Node, children: list[Node]) -> None:
 
 # block conversion --------------------------------------------------------------------
 
-_BLOCK_TYPES = {"block_text": "paragraph"}
-
-
 def _block_span(token: dict, default: _PositionedState) -> tuple[_PositionedState, int, int]:
     state = token.get("_st", default)
     start = token.get("_s", 0)
@@ -500,47 +514,58 @@ def _inline_children(token: dict, state: _PositionedState, start: int, stop: int
     if raw is None:
         return []
     stripped = raw.strip(" \r\n\t\f")
-    base = state.src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
+    src = state.src
+    base = src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
     if base < 0:
         base = start
+    children = token.get("children", [])
+    if len(children) == 1 and children[0]["type"] == "text":
+        # one plain text (most headings, cells and paragraphs): what locate() would do for it,
+        # without a locator
+        text = children[0].get("raw", "")
+        if src.startswith(text, base):
+            return [Node("text", *state.span(base, base + len(text)), text)]
     locator = _InlineLocator(state, state.src, min(len(state.src), max(stop, base + len(stripped))))
-    nodes, _ = locator.locate(token.get("children", []), base)
+    nodes, _ = locator.locate(children, base)
     return nodes
 
 
 def convert(tokens: list[dict], root_state: _PositionedState) -> list[Node]:
-    nodes = []
-    for token in tokens:
-        node = _convert_block(token, root_state)
-        if node is not None:
-            nodes.append(node)
-    return nodes
+    """The nodes of block tokens, blank lines left out."""
+    return [_convert_block(t, root_state) for t in tokens if t["type"] != "blank_line"]
 
 
-def _convert_block(token: dict, default: _PositionedState) -> Node | None:
+_BLOCK_KEYS = ("style", "tight", "bullet", "info")  # token keys kept in the node's attrs
+
+
+def _convert_block(token: dict, default: _PositionedState) -> Node:
     kind = token["type"]
-    if kind == "blank_line":
-        return None
     if kind == "list_item":
         return _convert_list_item(token, default)
     if kind == "table":
         return _convert_table(token, default)
     state, start, stop = _block_span(token, default)
-    line, col, end_line, end_col = state.span(start, stop)
-    attrs = dict(token.get("attrs", {}))
-    for key in ("style", "tight", "bullet", "info"):
+    attrs = token.get("attrs")
+    attrs = dict(attrs) if attrs else {}
+    for key in _BLOCK_KEYS:
         if key in token:
             attrs[key] = token[key]
-    node = Node(_BLOCK_TYPES.get(kind, kind), line, col, end_line, end_col,
-                text=token.get("raw", ""), attrs=attrs)
     if kind == "block_text":
-        node.attrs["tight"] = True
+        attrs["tight"] = True
+        node = Node("paragraph", *state.span(start, stop), token.get("raw", ""), attrs)
+    else:
+        node = Node(kind, *state.span(start, stop), token.get("raw", ""), attrs)
     if "_src" in token:
-        _adopt(node, _inline_children(token, state, start, stop))
+        children = _inline_children(token, state, start, stop)
     elif "children" in token:
-        _adopt(node, [n for n in (_convert_block(t, state) for t in token["children"]) if n])
-    if kind == "list" and node.children:
-        node.line, node.column = node.children[0].line, node.children[0].column
+        children = convert(token["children"], state)
+    else:
+        return node
+    node.children = children  # _adopt(), inlined: once per block
+    for child in children:
+        child.parent = node
+    if kind == "list" and children:
+        node.line, node.column = children[0].line, children[0].column
     return node
 
 
@@ -548,7 +573,7 @@ _MARKER_BEFORE = re.compile(r"([-*+]|\d{1,9}[.)])[ \t]*$")
 
 
 def _convert_list_item(token: dict, default: _PositionedState) -> Node:
-    children = [n for n in (_convert_block(t, default) for t in token.get("children", [])) if n]
+    children = convert(token.get("children", []), default)
     if children:
         first, last = children[0], children[-1]
         column = first.column
