@@ -59,7 +59,12 @@ class Node:
 
     def inside(self, *types: str) -> bool:
         """True if an enclosing node is of one of ``types`` (``node.inside("table_cell")``)."""
-        return any(a.type in types for a in self.ancestors())
+        node = self.parent  # ancestors(), inlined: rules ask this of most nodes they read
+        while node is not None:
+            if node.type in types:
+                return True
+            node = node.parent
+        return False
 
     def plain_text(self) -> str:
         """Visible text: what a reader sees, without markup."""
