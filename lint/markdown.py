@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterator
 
 import mistune
@@ -20,7 +21,6 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
-_NEWLINE = re.compile("\n")
 
 
 class Node:
@@ -105,7 +105,10 @@ class _PositionedState(BlockState):
         if src is self.src and self.cursor_max == len(src):
             return  # parse_body processed it already: mistune's parse processes it again
         super().process(src)
-        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(src)]
+        lines = src.split("\n")
+        self._split_src = (src, lines)  # _align() reads a parent's lines: split once
+        # where each line starts: summed lengths, faster than a regex match object per line
+        self.line_starts = list(accumulate([len(line) + 1 for line in lines[:-1]], initial=0))
 
     def child_state(self, src, lazy_line_starts=None):
         child = super().child_state(src, lazy_line_starts)
@@ -321,6 +324,7 @@ def create_parser() -> mistune.Markdown:
 
 _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BACKTICKS = re.compile("`+")
+_EMPHASIS_MARK = re.compile(r"[*_~]")
 #: a text not found verbatim costs a scan to the end of the block; after this many such scans
 #: in one block, search only near the cursor, so 100,000 links or entities stay linear
 _FULL_SCANS = 64
@@ -405,7 +409,7 @@ class _InlineLocator:
             return self.locate_link(token, pos)
         if kind in ("emphasis", "strong", "strikethrough"):
             width = 2 if kind in ("strong", "strikethrough") else 1
-            m = re.compile(r"[*_~]").search(src, pos, self.end)
+            m = _EMPHASIS_MARK.search(src, pos, self.end)
             s = m.start() if m else pos
             children, inner = self.locate(token.get("children", []), s + width)
             e = min(self.end, inner + width)
@@ -655,7 +659,7 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     if not text.endswith("\n"):
         text += "\n"
     state.process(text)
-    state.doc_lines, state.first_line = text.split("\n"), first_line
+    state.doc_lines, state.first_line = state._split_src[1], first_line
     state.linemap = [(first_line + i, 0) for i in range(len(state.line_starts))]
     tokens, state = md.parse(text, state)
     nodes = convert(tokens, state)
