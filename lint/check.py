@@ -75,10 +75,10 @@ def shared_document(path: str, source, locale: str | None, effective: FileConfig
     key = (PARSED_GUIDE, os.path.abspath(path))
     parsed = memo.peek(key)
     if parsed is not None and parsed.source == source:
-        return dataclasses.replace(parsed, path=path, locale=locale)
+        return parsed.renamed(path=path, locale=locale)
     doc = Document.from_source(source, path, locale)
     if parsed is None and reads_siblings(effective):
-        as_sibling = dataclasses.replace(doc, locale=locale_from_path(path, effective.locale_pattern))
+        as_sibling = doc.renamed(locale=locale_from_path(path, effective.locale_pattern))
         memo.get(key, lambda: as_sibling, scope="folder")
     return doc
 

@@ -759,25 +759,32 @@ def _split_chunk(raw: str, products: frozenset[str]):
 
 def prose_nodes(doc) -> Iterator:
     """Prose text nodes whose positions are exact, leaving out image text."""
+    # the text of images found once, from the images down: asking every text node whether an
+    # image encloses it walked its ancestors
+    in_image = {id(n) for image in doc.walk("image") for n in image.walk()}
     for node in doc.prose_text_nodes():
-        if not node.exact or node.line != node.end_line or node.inside("image"):
+        if not node.exact or node.line != node.end_line or (in_image and id(node) in in_image):
             continue
         yield node
 
 
-def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> Iterator[Word]:
+def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> tuple[Word, ...]:
     """Words of the guide's prose as (word, line, column) records, of the given kinds.
 
     By default only plain words: no words with digits, ALL CAPS, inner capitals
-    (``iPhone``, ``MxPlan``) or product names.
+    (``iPhone``, ``MxPlan``) or product names. Kept on the document per kinds, as several
+    rules read the same selection.
     """
     products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
-    for word in document_words(doc, products):
-        if word.kind in kinds and not word.glued:
-            yield word
+    memo = _document_memo(doc, products)
+    found = memo.get(kinds)
+    if found is None:
+        found = memo[kinds] = tuple([w for w in memo[_ALL] if w.kind in kinds and not w.glued])
+    return found
 
 
 _DOCUMENT_WORDS = "_guidelint_prose_words"
+_ALL = "all"  # the memo's key of every word, whatever its kind (the others are kinds tuples)
 
 
 def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
@@ -786,10 +793,16 @@ def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
     Several rules read them: the list is kept on the document itself (a dataclass, which
     can be neither hashed nor weakly referenced), so it goes away with the document.
     """
+    return _document_memo(doc, products)[_ALL]
+
+
+def _document_memo(doc, products: frozenset[str]) -> dict:
     memo = doc.__dict__.get(_DOCUMENT_WORDS)
     if memo is None or memo[0] is not products:
-        words = tuple(w for node in prose_nodes(doc) for w in node_words(node, products))
-        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, words)
+        words = []
+        for node in prose_nodes(doc):
+            words.extend(node_words(node, products))
+        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, {_ALL: tuple(words)})
     return memo[1]
 
 
