@@ -639,14 +639,11 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     if cache["products"] is not products:
         cache.update(products=products, words={}, chunks={}, texts={})
     words = cache["words"]
-    key = id(node)
-    hit = words.get(key)
-    if hit is not None and hit[0] is node:
-        return hit[1]
-    if len(words) > 20000:
-        words.clear()
-    found = _node_words(node, products, cache["chunks"], cache["texts"])
-    words[key] = (node, found)
+    found = words.get(node)  # a Node hashes by identity, and the key keeps it alive
+    if found is None:
+        if len(words) > 20000:
+            words.clear()
+        found = words[node] = _node_words(node, products, cache["chunks"], cache["texts"])
     return found
 
 
@@ -685,6 +682,8 @@ def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozen
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
     size = len(text)
     words = []
+    append = words.append
+    touching = touch_left or touch_right
     for m in CHUNK.finditer(text):
         raw = m.group()
         split = chunks.get(raw, _NOT_SEEN)
@@ -696,13 +695,17 @@ def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozen
             continue
         lead, chunk, end_kept, pieces = split
         start = m.start() + lead
+        if not touching:  # most texts: markup on neither side, so no word is glued to it
+            for offset_in_chunk, piece, kind, _length in pieces:
+                append((start + offset_in_chunk, piece, chunk, kind, False))
+            continue
         chunk_glued = ((touch_left and start == 0)
                        or (touch_right and end_kept and m.end() == size))
         for offset_in_chunk, piece, kind, length in pieces:
             offset = start + offset_in_chunk
             glued = chunk_glued and length is not None and (
                 (touch_left and offset == 0) or (touch_right and offset + length == size))
-            words.append((offset, piece, chunk, kind, glued))
+            append((offset, piece, chunk, kind, glued))
     return tuple(words)
 
 
