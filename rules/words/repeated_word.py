@@ -1,4 +1,6 @@
 from functools import lru_cache
+from itertools import islice
+from operator import and_, eq, itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -74,6 +76,73 @@ def _runs(block, products):
     return runs
 
 
+def _may_repeat(block, products) -> bool:
+    """Whether the words ``_runs`` reads in the block, in order, have a word equal to the one
+    before it, or two words in a row equal to the two n places before them (n up to 5),
+    ignoring case: what every repeat ``_check_run`` finds needs, as a run is a stretch of
+    those words. Told from the words of each text, kept per text, so the few blocks that
+    pass pay for the runs and the others cost a look-up per text node."""
+    children = block.children
+    if len(children) == 1 and _readable(children[0]):  # a cell, a heading, a plain paragraph
+        return _text_shape(children[0], products)[1]
+    lower = []
+    for child in _reading_order(block, []):
+        if _readable(child):
+            lower.extend(_text_shape(child, products)[0])
+    return _near_repeat(lower)
+
+
+def _readable(node) -> bool:
+    """A text node whose words ``_runs`` reads."""
+    return node.type == "text" and not node.attrs.get("role") and node.exact
+
+
+def _reading_order(node, out: list) -> list:
+    """The children ``_runs`` visits, a link's own children in its place."""
+    for child in node.children:
+        if child.type in CONTAINERS:
+            _reading_order(child, out)
+        else:
+            out.append(child)
+    return out
+
+
+_SHAPES: dict = {"products": None, "texts": {}}
+
+
+def _text_shape(node, products) -> tuple[tuple[str, ...], bool]:
+    """The node's words in lowercase, and whether they hold a near repeat; kept per text (the
+    words of a text depend only on it and the product names)."""
+    if _SHAPES["products"] is not products:
+        _SHAPES.update(products=products, texts={})
+    shapes = _SHAPES["texts"]
+    text = node.text
+    found = shapes.get(text)
+    if found is None:
+        if len(shapes) > 50_000:  # bounded: prose repeats its texts, generated text need not
+            shapes.clear()
+        lower = tuple(map(str.lower, map(_TEXT, dictionaries.node_words(node, products))))
+        found = shapes[text] = (lower, _near_repeat(lower))
+    return found
+
+
+def _near_repeat(lower) -> bool:
+    """A word equal to the one before it, or two in a row equal to the two n places before
+    them (2 <= n <= 5). Compared with map in C: this runs on every block."""
+    if len(lower) < 2:
+        return False
+    if any(map(eq, lower, islice(lower, 1, None))):
+        return True
+    for n in range(2, min(5, len(lower) // 2) + 1):
+        same = list(map(eq, lower, islice(lower, n, None)))  # same[j]: word j + n equals word j
+        if any(map(and_, same, islice(same, 1, None))):
+            return True
+    return False
+
+
+_TEXT = itemgetter(0)  # Word.text
+
+
 def _name_then_noun(first, second) -> bool:
     """`Web Cloud Databases databases`: a capitalised name followed by the common noun.
     A capital at the start of a sentence marks no name: "It it is" is a repetition."""
@@ -123,6 +192,8 @@ class RepeatedWord(Rule):
         after_comma = set(_after_comma().get(doc.language or "", []))
         products = dictionaries.product_names(ctx)
         for block in doc.walk(*BLOCKS):
+            if not _may_repeat(block, products):
+                continue  # most blocks: no word is near another equal to it
             for run in _runs(block, products):
                 self._check_run(run, allowed, after_comma, ctx)
 
