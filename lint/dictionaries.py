@@ -174,14 +174,20 @@ class Speller:
 
     memo = True
 
-    def __init__(self, backend, language: str):
+    def __init__(self, backend, language: str, answers=None):
+        """``answers``: the run's :class:`lint.answers.AnswerStore` (None with ``--no-cache``),
+        which holds what earlier runs asked this backend."""
         self.backend, self.language = backend, language
         self.name = backend.name
         self.label = backend.label
         self.compounds = backend.compounds
-        self._known: dict[str, bool] = {}
         self._compound: dict[str, bool] = {}
-        self._suggest: dict[str, tuple[str, ...]] = {}
+        self._table = answers.table(backend) if answers is not None and self.memo else None
+        if self._table is not None:
+            self._known, self._suggest = self._table.known, self._table.suggest
+        else:
+            self._known: dict[str, bool] = {}
+            self._suggest: dict[str, tuple[str, ...]] = {}
 
     def known(self, word: str) -> bool:
         verdict = self._known.get(word) if self.memo else None
@@ -193,12 +199,16 @@ class Speller:
             if not verdict and word[:1].isupper() and word[1:].islower():
                 verdict = spell(word.lower())
             self._known[word] = verdict
+            if self._table is not None:
+                self._table.learn_known(word, verdict)
         return verdict
 
     def suggest(self, word: str) -> tuple[str, ...]:
         found = self._suggest.get(word) if self.memo else None
         if found is None:
             found = self._suggest[word] = self.backend.suggest(word)
+            if self._table is not None:
+                self._table.learn_suggest(word, found)
         return found
 
     def compound_known(self, word: str, min_part: int = 3, depth: int = 3) -> bool:
@@ -337,14 +347,15 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
                 ctx.depends_on(path, by="stat")  # installing Voikko changes the verdicts
             if backend is not None:
                 return ctx.services.get(("guidelint.speller", "voikko", language),
-                                        lambda: Speller(backend, language), inputs=backend.inputs), None, ()
+                                        lambda: Speller(backend, language, getattr(ctx.services, "answers", None)),
+                                        inputs=backend.inputs), None, ()
         found = find_dictionary(locale, search_dirs(configured), refused)
         if found is None:
             return None, missing, tuple(refused)
         name, folder = found
 
         def build():
-            return Speller(_hunspell(name, folder), language)
+            return Speller(_hunspell(name, folder), language, getattr(ctx.services, "answers", None))
         inputs = tuple(os.path.join(folder, name + ext) for ext in (".dic", ".aff"))
         return (ctx.services.get(("guidelint.speller", name, folder), build, inputs=inputs),
                 missing, tuple(refused))

@@ -1,6 +1,7 @@
 """A guide as rules see it: its text, lines, front matter, locale and positioned AST."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -98,6 +99,15 @@ class Document:
             value = self._memo[build] = build(self)
             return value
 
+    def renamed(self, **changes) -> "Document":
+        """A copy with another ``path`` or ``locale`` (``dataclasses.replace``): what
+        :meth:`memo` computed is not kept, but the walks of the tree, which the copy shares,
+        are (a guide checked as itself and as its siblings' source is walked once)."""
+        copy = dataclasses.replace(self, **changes)
+        if _WALKS in self._memo:
+            copy._memo[_WALKS] = self._memo[_WALKS]
+        return copy
+
     # tree access -----------------------------------------------------------------
     def walk(self, *types: str) -> Iterator[Node]:
         """Every node of the tree in document order (pre-order), or only those of ``types``
@@ -121,9 +131,11 @@ class Document:
 
     def prose_text_nodes(self) -> Iterator[Node]:
         """Text a reader reads as prose: not code, HTML, attribute lists or admonition markers."""
-        found = self._memo.get(_PROSE)
+        texts = self.walk("text")
+        walks = self._memo[_WALKS]  # kept with the walks: it too is read from the tree alone
+        found = walks.get(_PROSE)
         if found is None:  # listed once: several rules read them all
-            found = self._memo[_PROSE] = [n for n in self.walk("text") if not n.attrs.get("role")]
+            found = walks[_PROSE] = [n for n in texts if not n.attrs.get("role")]
         return iter(found)
 
     @cached_property
@@ -141,7 +153,7 @@ class Document:
 
 
 _WALKS = "walk"  # the key of Document.walk's selections in Document._memo
-_PROSE = "prose"  # and of Document.prose_text_nodes' list
+_PROSE = "prose"  # and of Document.prose_text_nodes' list, in the walks' dict
 
 
 def _walks(nodes: list[Node]) -> dict[tuple, list[Node]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterator
 
 import mistune
@@ -20,7 +21,6 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
-_NEWLINE = re.compile("\n")
 
 
 class Node:
@@ -59,7 +59,12 @@ class Node:
 
     def inside(self, *types: str) -> bool:
         """True if an enclosing node is of one of ``types`` (``node.inside("table_cell")``)."""
-        return any(a.type in types for a in self.ancestors())
+        node = self.parent  # ancestors(), inlined: rules ask this of most nodes they read
+        while node is not None:
+            if node.type in types:
+                return True
+            node = node.parent
+        return False
 
     def plain_text(self) -> str:
         """Visible text: what a reader sees, without markup."""
@@ -100,7 +105,10 @@ class _PositionedState(BlockState):
         if src is self.src and self.cursor_max == len(src):
             return  # parse_body processed it already: mistune's parse processes it again
         super().process(src)
-        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(src)]
+        lines = src.split("\n")
+        self._split_src = (src, lines)  # _align() reads a parent's lines: split once
+        # where each line starts: summed lengths, faster than a regex match object per line
+        self.line_starts = list(accumulate([len(line) + 1 for line in lines[:-1]], initial=0))
 
     def child_state(self, src, lazy_line_starts=None):
         child = super().child_state(src, lazy_line_starts)
@@ -276,29 +284,47 @@ _INDENT_START = (" ", "\t")  # an indented code line starts with a space or a ta
 
 
 class _PositionedMarkdown(mistune.Markdown):
+    #: ``search`` of a pattern matching where any inline rule can start, or None: text it
+    #: finds nothing in is one text token, and skips the inline parser
+    no_inline_syntax = None
+
     def _iter_render(self, tokens, state):
         # mistune's, keeping each token's unparsed text (popped once its inline content is
         # parsed) as "_src", and a list instead of a generator per level
         inline, env = self.inline, state.env
+        plain = self.no_inline_syntax
         for tok in tokens:
             if "text" in tok:
                 tok["_src"] = tok["text"]
             if "children" in tok:
                 tok["children"] = self._iter_render(tok["children"], state)
             elif "text" in tok:
-                tok["children"] = inline(tok.pop("text").strip(" \r\n\t\f"), env)
+                text = tok.pop("text").strip(" \r\n\t\f")
+                if plain is not None and plain(text) is None:
+                    # what mistune's inline parser returns for text none of its rules can
+                    # start in (most paragraphs, headings and cells), without running it
+                    tok["children"] = [{"type": "text", "raw": text}]
+                else:
+                    tok["children"] = inline(text, env)
         return tokens
 
 
 def create_parser() -> mistune.Markdown:
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
-    return _PositionedMarkdown(renderer=None, block=block, plugins=[import_plugin("table")])
+    md = _PositionedMarkdown(renderer=None, block=block, plugins=[import_plugin("table")])
+    # the characters an inline rule can start at (escape, code span, emphasis, link, autolink,
+    # HTML, line breaks), as mistune's own fast path lists them; None if a rule has no such list
+    chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
+    if chars:
+        md.no_inline_syntax = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
+    return md
 
 
 # inline location ---------------------------------------------------------------------
 
 _ESCAPABLE = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BACKTICKS = re.compile("`+")
+_EMPHASIS_MARK = re.compile(r"[*_~]")
 #: a text not found verbatim costs a scan to the end of the block; after this many such scans
 #: in one block, search only near the cursor, so 100,000 links or entities stay linear
 _FULL_SCANS = 64
@@ -383,7 +409,7 @@ class _InlineLocator:
             return self.locate_link(token, pos)
         if kind in ("emphasis", "strong", "strikethrough"):
             width = 2 if kind in ("strong", "strikethrough") else 1
-            m = re.compile(r"[*_~]").search(src, pos, self.end)
+            m = _EMPHASIS_MARK.search(src, pos, self.end)
             s = m.start() if m else pos
             children, inner = self.locate(token.get("children", []), s + width)
             e = min(self.end, inner + width)
@@ -473,9 +499,6 @@ def _adopt(parent: Node, children: list[Node]) -> None:
 
 # block conversion --------------------------------------------------------------------
 
-_BLOCK_TYPES = {"block_text": "paragraph"}
-
-
 def _block_span(token: dict, default: _PositionedState) -> tuple[_PositionedState, int, int]:
     state = token.get("_st", default)
     start = token.get("_s", 0)
@@ -500,47 +523,58 @@ def _inline_children(token: dict, state: _PositionedState, start: int, stop: int
     if raw is None:
         return []
     stripped = raw.strip(" \r\n\t\f")
-    base = state.src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
+    src = state.src
+    base = src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
     if base < 0:
         base = start
+    children = token.get("children", [])
+    if len(children) == 1 and children[0]["type"] == "text":
+        # one plain text (most headings, cells and paragraphs): what locate() would do for it,
+        # without a locator
+        text = children[0].get("raw", "")
+        if src.startswith(text, base):
+            return [Node("text", *state.span(base, base + len(text)), text)]
     locator = _InlineLocator(state, state.src, min(len(state.src), max(stop, base + len(stripped))))
-    nodes, _ = locator.locate(token.get("children", []), base)
+    nodes, _ = locator.locate(children, base)
     return nodes
 
 
 def convert(tokens: list[dict], root_state: _PositionedState) -> list[Node]:
-    nodes = []
-    for token in tokens:
-        node = _convert_block(token, root_state)
-        if node is not None:
-            nodes.append(node)
-    return nodes
+    """The nodes of block tokens, blank lines left out."""
+    return [_convert_block(t, root_state) for t in tokens if t["type"] != "blank_line"]
 
 
-def _convert_block(token: dict, default: _PositionedState) -> Node | None:
+_BLOCK_KEYS = ("style", "tight", "bullet", "info")  # token keys kept in the node's attrs
+
+
+def _convert_block(token: dict, default: _PositionedState) -> Node:
     kind = token["type"]
-    if kind == "blank_line":
-        return None
     if kind == "list_item":
         return _convert_list_item(token, default)
     if kind == "table":
         return _convert_table(token, default)
     state, start, stop = _block_span(token, default)
-    line, col, end_line, end_col = state.span(start, stop)
-    attrs = dict(token.get("attrs", {}))
-    for key in ("style", "tight", "bullet", "info"):
+    attrs = token.get("attrs")
+    attrs = dict(attrs) if attrs else {}
+    for key in _BLOCK_KEYS:
         if key in token:
             attrs[key] = token[key]
-    node = Node(_BLOCK_TYPES.get(kind, kind), line, col, end_line, end_col,
-                text=token.get("raw", ""), attrs=attrs)
     if kind == "block_text":
-        node.attrs["tight"] = True
+        attrs["tight"] = True
+        node = Node("paragraph", *state.span(start, stop), token.get("raw", ""), attrs)
+    else:
+        node = Node(kind, *state.span(start, stop), token.get("raw", ""), attrs)
     if "_src" in token:
-        _adopt(node, _inline_children(token, state, start, stop))
+        children = _inline_children(token, state, start, stop)
     elif "children" in token:
-        _adopt(node, [n for n in (_convert_block(t, state) for t in token["children"]) if n])
-    if kind == "list" and node.children:
-        node.line, node.column = node.children[0].line, node.children[0].column
+        children = convert(token["children"], state)
+    else:
+        return node
+    node.children = children  # _adopt(), inlined: once per block
+    for child in children:
+        child.parent = node
+    if kind == "list" and children:
+        node.line, node.column = children[0].line, children[0].column
     return node
 
 
@@ -548,7 +582,7 @@ _MARKER_BEFORE = re.compile(r"([-*+]|\d{1,9}[.)])[ \t]*$")
 
 
 def _convert_list_item(token: dict, default: _PositionedState) -> Node:
-    children = [n for n in (_convert_block(t, default) for t in token.get("children", [])) if n]
+    children = convert(token.get("children", []), default)
     if children:
         first, last = children[0], children[-1]
         column = first.column
@@ -625,7 +659,7 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     if not text.endswith("\n"):
         text += "\n"
     state.process(text)
-    state.doc_lines, state.first_line = text.split("\n"), first_line
+    state.doc_lines, state.first_line = state._split_src[1], first_line
     state.linemap = [(first_line + i, 0) for i in range(len(state.line_starts))]
     tokens, state = md.parse(text, state)
     nodes = convert(tokens, state)

@@ -31,6 +31,15 @@ def _builtin() -> tuple:
     return tuple(_compile(p) for p in data.get("patterns", []))
 
 
+@lru_cache(maxsize=8)
+def _any_needed(needs: tuple[str, ...]):
+    """``search`` of a regex finding any pattern's ``needs`` text in a line, or None when a
+    pattern needs nothing (it may match any line)."""
+    if "" in needs:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(set(needs)))).search
+
+
 def _compile(pattern: dict) -> tuple[str, re.Pattern, str, str]:
     return (pattern.get("name", "custom"), re.compile(pattern["regex"]),
             pattern.get("message", "legacy markup left in the text: {match}"), pattern.get("needs", ""))
@@ -158,11 +167,12 @@ class LegacyResidue(Rule):
         for node in doc.walk("block_html"):
             skip.update(range(node.line, node.end_line + 1))
         lines = doc.lines
+        any_needed = _any_needed(tuple(needs for _, _, _, needs in patterns))
         for number in range(doc.body_first_line, len(lines) + 1):
-            if number in skip:
-                continue
             raw = lines[number - 1]
-            if API_LINE.match(raw):
+            if any_needed is not None and any_needed(raw) is None:
+                continue  # most lines: no pattern can match, and masking only removes text
+            if number in skip or API_LINE.match(raw):
                 continue
             line = _masked(raw)
             taken: list[tuple[int, int]] = []
