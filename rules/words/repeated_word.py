@@ -129,8 +129,8 @@ def _text_shape(node, products) -> tuple[tuple[str, ...], bool]:
 def _near_repeat(lower) -> bool:
     """A word equal to the one before it, or two in a row equal to the two n places before
     them (2 <= n <= 5). Compared with map in C: this runs on every block."""
-    if len(lower) < 2:
-        return False
+    if len(set(lower)) == len(lower):
+        return False  # no word twice: most texts
     if any(map(eq, lower, islice(lower, 1, None))):
         return True
     for n in range(2, min(5, len(lower) // 2) + 1):
