@@ -609,13 +609,16 @@ def _neighbours(node) -> tuple[bool, bool]:
         return False, False
     siblings = parent.children
     i = _index_in_parent(node, parent)
+    last = len(siblings) - 1
     inline = ("softbreak", "linebreak")
     left = i > 0 and siblings[i - 1].type not in inline
-    right = 0 <= i < len(siblings) - 1 and siblings[i + 1].type not in inline
-    if i == 0 and parent.type in ("strong", "emphasis", "link"):
-        left = _neighbours(parent)[0]
-    if i == len(siblings) - 1 and parent.type in ("strong", "emphasis", "link"):
-        right = _neighbours(parent)[1]
+    right = 0 <= i < last and siblings[i + 1].type not in inline
+    if (i == 0 or i == last) and parent.type in ("strong", "emphasis", "link"):
+        outer_left, outer_right = _neighbours(parent)  # asked once for a lone child's two sides
+        if i == 0:
+            left = outer_left
+        if i == last:
+            right = outer_right
     return left, right
 
 
