@@ -80,15 +80,15 @@ def _may_repeat(block, products) -> bool:
     """Whether the words ``_runs`` reads in the block, in order, have a word equal to the one
     before it, or two words in a row equal to the two n places before them (n up to 5),
     ignoring case: what every repeat ``_check_run`` finds needs, as a run is a stretch of
-    those words. Told from the words of each text, kept per text, so the few blocks that
-    pass pay for the runs and the others cost a look-up per text node."""
+    those words. Told in C, so only the few blocks that pass read their runs word by word."""
     children = block.children
     if len(children) == 1 and _readable(children[0]):  # a cell, a heading, a plain paragraph
-        return _text_shape(children[0], products)[1]
+        words = dictionaries.node_words(children[0], products)
+        return len(words) > 1 and _near_repeat(list(map(str.lower, map(_TEXT, words))))
     lower = []
     for child in _reading_order(block, []):
         if _readable(child):
-            lower.extend(_text_shape(child, products)[0])
+            lower.extend(map(str.lower, map(_TEXT, dictionaries.node_words(child, products))))
     return _near_repeat(lower)
 
 
@@ -105,25 +105,6 @@ def _reading_order(node, out: list) -> list:
         else:
             out.append(child)
     return out
-
-
-_SHAPES: dict = {"products": None, "texts": {}}
-
-
-def _text_shape(node, products) -> tuple[tuple[str, ...], bool]:
-    """The node's words in lowercase, and whether they hold a near repeat; kept per text (the
-    words of a text depend only on it and the product names)."""
-    if _SHAPES["products"] is not products:
-        _SHAPES.update(products=products, texts={})
-    shapes = _SHAPES["texts"]
-    text = node.text
-    found = shapes.get(text)
-    if found is None:
-        if len(shapes) > 50_000:  # bounded: prose repeats its texts, generated text need not
-            shapes.clear()
-        lower = tuple(map(str.lower, map(_TEXT, dictionaries.node_words(node, products))))
-        found = shapes[text] = (lower, _near_repeat(lower))
-    return found
 
 
 def _near_repeat(lower) -> bool:
