@@ -277,23 +277,45 @@ def peer(command: list[str], cwd: Path) -> float | None:
     return time.perf_counter() - start
 
 
-def hook_run(translation: Path, cwd: Path) -> float:
-    """What a translator waits for at the next commit: pre-commit hands guidelint the one
-    staged guide, whose result the cache of the previous commit no longer holds (the file
-    changed) while every other input (its source, the dictionaries' files) is unchanged."""
-    rel = str(translation.relative_to(cwd))
-    original = translation.read_bytes()
-    cache = cwd / ".guidelint_cache"
-    try:
-        guidelint(["check", rel], cwd)  # the previous commit: fills the cache
+#: what the three timed commits add: a translated sentence with a doubled-letter slip and the
+#: source sentence it translates, different words each time, so no run finds them answered by
+#: the previous one (a translator's commit brings words the repository never had)
+COMMITS = (("Tarkista ensimmäisenn postilaatikon asetukset.", "First check the mailbox settings."),
+           ("Avaa palomuurinn hallintapaneeli.", "Open the firewall control panel."),
+           ("Uusi varmenteenn voimassaoloaika näkyy.", "The certificate's new validity period appears."))
+
+
+def hook_run(pair: list[Path]) -> list[float]:
+    """What a translator waits for at the next commit, the hook as `.pre-commit-hooks.yaml`
+    runs it (`guidelint check --changed-lines-only`, in a git repository): pre-commit hands
+    guidelint the staged translation and its source, both edited since the previous commit,
+    whose run left its cache (results and the dictionaries' answers) there."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", *args],
+                       cwd=repo, check=True, capture_output=True)
+
+    with tempfile.TemporaryDirectory(prefix="guidelint-hook-") as folder:
+        repo = Path(folder)
+        guides = []
+        for path in pair:
+            guides.append(repo / "guide" / path.name)
+            guides[-1].parent.mkdir(exist_ok=True)
+            shutil.copyfile(path, guides[-1])
+        rels = [str(g.relative_to(repo)) for g in guides]
+        hook = ["check", "--changed-lines-only", *rels]
+        git("init", "-q")
+        git("add", "-A")
+        git("commit", "-q", "-m", "the guides")
+        guidelint(hook, repo)  # the previous commit's run: fills the cache
         runs = []
-        for n in range(3):
-            translation.write_bytes(original + f"\nUusi kappale {n}: tarkista ensimmäisenn asetukset.\n".encode())
-            runs.append(guidelint(["check", rel], cwd)[0])
-        return min(runs)
-    finally:
-        translation.write_bytes(original)
-        shutil.rmtree(cache, ignore_errors=True)
+        for sentences in COMMITS:
+            for guide, sentence in zip(guides, sentences):
+                with open(guide, "a", encoding="utf-8") as f:
+                    f.write(f"\n{sentence}\n")
+            git("add", *rels)
+            runs.append(guidelint(hook, repo)[0])
+            git("commit", "-q", "-m", "a commit")
+        return runs
 
 
 def pair_for_precommit(files: list[Path]) -> list[Path]:
@@ -390,12 +412,16 @@ def main() -> int:
         pair = pair_for_precommit(files)
         rels = [str(p.relative_to(tmp)) for p in pair]
         runs = [guidelint(["check", *rels, "--no-cache"], tmp)[0] for _ in range(3)]
-        precommit = min(runs)
-        print(f"pre-commit run, {' + '.join(p.name for p in pair)}: {precommit:.2f} s wall, interpreter "
-              f"start included (best of 3: {', '.join(f'{r:.2f}' for r in runs)}; no cache)")
-        hook = hook_run(pair[0], tmp)
-        print(f"the hook's next commit: {pair[0].name} edited (a new paragraph with a misspelling), its "
-              f"source unchanged, the cache of the previous commit there: {hook:.2f} s wall (best of 3)")
+        cold_pair = min(runs)
+        print(f"pre-commit run, {' + '.join(p.name for p in pair)}, no cache (a fresh clone's first "
+              f"commit): {cold_pair:.2f} s wall, interpreter start included (best of 3: "
+              f"{', '.join(f'{r:.2f}' for r in runs)})")
+        hook_runs = hook_run(pair) if len(pair) == 2 and shutil.which("git") else [cold_pair]
+        precommit = sorted(hook_runs)[len(hook_runs) // 2]
+        print(f"pre-commit run, the hook's next commits (`check --changed-lines-only` in a git "
+              f"repository): both guides edited (new words each time, a misspelling in the "
+              f"translation), the previous commit's cache there: {precommit:.2f} s wall, median of 3 "
+              f"({', '.join(f'{r:.2f}' for r in hook_runs)})")
 
         warm = None
         if args.warm_files:
@@ -429,7 +455,8 @@ def main() -> int:
                None if mdl is None else cold2 <= mdl)
         target("`--jobs 1` cold >= 100 files/s, ratio to bare mistune >= 0.17",
                f"{count / cold1:.0f} files/s, {bare / cold1:.2f}", bare / cold1 >= 0.17)
-        target("one-guide pre-commit run <= 0.25 s", f"{precommit:.2f} s", precommit <= 0.25)
+        target("one-guide pre-commit run <= 0.25 s (the next commit; a fresh clone's first)",
+               f"{precommit:.2f} s; {cold_pair:.2f} s", precommit <= 0.25)
         target(f"warm re-run of {args.warm_files} files <= 1.0 s",
                f"{warm:.2f} s" if warm is not None else "not measured",
                None if warm is None else warm <= 1.0)

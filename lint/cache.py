@@ -298,6 +298,12 @@ class Cache:
             return None  # absent or corrupt: check the file again
         return findings
 
+    def answers(self):
+        """The spelling answers of earlier runs (:mod:`lint.answers`), beside the entries."""
+        from .answers import AnswerStore
+
+        return AnswerStore(self.entries, self._prepare)
+
     # store --------------------------------------------------------------------------
     def _prepare(self) -> None:
         if self._ready:

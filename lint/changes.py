@@ -224,10 +224,12 @@ def _lone_cr(path: str) -> bool:
     return b"\r" in data.replace(b"\r\n", b"")
 
 
-def outdated_translations(changes: Changes, files: list[str], effective_for) -> list[Finding]:
+def outdated_translations(changes: Changes, files: list[str], effective_for, memo=None) -> list[Finding]:
     """For each checked source guide the change touched, one ``changes/source-changed`` note
     per translation of its folder whose blocks matching the source blocks the change rewrote
-    or removed were not changed too. ``effective_for(path)``: the file's configuration."""
+    or removed were not changed too. ``effective_for(path)``: the file's configuration.
+    ``memo``: the run's :class:`lint.memo.RunMemo`, which keeps the guides parsed here for
+    the checks that follow (the hook's run parses the source and its translation once)."""
     from .budget import TooComplex, seconds_for, time_budget
 
     notes = []
@@ -238,13 +240,13 @@ def outdated_translations(changes: Changes, files: list[str], effective_for) -> 
         effective = effective_for(path)
         try:  # a pathological guide is reported by its own check, not here
             with time_budget(seconds_for(effective.settings)):
-                notes.extend(_source_changed(path, changed, changes, effective))
+                notes.extend(_source_changed(path, changed, changes, effective, memo))
         except TooComplex:
             continue
     return notes
 
 
-def _source_changed(path: str, changed: ChangedFile, changes: Changes, effective) -> list[Finding]:
+def _source_changed(path: str, changed: ChangedFile, changes: Changes, effective, memo=None) -> list[Finding]:
     """The notes of one changed guide: none unless it is its folder's source."""
     from .internal import SOURCE_CHANGED
     from .translations import pairing
@@ -255,7 +257,7 @@ def _source_changed(path: str, changed: ChangedFile, changes: Changes, effective
     found = pairing.pair(path, effective.source_locales, effective.locale_pattern)
     if not found.is_source:
         return []
-    source = _parse_guide(path, found.locale)
+    source = _parse_guide(path, found.locale, effective=effective, memo=memo)
     if source is None:
         return []
     sblocks = extract(source)
@@ -267,7 +269,7 @@ def _source_changed(path: str, changed: ChangedFile, changes: Changes, effective
     for locale, other in sorted(found.siblings.items()):
         if os.path.realpath(other) == os.path.realpath(path):
             continue
-        target = _parse_guide(other, locale)
+        target = _parse_guide(other, locale, effective=effective, memo=memo)
         if target is None:
             continue
         pair = make_pair(source, target, sblocks=sblocks)
@@ -351,14 +353,20 @@ def _lines_text(lines: list[int]) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
-def _parse_guide(path: str, locale: str | None, data: bytes | None = None):
-    """The guide at ``path`` (or ``data`` as that guide), None when it cannot be read."""
+def _parse_guide(path: str, locale: str | None, data: bytes | None = None, effective=None, memo=None):
+    """The guide at ``path`` (or ``data`` as that guide), None when it cannot be read; with
+    a ``memo``, the file's guide is parsed once for these notes and the run's checks."""
     from .document import Document
 
     try:
         if data is None:
             with open(path, "rb") as f:
                 data = f.read()
+            if memo is not None and effective is not None:
+                from .check import shared_document
+                from .source import decode
+
+                return shared_document(path, decode(data), locale, effective, memo)
         return Document.from_bytes(data, path, locale)
     except Exception:  # noqa: BLE001 - an unreadable guide is its own check's business
         return None

@@ -35,6 +35,7 @@ class FileResult:
     changed: "object | None" = None
     #: the cache entry written for it (key, body), carried back from a worker process
     cache_entry: "tuple[str, bytes] | None" = None
+    answers: "dict | None" = None  # spelling answers learnt checking it (lint.answers), for the parent
 
 
 def engine_finding(path: str, check, message: str, line: int = 1, column: int = 1) -> Finding:
@@ -59,14 +60,14 @@ def read_document(path: str, effective: FileConfig, data: bytes | None = None,
     try:
         if memo is None:
             return Document.from_bytes(data, path, locale)
-        return _shared_document(path, decode(data), locale, effective, memo)
+        return shared_document(path, decode(data), locale, effective, memo)
     except UndecodableFile as e:
         result = FileResult(path, unreadable=True)
         result.findings.append(engine_finding(path, UNREADABLE, e.message, e.line, e.column))
         return result
 
 
-def _shared_document(path: str, source, locale: str | None, effective: FileConfig,
+def shared_document(path: str, source, locale: str | None, effective: FileConfig,
                      memo: RunMemo) -> Document:
     """Parse ``path`` once per folder: a translation checked earlier may already have parsed
     it as its source, and translations checked later will want it as theirs. The text is

@@ -228,7 +228,7 @@ def cmd_check(args) -> int:
                              unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress,
                              changes=changes, baseline=baseline if fix_mode else None)
         if changes is not None:
-            missing = missing + _source_changed_notes(changes, files_list, resolver)
+            missing = missing + _source_changed_notes(changes, files_list, resolver, services)
         results = _in_path_order(missing, _closing(run(files_list, resolver, services, options), progress))
     fail_on = args.fail_on or (explicit.fail_on if explicit else _first_fail_on(resolver, args.paths))
     stream = _Stream(results, args, baseline)
@@ -310,11 +310,11 @@ def _changes(args):
         raise UsageError(str(e)) from None
 
 
-def _source_changed_notes(changes, files: list[str], resolver: ConfigResolver):
+def _source_changed_notes(changes, files: list[str], resolver: ConfigResolver, services):
     from .changes import outdated_translations
     from .runner import FileResult
 
-    notes = outdated_translations(changes, files, resolver.effective_for)
+    notes = outdated_translations(changes, files, resolver.effective_for, services)
     return [FileResult(f.path, [f]) for f in notes]
 
 

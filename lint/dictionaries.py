@@ -174,14 +174,20 @@ class Speller:
 
     memo = True
 
-    def __init__(self, backend, language: str):
+    def __init__(self, backend, language: str, answers=None):
+        """``answers``: the run's :class:`lint.answers.AnswerStore` (None with ``--no-cache``),
+        which holds what earlier runs asked this backend."""
         self.backend, self.language = backend, language
         self.name = backend.name
         self.label = backend.label
         self.compounds = backend.compounds
-        self._known: dict[str, bool] = {}
         self._compound: dict[str, bool] = {}
-        self._suggest: dict[str, tuple[str, ...]] = {}
+        self._table = answers.table(backend) if answers is not None and self.memo else None
+        if self._table is not None:
+            self._known, self._suggest = self._table.known, self._table.suggest
+        else:
+            self._known: dict[str, bool] = {}
+            self._suggest: dict[str, tuple[str, ...]] = {}
 
     def known(self, word: str) -> bool:
         verdict = self._known.get(word) if self.memo else None
@@ -193,12 +199,16 @@ class Speller:
             if not verdict and word[:1].isupper() and word[1:].islower():
                 verdict = spell(word.lower())
             self._known[word] = verdict
+            if self._table is not None:
+                self._table.learn_known(word, verdict)
         return verdict
 
     def suggest(self, word: str) -> tuple[str, ...]:
         found = self._suggest.get(word) if self.memo else None
         if found is None:
             found = self._suggest[word] = self.backend.suggest(word)
+            if self._table is not None:
+                self._table.learn_suggest(word, found)
         return found
 
     def compound_known(self, word: str, min_part: int = 3, depth: int = 3) -> bool:
@@ -337,14 +347,15 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
                 ctx.depends_on(path, by="stat")  # installing Voikko changes the verdicts
             if backend is not None:
                 return ctx.services.get(("guidelint.speller", "voikko", language),
-                                        lambda: Speller(backend, language), inputs=backend.inputs), None, ()
+                                        lambda: Speller(backend, language, getattr(ctx.services, "answers", None)),
+                                        inputs=backend.inputs), None, ()
         found = find_dictionary(locale, search_dirs(configured), refused)
         if found is None:
             return None, missing, tuple(refused)
         name, folder = found
 
         def build():
-            return Speller(_hunspell(name, folder), language)
+            return Speller(_hunspell(name, folder), language, getattr(ctx.services, "answers", None))
         inputs = tuple(os.path.join(folder, name + ext) for ext in (".dic", ".aff"))
         return (ctx.services.get(("guidelint.speller", name, folder), build, inputs=inputs),
                 missing, tuple(refused))
@@ -748,25 +759,32 @@ def _split_chunk(raw: str, products: frozenset[str]):
 
 def prose_nodes(doc) -> Iterator:
     """Prose text nodes whose positions are exact, leaving out image text."""
+    # the text of images found once, from the images down: asking every text node whether an
+    # image encloses it walked its ancestors
+    in_image = {id(n) for image in doc.walk("image") for n in image.walk()}
     for node in doc.prose_text_nodes():
-        if not node.exact or node.line != node.end_line or node.inside("image"):
+        if not node.exact or node.line != node.end_line or (in_image and id(node) in in_image):
             continue
         yield node
 
 
-def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> Iterator[Word]:
+def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> tuple[Word, ...]:
     """Words of the guide's prose as (word, line, column) records, of the given kinds.
 
     By default only plain words: no words with digits, ALL CAPS, inner capitals
-    (``iPhone``, ``MxPlan``) or product names.
+    (``iPhone``, ``MxPlan``) or product names. Kept on the document per kinds, as several
+    rules read the same selection.
     """
     products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
-    for word in document_words(doc, products):
-        if word.kind in kinds and not word.glued:
-            yield word
+    memo = _document_memo(doc, products)
+    found = memo.get(kinds)
+    if found is None:
+        found = memo[kinds] = tuple([w for w in memo[_ALL] if w.kind in kinds and not w.glued])
+    return found
 
 
 _DOCUMENT_WORDS = "_guidelint_prose_words"
+_ALL = "all"  # the memo's key of every word, whatever its kind (the others are kinds tuples)
 
 
 def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
@@ -775,10 +793,16 @@ def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
     Several rules read them: the list is kept on the document itself (a dataclass, which
     can be neither hashed nor weakly referenced), so it goes away with the document.
     """
+    return _document_memo(doc, products)[_ALL]
+
+
+def _document_memo(doc, products: frozenset[str]) -> dict:
     memo = doc.__dict__.get(_DOCUMENT_WORDS)
     if memo is None or memo[0] is not products:
-        words = tuple(w for node in prose_nodes(doc) for w in node_words(node, products))
-        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, words)
+        words = []
+        for node in prose_nodes(doc):
+            words.extend(node_words(node, products))
+        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, {_ALL: tuple(words)})
     return memo[1]
 
 

@@ -22,6 +22,8 @@ class RunMemo:
         self._folder_keys: list = []
         self._building: list[list] = []
         self.deps: dict[str, tuple[str, str]] | None = None  # path -> (by, digest) of the current file
+        #: spelling answers kept between runs (a lint.answers.AnswerStore), when the cache is on
+        self.answers = None
 
     def get(self, key, factory, inputs: Iterable[str] = (), scope: str = "process"):
         """A value built once per process. ``inputs``: files the value was built from (a
@@ -71,11 +73,14 @@ class RunMemo:
         if path is not None:
             folder = os.path.dirname(os.path.abspath(path))
             if folder != self._folder:
+                # what was built before the first file (the guides the staged-change notes
+                # parsed) is kept until the run leaves the first file's folder
+                if self._folder is not None:
+                    for key in self._folder_keys:
+                        self._cache.pop(key, None)
+                        self._inputs.pop(key, None)
+                    self._folder_keys = []
                 self._folder = folder
-                for key in self._folder_keys:
-                    self._cache.pop(key, None)
-                    self._inputs.pop(key, None)
-                self._folder_keys = []
 
     def end_file(self) -> dict[str, tuple[str, str]]:
         deps, self.deps = self.deps or {}, None

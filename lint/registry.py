@@ -7,8 +7,10 @@ class or a module whose Rule classes are all taken).
 from __future__ import annotations
 
 import importlib
+import importlib.machinery
+import os
 import pkgutil
-from importlib.metadata import entry_points
+import sys
 
 from .rule import Rule
 
@@ -52,7 +54,41 @@ def _load_builtin() -> None:
                 register(cls)
 
 
+def _may_declare_plugins() -> bool:
+    """Whether an installed distribution may declare a ``guidelint.rules`` entry point: its
+    ``entry_points.txt`` names the group. Importing ``importlib.metadata`` (email, csv,
+    zipfile...) is a tenth of a pre-commit run, and nearly every installation has no plug-in;
+    where distributions may come from elsewhere (a zip on the path, a custom finder), ask it."""
+    marker = f"[{ENTRY_POINT_GROUP}]"
+    if any(hasattr(finder, "find_distributions") and finder is not importlib.machinery.PathFinder
+           for finder in sys.meta_path):
+        return True
+    for folder in sys.path:
+        try:
+            entries = os.scandir(folder or ".")
+        except NotADirectoryError:
+            return os.path.exists(folder)  # a zip on the path may hold distributions
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if not entry.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8",
+                              errors="replace") as f:
+                        if marker in f.read():
+                            return True
+                except OSError:
+                    continue
+    return False
+
+
 def _load_plugins() -> None:
+    if not _may_declare_plugins():
+        return
+    from importlib.metadata import entry_points
+
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         obj = ep.load()
         found = [obj] if isinstance(obj, type) else _rules_in_module(obj)

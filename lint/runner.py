@@ -104,6 +104,8 @@ def process_file(path: str, effective: FileConfig, memo: RunMemo, options: RunOp
             checked = findings if options.fix == "diff" else result.findings
             result.cache_entry = options.cache.store(path, effective.fingerprint(), content_hash(stored_data),
                                                      deps, checked)
+        if memo.answers is not None:
+            result.answers = memo.answers.drain() or None
         return result
     finally:
         memo.end_file()
@@ -149,6 +151,8 @@ def run(files: list[str], resolver: "ConfigResolver", memo: RunMemo,
     todo: list[int] = []
     if cache is not None and len(files) >= PACK_FROM:
         cache.use_pack()
+    if cache is not None and memo.answers is None:
+        memo.answers = cache.answers()
     for i, path in enumerate(files):
         if cache is None:
             todo.append(i)
@@ -187,6 +191,11 @@ def run(files: list[str], resolver: "ConfigResolver", memo: RunMemo,
         if cache is not None and result.cache_entry is not None:
             cache.remember(*result.cache_entry)  # stored by a worker: its pack is not ours
             result.cache_entry = None
+        if result.answers is not None and memo.answers is not None:
+            memo.answers.merge(result.answers)  # learnt by a worker, or by this process
+            result.answers = None
         yield result
     if cache is not None:
         cache.save_pack()
+        if memo.answers is not None:
+            memo.answers.save()

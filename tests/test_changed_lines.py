@@ -179,3 +179,27 @@ def test_paths_git_quotes_are_read_back(repo, monkeypatch, capsys):
     git(repo, "-c", "core.quotePath=true", "add", ".")
     code, found, _ = check(monkeypatch, capsys, repo, "--changed-lines-only", "docs")
     assert found == [(f"docs/{odd.name}", 3)]
+
+
+def test_the_hook_parses_each_staged_guide_once(repo, monkeypatch, capsys):
+    """The staged-change notes and the checks share their parses: a translator's commit of a
+    source and its translation parses each once, and the source as it was once more."""
+    from lint.document import Document
+
+    folder = repo / "docs" / "mail"
+    folder.mkdir()
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUse port 993.\n")
+    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 993.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "guides")
+    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUse port 995.\n")
+    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 995.\n")
+    git(repo, "add", ".")
+    parsed = []
+    real = Document.from_source.__func__
+    monkeypatch.setattr(Document, "from_source",
+                        classmethod(lambda cls, source, path, *a, **k: parsed.append(os.path.basename(path))
+                                    or real(cls, source, path, *a, **k)))
+    run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--changed-lines-only",
+            "docs/mail/guide.fi-fi.md", "docs/mail/guide.fr-fr.md")
+    assert sorted(parsed) == ["guide.fi-fi.md", "guide.fr-fr.md", "guide.fr-fr.md"]

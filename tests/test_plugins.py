@@ -41,3 +41,15 @@ def test_a_reset_registry_still_finds_the_builtin_rules(monkeypatch):
     monkeypatch.setattr(registry, "_loaded", False)
     monkeypatch.setattr(registry, "_RULES", {})
     assert "whitespace/double-space" in registry.load()
+
+
+def test_without_a_plugin_installed_the_entry_points_are_not_read():
+    """Reading entry points imports importlib.metadata (email, csv, zipfile...), a tenth of
+    a pre-commit run: skipped when no installed distribution names the group."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from lint import registry; rules = registry.load(); "
+            "print(len(rules) > 30, 'importlib.metadata' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]

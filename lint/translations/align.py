@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from itertools import accumulate
+from bisect import bisect_right
+from itertools import compress
+from operator import gt, neg
 from typing import NamedTuple
 
 from . import ahead
@@ -171,9 +173,11 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
 
     Cell by cell, best[i][j] is the largest of best[i + 1][j] (source block i unpaired),
     best[i][j + 1] (target block j unpaired) and best[i + 1][j + 1] + _score(i, j). Only
-    blocks of one kind pair, so a row first puts "pair" into the row below's values at the
-    columns of its kind, then a running maximum from the right adds "target unpaired"; a
-    maximum picks and never adds, so the totals are the floats the cell-by-cell loop makes.
+    blocks of one kind pair, and the row below is already a running maximum from the right
+    (it never grows rightwards), so a row is the larger of the row below and the running
+    maximum from the right of its "pair" values, which exist at the columns of its kind only:
+    best[i][j] = max(best[i + 1][j], paired[j'] for j' >= j of that kind). A maximum picks
+    and never adds, so the totals are the floats the cell-by-cell loop makes.
 
     Most cells pair blocks that share no token, whose score before the length term is one of
     two constants per row (the target block has tokens or not): those cells add the length
@@ -181,48 +185,50 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
     target's tokens) and heading levels get the full score. Every score is the float
     ``_score`` makes, by the same operations in the same order.
     """
-    columns: dict[str, tuple[list, list, dict]] = {}
+    m = len(target)
+    columns: dict[str, _Columns] = {}
     for j, b in enumerate(target):
-        if b.kind not in columns:
-            columns[b.kind] = ([], [], {})
-        cols, levels, holders = columns[b.kind]
+        kind = columns.get(b.kind)
+        if kind is None:
+            kind = columns[b.kind] = _Columns()
         for token in b.tokens:  # token -> the positions in this kind's columns that hold it
-            holders.setdefault(token, []).append(len(cols))
-        cols.append((j, j + 1, len(b.tokens), b.length, 0.3 * b.length))
-        levels.append(b.level)
-    best = [[0.0] * (len(target) + 1)]
+            kind.holders.setdefault(token, []).append(len(kind.j1s))
+        kind.js.append(j)
+        kind.j1s.append(j + 1)
+        kind.nbs.append(len(b.tokens))
+        kind.lbs.append(b.length)
+        kind.lb3s.append(0.3 * b.length)
+        kind.levels.append(b.level)
+    best = [[0.0] * (m + 1)]
     for a in reversed(source):
         below = best[-1]
-        if a.kind not in columns:
+        kind = columns.get(a.kind)
+        if kind is None:
             best.append(below)  # nothing to pair: the row below, already a running maximum
             continue
-        row = below[:]
-        cols, levels, holders = columns[a.kind]
+        after = list(map(below.__getitem__, kind.j1s))  # best[i + 1][j + 1] of each column
         na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
+        heading, level_a = a.kind == "h", a.level
         # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
-        if a.kind != "h":
+        if heading:
+            paired = after[:]  # every heading column gets the full score below
+        else:
             with_tokens, without = _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0)
             # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
             # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
             if la:
-                for j, j1, nb, lb, lb3 in cols:
-                    paired = below[j1] + ((with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la))
-                    if paired > row[j]:
-                        row[j] = paired
+                paired = [b1 + ((with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la))
+                          for b1, nb, lb, lb3 in zip(after, kind.nbs, kind.lbs, kind.lb3s)]
             else:
-                for j, j1, nb, lb, lb3 in cols:
-                    paired = below[j1] + (with_tokens if nb else without)
-                    if paired > row[j]:
-                        row[j] = paired
+                paired = [b1 + (with_tokens if nb else without) for b1, nb in zip(after, kind.nbs)]
         shared: dict[int, int] = {}
         for token in a.tokens:
-            for c in holders.get(token, ()):
+            for c in kind.holders.get(token, ()):
                 shared[c] = shared.get(c, 0) + 1
-        # the full score where tokens are shared (its cell decided again from the row below),
-        # and in every heading column (levels)
-        heading, level_a = a.kind == "h", a.level
-        for c in range(len(cols)) if heading else shared:
-            j, j1, nb, lb, lb3 = cols[c]
+        # the full score where tokens are shared, and in every heading column (levels)
+        nbs, lbs, lb3s, levels = kind.nbs, kind.lbs, kind.lb3s, kind.levels
+        for c in range(len(nbs)) if heading else shared:
+            nb, lb, lb3 = nbs[c], lbs[c], lb3s[c]
             # _before_length(base, na, nb, common) written out: many cells come here
             score = 0.7 if heading and levels[c] != level_a else 1.0
             if na or nb:
@@ -234,13 +240,48 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
                 score += 0.3
             if la or lb:
                 score += lb3 / la if lb <= la else la3 / lb
-            paired = below[j1] + score
-            row[j] = paired if paired > below[j] else below[j]
-        row = list(accumulate(reversed(row), max))
-        row.reverse()
+            paired[c] = after[c] + score
+        # the row is the row below raised to the running maximum, from the right, of the pairs
+        # that beat it: a pair that does not beat the row below at its column beats it nowhere
+        # to its left either (that row never shrinks leftwards). Walking the winners leftwards,
+        # each raises the columns back to the previous winner where the row below is smaller
+        # than the maximum so far: a run that ends at the winner, found by bisection
+        row = below[:]
+        top, end = 0.0, None
+        for j, value in reversed(list(compress(zip(kind.js, paired),
+                                               map(gt, paired, map(below.__getitem__, kind.js))))):
+            if end is not None:
+                if end == j + 2:  # the previous winner is next door: the run is its column
+                    row[j + 1] = top
+                elif below[j + 1] < top:  # the whole run back to this winner
+                    row[j + 1:end] = [top] * (end - j - 1)
+                else:
+                    start = bisect_right(below, -top, j + 1, end, key=neg)
+                    row[start:end] = [top] * (end - start)
+            if value > top:
+                top = value
+            end = j + 1
+        if end is not None:
+            start = bisect_right(below, -top, 0, end, key=neg)
+            row[start:end] = [top] * (end - start)
         best.append(row)
     best.reverse()
     return best
+
+
+class _Columns:
+    """The target blocks of one kind, as parallel lists in target order (C loops read them)."""
+
+    __slots__ = ("js", "j1s", "nbs", "lbs", "lb3s", "levels", "holders")
+
+    def __init__(self):
+        self.js: list[int] = []       # target index
+        self.j1s: list[int] = []      # target index + 1
+        self.nbs: list[int] = []      # how many tokens
+        self.lbs: list[int] = []      # length
+        self.lb3s: list[float] = []   # 0.3 * length
+        self.levels: list[int] = []
+        self.holders: dict = {}       # token -> the columns holding it
 
 
 def align(sblocks: list[Block], tblocks: list[Block]) -> list[tuple[int | None, int | None]]:
@@ -349,6 +390,26 @@ def pair_for(doc, ctx) -> Pair | None:
     """The aligned (source, translation) pair of ``doc``; None for a source or a guide without one."""
     if ctx.config is None:
         return None
+    # a dozen translation rules ask in turn while one file is checked: after the first, the
+    # answer is the same and so are the inputs it declared (deps, a dict per file, holds them
+    # already), unless a memo value is being built, which must collect them for itself
+    memo = ctx.memo
+    deps = getattr(memo, "deps", None)
+    last = _LAST_PAIR[0]
+    if (last is not None and last[0] is memo and last[1] is deps and last[2] is doc and deps is not None
+            and not getattr(memo, "_building", True)):
+        return last[3]
+    found = _pair_for(doc, ctx)
+    _LAST_PAIR[0] = (memo, deps, doc, found)
+    return found
+
+
+# (memo, its deps dict, document, pair) of the last pair_for: holding them keeps their ids
+# from naming another object while the entry stands
+_LAST_PAIR: list = [None]
+
+
+def _pair_for(doc, ctx) -> Pair | None:
     pattern = ctx.config.locale_pattern
     here = os.path.abspath(doc.path)  # once: every translation rule of every file asks for its pair
     explicit = ctx.memo.get(("translation-explicit-source", here), lambda: None)

@@ -16,6 +16,7 @@ _NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-
 # without one has no name, and this is far cheaper to look for than _NAME
 _NAME_HINT = re.compile(r"[A-Za-z0-9][A-Z]")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_DIGIT = re.compile(r"\d")  # what find_numbers looks for first
 _CODE_WORD = re.compile(r"[\w./-]{3,}")
 _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 _CODE_CHARS = re.compile(r"[/\\=$|;{}<>~@_.]|^-|\s-|\d")
@@ -186,16 +187,23 @@ _ANGLED = re.compile(r"<[^<>\s]+>")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 
+@lru_cache(maxsize=4096)  # a code line is compared with each line of the other side's code nearby
+def _loose_tokens(code: str) -> tuple[str, tuple[str, ...]]:
+    """``_loose(code)`` and its tokens."""
+    loose = _loose(code)
+    return loose, tuple(_TOKEN.findall(loose))
+
+
+@lru_cache(maxsize=8192)  # every translation of a guide compares its code with the same source lines
 def same_code(a: str, b: str) -> bool:
     """Equal, or differing only in words where one side is a placeholder (``votre_adresse_IP``)."""
     if a == b:
         return True
     import difflib
 
-    a, b = _loose(a), _loose(b)
+    (a, ta), (b, tb) = _loose_tokens(a), _loose_tokens(b)
     if a == b:
         return True
-    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     if ta == tb:
         return True
     changed = []
@@ -274,13 +282,17 @@ class _Collector:
     def add(self, node) -> None:
         kind = node.type
         if kind == "text":
-            if node.attrs.get("role"):
-                return
-            text = node.text
-            span = node.attrs.get("heading_id_span")
-            if span is not None:
-                text = text[:span]
-            self.add_text(text, node)
+            attrs = node.attrs
+            if attrs:  # most text nodes have no attributes at all
+                if attrs.get("role"):
+                    return
+                span = attrs.get("heading_id_span")
+                text = node.text if span is None else node.text[:span]
+            else:
+                text = node.text
+            self.parts.append(text)
+            if _DIGIT.search(text):  # most text holds no number: no call to find them
+                self.add_numbers(text, node)
         elif kind == "codespan":
             following = _next_sibling(node)
             action = (following is not None and following.type == "text"
@@ -306,8 +318,7 @@ class _Collector:
             for child in node.children:
                 self.add(child)
 
-    def add_text(self, text: str, node) -> None:
-        self.parts.append(text)
+    def add_numbers(self, text: str, node) -> None:
         for number in find_numbers(text):
             line, column = node.line, node.column
             if node.exact and node.line == node.end_line:

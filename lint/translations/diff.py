@@ -63,14 +63,17 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
             continue
         if not sb.numbers and not tb.numbers:
             continue
-        s_spelled = spelled(words, pair.source.language, sb.text)
-        t_spelled = spelled(words, pair.target.language, tb.text)
-        # a sentence moved to the next paragraph, a paragraph split in two: look next door too
-        t_values = _values(t_near) | t_spelled | allowed
-        s_values = _values(s_near) | s_spelled | allowed
-        missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
-                   and not _count(n)]
-        extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
+        # a sentence moved to the next paragraph, a paragraph split in two: look next door too;
+        # one side's values are only read for the other side's numbers (often there are none)
+        missing, extra = [], []
+        if sb.numbers:
+            t_values = _values(t_near) | spelled(words, pair.target.language, tb.text) | allowed
+            missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
+                       and not _count(n)]
+        if tb.numbers:
+            # a source block is read again by each translation of the folder
+            s_values = _values(s_near) | sb.memo(_spelled_in, pair.source.language) | allowed
+            extra = [n for n in tb.numbers if not n.values & (s_values | titled) and not _step(tb, n)]
         if extra:  # most translations add it: the source lags
             shared = {v for kind, v in pair.shared if kind == "n"}
             extra = [n for n in extra if not n.values & shared]
@@ -82,6 +85,11 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
                             at.end_column if at else None, missing, extra))
     pair.cache[key] = out
     return out
+
+
+def _spelled_in(block, language) -> frozenset:
+    """The values written as words in ``block`` (:func:`lint.translations.numbers.spelled`)."""
+    return frozenset(spelled(number_words(), language, block.text))
 
 
 def _values(blocks) -> set:

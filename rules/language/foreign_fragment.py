@@ -1,6 +1,7 @@
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -19,95 +20,118 @@ def _names() -> dict:
     return (load_yaml(Path(__file__).with_suffix(".yaml")) or {}).get("names", {})
 
 
-class _Unit:
-    """A run of prose judged as a whole: a sentence, or the labels of a label block."""
-
-    def __init__(self, kind: str):
-        self.kind = kind
-        self.words: list = []
-
-
 QUOTE = re.compile("[\"“”«»„]")
+_START = attrgetter("start")
+
+
+def _inline(node, counted, out):
+    """The inline leaves of a node in order, as (leaf, counted): words in bold or italics are
+    not counted (a bold interface label is a name, not prose); links are read through."""
+    for child in node.children:
+        kind = child.type
+        if kind == "link":
+            _inline(child, counted, out)
+        elif kind == "strong" or kind == "emphasis":
+            _inline(child, False, out)
+        else:
+            out.append((child, counted))
+    return out
 
 
 def _units(block, products):
-    """Sentences of a block, and its label block (3+ lines starting `Label:`)."""
-    units, labels = [], _Unit("labels")
-    current = _Unit("sentence")
+    """Sentences of a block (lists of words), and the words of its label block (3+ lines
+    starting `Label:`)."""
+    units, labels, current = [], [], []
     line_start = True  # the next text starts a line of the block
     label_open = False  # inside the label part (before the first colon) of a line
     quotes = 0  # quotation marks seen on this line: odd means inside a quotation
     reply_lines = set()
+    for child, counted in _inline(block, True, []):
+        kind = child.type
+        if kind == "text":
+            if child.attrs.get("role") or not child.exact:
+                continue
+            text = child.text
+            if line_start:
+                label_open = bool(LABEL.match(text))
+                if SERVER_REPLY.match(text):
+                    reply_lines.add(child.line)
+            line_start = False
+            colon = text.find(":") if label_open else -1
+            ends = [m.end() for m in SENTENCE_END.finditer(text)]
+            marks = [m.start() for m in QUOTE.finditer(text)]
+            if not counted:
+                pass  # words in bold are not collected; sentence ends close as below
+            elif marks or label_open:
+                outside = quotes % 2 == 0  # before any mark of this text
+                for word in dictionaries.node_words(child, products):
+                    start = word.start
+                    if ends and ends[0] <= start:
+                        while ends and ends[0] <= start:
+                            ends.pop(0)
+                        if current:
+                            units.append(current)
+                            current = []
+                    if word.kind != "word" or (
+                            (quotes + bisect_left(marks, start)) % 2 == 1 if marks else not outside):
+                        continue  # only plain words outside quotation marks count
+                    if label_open and (colon < 0 or start < colon):
+                        labels.append(word)
+                    elif not word.glued:
+                        current.append(word)
+            elif quotes % 2 == 0:  # plain prose, the common case: whole slices of words at once
+                words = dictionaries.node_words(child, products)
+                low, end_left = 0, False
+                for end in ends:  # a word starting after a sentence end starts a new unit
+                    high = bisect_left(words, end, low, key=_START)
+                    if high == len(words):
+                        end_left = True
+                        break
+                    current += [w for w in words[low:high] if w.kind == "word" and not w.glued]
+                    if current:
+                        units.append(current)
+                        current = []
+                    low = high
+                current += [w for w in words[low:] if w.kind == "word" and not w.glued]
+                if not end_left:
+                    ends = ()  # each end was followed by a word of this text: the sentence goes on
+            quotes += len(marks)
+            if colon >= 0:
+                label_open = False
+            if (colon >= 0 or ends) and current:
+                units.append(current)
+                current = []
+        elif kind == "softbreak" or kind == "linebreak":
+            if current:
+                units.append(current)
+                current = []
+            line_start, label_open, quotes = True, False, 0
+        elif kind in ("codespan", "image", "inline_html"):
+            line_start = False
+    if current:
+        units.append(current)
+    return [u for u in units if u[0].line not in reply_lines], labels
 
-    def close():
-        nonlocal current
-        if current.words:
-            units.append(current)
-        current = _Unit("sentence")
 
-    def visit(node, counted=True):
-        nonlocal line_start, label_open, quotes
-        for child in node.children:
-            if child.type in ("softbreak", "linebreak"):
-                close()
-                line_start, label_open, quotes = True, False, 0
-            elif child.type == "link":
-                visit(child, counted)
-            elif child.type in ("strong", "emphasis"):
-                visit(child, False)  # a bold interface label is a name, not prose
-            elif child.type == "text" and not child.attrs.get("role") and child.exact:
-                text = child.text
-                if line_start:
-                    label_open = bool(LABEL.match(text))
-                    if SERVER_REPLY.match(text):
-                        reply_lines.add(child.line)
-                line_start = False
-                colon = text.find(":") if label_open else -1
-                ends = [m.end() for m in SENTENCE_END.finditer(text)]
-                marks = [m.start() for m in QUOTE.finditer(text)]
-                if counted:  # words in bold are not collected, and sentence ends close as below
-                    outside = quotes % 2 == 0  # before any mark of this text
-                    for word in dictionaries.node_words(child, products):
-                        start = word.start
-                        if ends and ends[0] <= start:
-                            while ends and ends[0] <= start:
-                                ends.pop(0)
-                            close()
-                        if word.kind != "word" or (
-                                (quotes + bisect_left(marks, start)) % 2 == 1 if marks else not outside):
-                            continue  # only plain words outside quotation marks count
-                        if label_open and (colon < 0 or start < colon):
-                            labels.words.append(word)
-                        elif not word.glued:
-                            current.words.append(word)
-                quotes += len(marks)
-                if colon >= 0:
-                    label_open = False
-                    close()
-                if ends:
-                    close()
-            elif child.type in ("codespan", "image", "inline_html"):
-                line_start = False
-    visit(block)
-    close()
-    visit = None  # it calls itself: a cycle the collector would have to find, per text block
-    return [u for u in units if u.words[0].line not in reply_lines], labels
-
-
-def _after_colon(block, doc) -> bool:
-    """The paragraph before this one ends with a colon: this one is the message it quotes."""
+def _after_colon(block, doc, positions: dict) -> bool:
+    """The paragraph before this one ends with a colon: this one is the message it quotes.
+    ``positions``: each sibling list's {id(node): index}, found once per list and document
+    (a scan per paragraph was quadratic in a long guide's top-level blocks)."""
     if block.type != "paragraph":
         return False
     siblings = block.parent.children if block.parent is not None else doc.nodes
-    i = next((k for k, c in enumerate(siblings) if c is block), 0)
+    index = positions.get(id(siblings))
+    if index is None:
+        index = positions[id(siblings)] = {id(c): k for k, c in enumerate(siblings)}
+    i = index.get(id(block), 0)
     return i > 0 and siblings[i - 1].type == "paragraph" and \
         siblings[i - 1].plain_text().rstrip().endswith(":")
 
 
-def _title_case(words) -> bool:
+def _title_case(texts) -> bool:
     """`What You See is What You Get`, `Network Security Dashboard`: a name or a title."""
-    capitals = sum(1 for w in words if w.text[:1].isupper())
-    return capitals >= 0.7 * len(words)
+    capitals = sum([t[:1].isupper() for t in texts])
+    return capitals >= 0.7 * len(texts)
 
 
 @register
@@ -178,17 +202,21 @@ class ForeignFragment(Rule):
                 loaded.append([(language, speller) for language, speller in found if speller is not None])
             return loaded[0]
         products = dictionaries.product_names(ctx)
+        codes_of = lex.answers.setdefault(CODES, {})
+        if len(codes_of) > 200_000:  # bounded: a run of generated text need not repeat
+            codes_of.clear()
+        options = ctx.option("min_words"), ctx.option("min_share"), ctx.option("max_own_share")
         judged, foreign = 0, []
+        positions: dict = {}
         for block in doc.walk(*BLOCKS):
-            units, labels = _units(block, products)
-            if units and _after_colon(block, doc):  # a scan of the block's siblings: last
-                units = []  # `you may see this error:` + the error, in the software's language
-            if len({w.line for w in labels.words}) >= 3:
-                units.append(labels)
+            sentences, labels = _units(block, products)
+            if sentences and _after_colon(block, doc, positions):
+                sentences = []  # `you may see this error:` + the error, in the software's language
+            units = [("sentence", words) for words in sentences]
+            if labels and len({w.line for w in labels}) >= 3:
+                units.append(("labels", labels))
             for unit in units:
-                if unit.kind == "sentence" and _title_case(unit.words):
-                    continue
-                verdict = self._judge(unit.words, lex, others, ctx)
+                verdict = self._judge(unit[1], lex, codes_of, others, options, unit[0] == "sentence")
                 if verdict is None:
                     continue
                 judged += 1
@@ -200,35 +228,46 @@ class ForeignFragment(Rule):
         own_name = names.get(own, own)
         if len(foreign) >= 5 and len(foreign) >= ctx.option("whole_guide_share") * judged:
             language = max({v[0] for _, v in foreign}, key=lambda l: sum(v[0] == l for _, v in foreign))
-            unit = foreign[0][0]
-            first = unit.words[0]
+            first = foreign[0][0][1][0]
             count = sum(v[0] == language for _, v in foreign)
             ctx.report(first.line, first.column,
                        f"this guide looks written in {names.get(language, language)}, not "
                        f"{own_name}: {count} of its {judged} sentences", end_column=first.end_column)
             return
-        for unit, (language, known, total) in foreign:
-            first, last = unit.words[0], unit.words[-1]
-            what = "these labels look" if unit.kind == "labels" else "this text looks"
+        for (kind, words), (language, known, total) in foreign:
+            first, last = words[0], words[-1]
+            what = "these labels look" if kind == "labels" else "this text looks"
             ctx.report(first.line, first.column,
                        f"{what} {names.get(language, language)}, not {own_name} "
                        f"({known} of {total} words are {names.get(language, language)})",
                        end_line=last.line, end_column=last.end_column)
 
     @staticmethod
-    def _judge(words, lex, others, ctx):
-        """None: too short to judge; False: the guide's language; else (language, known, total).
+    def _judge(words, lex, codes_of, others, options, sentence):
+        """None: not judged (too short, or a title); False: the guide's language; else
+        (language, known, total). ``codes_of``: the lexicon's code per word (below);
         ``others()``: the other languages' spellers, as (language, speller)."""
-        words = [w for w in words if len(w.text) > 1 and not lex.project_word(w.text)]
-        total = len(words)
-        if total < ctx.option("min_words"):
+        min_words, min_share, max_own_share = options
+        texts = [w.text for w in words]
+        # one dict look-up per word settles what a project word test, a length test and an own
+        # dictionary answer did: words repeat across a language's guides
+        codes = [codes_of.get(t) for t in texts]
+        if None in codes:
+            for i, code in enumerate(codes):
+                if code is None:
+                    text = texts[i]
+                    code = codes[i] = codes_of[text] = \
+                        SKIP if len(text) <= 1 or lex.project_word(text) else UNASKED
+        total = len(codes) - codes.count(SKIP)
+        if total < min_words or (sentence and _title_case(texts)):
             return None
-        own = _own_verdicts(words, lex, ctx.option("max_own_share"))
-        if own is None:
+        if not _own_share_small(texts, codes, codes_of, lex, total, max_own_share):
             return False
+        own = [codes_of[t] == OWN for t, c in zip(texts, codes) if c != SKIP]
+        words = [w for w, c in zip(words, codes) if c != SKIP]
         best = None
         for language, speller in others():
-            known = _known_verdicts(words, speller, ctx.option("min_share"))
+            known = _known_verdicts(words, speller, min_share)
             if known is None:
                 continue
             only_there = sum(k and not o for k, o in zip(known, own))
@@ -238,39 +277,38 @@ class ForeignFragment(Rule):
         return best or False
 
 
+# A word's code in a lexicon: not judged (one letter, or a project word), judged but not yet
+# asked of the guide's dictionary, known to it, unknown to it.
+SKIP, UNASKED, OWN, NOT_OWN = 0, 1, 2, 3
+CODES = "language/foreign-fragment:codes"  # the codes, kept per lexicon
+
+
 # Dictionary look-ups are the cost of this rule (a compound test tries every split of a
-# word): both verdict lists stop as soon as the outcome is certain.
-def _own_verdicts(words, lex, max_own_share):
-    """Which words the guide's language knows, or None once more than max_own_share do.
+# word): they stop as soon as the outcome is certain.
+def _own_share_small(texts, codes, codes_of, lex, total, max_own_share) -> bool:
+    """Whether at most max_own_share of the judged words are known to the guide's language.
 
     The outcome does not depend on the order the words are asked in, so the answers already
-    known come first, then the shortest words: Hunspell accepts a long compound
+    known count first, then the shortest words are asked: Hunspell accepts a long compound
     (`Netzwerkkonfiguration`) in tens of milliseconds, a short word in microseconds, and a
     sentence in the guide's own language is settled by its short words."""
-    total, count = len(words), 0
-    answers = lex.answers.setdefault(OWN, {})
+    count = codes.count(OWN)
+    if count / total > max_own_share:
+        return False
+    if UNASKED not in codes:
+        return True
     times: dict[str, int] = {}
-    for w in words:
-        times[w.text] = times.get(w.text, 0) + 1
-    unasked = []
-    for text, n in times.items():
-        verdict = answers.get(text)
-        if verdict is None:
-            unasked.append(text)
-            continue
-        count += verdict * n
-        if count / total > max_own_share:
-            return None
-    unasked.sort(key=len)
-    for text in unasked:
-        verdict = answers[text] = lex.accepted(text) or lex.compound_known(text)
-        count += verdict * times[text]
-        if count / total > max_own_share:
-            return None
-    return [answers[w.text] for w in words]
-
-
-OWN = "language/foreign-fragment:own"  # the own language's verdicts, kept per lexicon
+    for text, code in zip(texts, codes):
+        if code == UNASKED:
+            times[text] = times.get(text, 0) + 1
+    for text in sorted(times, key=len):
+        known = lex.accepted(text) or lex.compound_known(text)
+        codes_of[text] = OWN if known else NOT_OWN
+        if known:
+            count += times[text]
+            if count / total > max_own_share:
+                return False
+    return True
 
 
 def _known_verdicts(words, speller, min_share):

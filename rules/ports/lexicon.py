@@ -39,11 +39,19 @@ class Lexicon:
         for name, prefixes in (data.get("host_prefixes") or {}).items():
             for prefix in prefixes:
                 self.host_prefixes[prefix.lower()] = name
+        self._specs: dict[str, dict[str, list[str]]] = data["languages"]
         self._patterns: dict[str, dict[str, list[re.Pattern]]] = {}
-        for lang, spec in data["languages"].items():
-            self._patterns[lang] = {key: [re.compile(p, re.IGNORECASE) for p in pats]
-                                    for key, pats in spec.items()}
         self._merged: dict[tuple[str | None, str], list[re.Pattern]] = {}
+
+    def _compiled(self, lang: str) -> dict[str, list[re.Pattern]]:
+        # compiled per language when first asked: a pre-commit run of a Finnish guide needs
+        # Finnish and English, not the 150 patterns of every language (10 ms to compile)
+        found = self._patterns.get(lang)
+        if found is None:
+            spec = self._specs.get(lang) or {}
+            found = self._patterns[lang] = {key: [re.compile(p, re.IGNORECASE) for p in pats]
+                                            for key, pats in spec.items()}
+        return found
 
     def patterns(self, lang: str | None, key: str) -> list[re.Pattern]:
         """The file language's patterns for ``key``, then the English ones."""
@@ -56,7 +64,7 @@ class Lexicon:
     def _merge(self, lang: str | None, key: str) -> list[re.Pattern]:
         out = []
         for code in (lang, "en"):
-            for p in self._patterns.get(code or "", {}).get(key, []):
+            for p in self._compiled(code or "").get(key, []):
                 if p not in out:
                     out.append(p)
         return out

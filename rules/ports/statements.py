@@ -68,18 +68,44 @@ class Statement:
     table: int | None = None
 
 
-@dataclass
 class Unit:
     """One line of text, one table row, or one ``<br>`` part of a cell, in reading order."""
-    line: int
-    column: int            # 1-based column of text[0]
-    text: str              # masked
-    kind: str              # line | list | row | part | heading | blank
-    label: str = ""        # what a look-back reads: the text before the first colon, or a row header
-    label_column: int = 0
-    table: int | None = None
-    group: int | None = None  # <br> parts of one cell share a group
-    has_ports: bool = False
+
+    __slots__ = ("line", "column", "text", "kind", "table", "group", "has_ports", "_label", "_label_column",
+                 "_raw_label")
+
+    def __init__(self, line: int, column: int, text: str, kind: str, label: str = "", label_column: int = 0,
+                 table: int | None = None, group: int | None = None, has_ports: bool = False, *,
+                 raw_label: str | None = None):
+        self.line = line
+        self.column = column        # 1-based column of text[0]
+        self.text = text            # masked
+        self.kind = kind            # line | list | row | part | heading | blank
+        self.table = table
+        self.group = group          # <br> parts of one cell share a group
+        self.has_ports = has_ports
+        self._label = label
+        self._label_column = label_column
+        # a line's label as written, starting at label_column: only the look-backs read a label,
+        # a few units above a statement, so most lines never need it made plain
+        self._raw_label = raw_label
+
+    @property
+    def label(self) -> str:
+        """What a look-back reads: the text before the first colon, or a row header."""
+        if self._raw_label is not None:
+            self._settle()
+        return self._label
+
+    @property
+    def label_column(self) -> int:
+        if self._raw_label is not None:
+            self._settle()
+        return self._label_column
+
+    def _settle(self) -> None:
+        raw, self._raw_label = self._raw_label, None
+        self._label, self._label_column = plain(raw), self._label_column + lead(raw)
 
 
 @dataclass
@@ -155,12 +181,13 @@ class _Reader:
         first = doc.body_first_line
         section = Section(0, 0, "", None)
         lines = doc.lines
+        count, units, text_unit = len(lines), self.r.units, self._text_unit
         n = first
-        while n <= len(lines):
+        while n <= count:
             text = lines[n - 1]
             if n in heading_lines:
                 section = heading_lines[n]
-                self.r.units.append(Unit(n, 1, text, "heading", label=section.title))
+                units.append(Unit(n, 1, text, "heading", label=section.title))
                 n += 1
                 continue
             if n in skip:
@@ -168,19 +195,19 @@ class _Reader:
                 continue
             prefix, body = strip_prefix(text)
             if not body.strip():
-                self.r.units.append(Unit(n, 1, "", "blank"))
+                units.append(Unit(n, 1, "", "blank"))
                 n += 1
                 continue
-            if looks_like_row(text):
+            if "|" in text and looks_like_row(text):  # (most lines hold no pipe)
                 end = n
-                while end + 1 <= len(lines) and end + 1 not in skip and end + 1 not in heading_lines:
+                while end + 1 <= count and end + 1 not in skip and end + 1 not in heading_lines:
                     if not looks_like_row(lines[end]):
                         break
                     end += 1
                 self._table(n, end, section)
                 n = end + 1
                 continue
-            self._text_unit(n, prefix + 1, mask(body), section)
+            text_unit(n, prefix + 1, mask(body), section)
             n += 1
         return self.r
 
@@ -215,7 +242,7 @@ class _Reader:
             if BR.search(row_label):
                 row_label = ""
             unit = Unit(n, row_label_col, " | ".join(mask(c) for _, c in cells), "row",
-                        label=plain(row_label), label_column=row_label_col + lead(row_label), table=tid)
+                        label_column=row_label_col, table=tid, raw_label=row_label)
             self.r.units.append(unit)
             host = self._host(" ".join(c for _, c in cells), n, cells)
             for i, (col, cell) in enumerate(cells):
@@ -277,7 +304,7 @@ class _Reader:
         unit_index = len(self.r.units)
         first_colon = text.find(":")
         label = text[:first_colon] if first_colon > 0 else (text if len(text) < 80 else "")
-        unit = Unit(line, column, text, kind, label=plain(label), label_column=column + lead(label), group=group)
+        unit = Unit(line, column, text, kind, label_column=column, group=group, raw_label=label)
         self.r.units.append(unit)
         found = find_ports(text)
         if not found or SRV_LINE.search(text):  # (the SRV pattern is the slower test)

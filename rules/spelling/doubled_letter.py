@@ -1,5 +1,7 @@
 import re
 from functools import lru_cache
+from itertools import filterfalse
+from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -72,16 +74,23 @@ class DoubledLetter(Rule):
         english = None
         if language != "en":
             english = dictionaries.speller(ctx, "en", note=False)
-        # a pure function of the word here: prose repeats its words, across guides too
-        answers = lex.answers.setdefault((self.id, id(english), language), {})
-        for word in dictionaries.prose_words(doc, ctx):
+        # a pure function of the word here: prose repeats its words, across guides too. The
+        # answers are kept per word, and the words that are slips in a set: a guide's words
+        # are then judged as a set, in C, and only a guide with a slip is read word by word
+        answers, slips = lex.answers.setdefault((self.id, id(english), language), ({}, set()))
+        words = dictionaries.prose_words(doc, ctx)
+        texts = set(map(_TEXT, words))
+        for text in filterfalse(answers.__contains__, texts):
+            found = answers[text] = slip(text, lex, english, rules)
+            if found is not None:
+                slips.add(text)
+        if slips.isdisjoint(texts):
+            return
+        for word in words:
             text = word.text
-            found = answers.get(text, _UNASKED)
-            if found is _UNASKED:
-                found = answers[text] = slip(text, lex, english, rules)
-            if found is None:
+            if text not in slips:
                 continue
-            suggestion, letter, length = found
+            suggestion, letter, length = answers[text]
             times = "three times" if length >= 3 else "twice"
             if suggestion:
                 message = f"'{text}' has '{letter}' written {times}: did you mean '{suggestion}'?"
@@ -92,7 +101,7 @@ class DoubledLetter(Rule):
             ctx.report(word.line, word.column, message, end_column=word.end_column, edits=edits)
 
 
-_UNASKED = object()
+_TEXT = itemgetter(0)  # Word.text
 
 
 def slip(text: str, lex, english, policy: "_Policy"):

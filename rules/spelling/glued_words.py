@@ -1,5 +1,7 @@
 import re
 from functools import lru_cache
+from itertools import filterfalse
+from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -69,17 +71,24 @@ class GluedWords(Rule):
         if lex.speller is None:
             return
         english = dictionaries.speller(ctx, "en", note=False) if language != "en" else None
-        # a pure function of the word here: prose repeats its words, across guides too
-        answers = lex.answers.setdefault((self.id, id(english), language), {})
-        for word in dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits")):
+        # a pure function of the word here (its kind follows from its text: see
+        # dictionaries.classify): prose repeats its words, across guides too. The answers are
+        # kept per word, and the glued words in a set: a guide's words are judged as a set, in
+        # C, and read one by one only when a glued word is among them
+        answers, found = lex.answers.setdefault((self.id, id(english), language), ({}, set()))
+        words = dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits"))
+        kinds = dict(zip(map(_TEXT, words), map(_KIND, words)))
+        for text in filterfalse(answers.__contains__, kinds):
+            split = answers[text] = glued(text, kinds[text], lex, language, english)
+            if split is not None:
+                found.add(text)
+        if found.isdisjoint(kinds):
+            return
+        for word in words:
             text = word.text
-            key = (text, word.kind)
-            split = answers.get(key, _UNASKED)
-            if split is _UNASKED:
-                split = answers[key] = glued(text, word.kind, lex, language, english)
-            if split is None:
+            if text not in found:
                 continue
-            head, tail = split
+            head, tail = answers[text]
             column = word.column + len(head)
             ctx.report(word.line, word.column, f"'{text}' looks like two words: '{head} {tail}'",
                        end_column=word.end_column,
@@ -135,7 +144,7 @@ def _language_data(language: str):
             tuple(function_words))  # for str.endswith
 
 
-_UNASKED = object()
+_TEXT, _KIND = itemgetter(0), itemgetter(6)  # Word.text, Word.kind
 
 
 def glued(text: str, kind: str, lex, language: str, english):

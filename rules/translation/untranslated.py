@@ -78,6 +78,13 @@ class Untranslated(Rule):
                 continue
             # a source block's text is normalised once for every translation of the folder
             s = _normal(sb.text, names) if key is None else sb.memo(_normal_text, key)
+            if not s:
+                continue  # an empty text equals no normalised text worth reporting
+            # without names to blank, every word of the translation's normalised text is a piece
+            # of its lower-cased text: when the source's first word is not, the two differ (and
+            # most translations do), no need to normalise it
+            if not names and s.split(" ", 1)[0] not in tb.text.lower():
+                continue
             t = _normal(tb.text, names)
             if not t or s != t:
                 continue
