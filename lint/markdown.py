@@ -434,8 +434,10 @@ def _use_faster_helpers() -> bool:
 def create_parser() -> mistune.Markdown:
     _use_faster_helpers()
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
-    md = _PositionedMarkdown(renderer=None, block=block, inline=_InlineParser(max_nested_level=MAX_NESTING),
-                             plugins=[import_plugin("table")])
+    inline = _InlineParser(max_nested_level=MAX_NESTING)
+    if not hasattr(inline, "_fast_trigger_re"):  # a mistune 3 without that cache: its own parser
+        inline = InlineParser(max_nested_level=MAX_NESTING)
+    md = _PositionedMarkdown(renderer=None, block=block, inline=inline, plugins=[import_plugin("table")])
     # the characters an inline rule can start at (escape, code span, emphasis, link, autolink,
     # HTML, line breaks), as mistune's own fast path lists them; None if a rule has no such list
     chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
