@@ -10,9 +10,7 @@ tree of :class:`Node` whose positions are 1-based lines and columns of the origi
 """
 from __future__ import annotations
 
-import importlib
 import re
-import string
 from bisect import bisect_right
 from itertools import accumulate
 from typing import Iterator
@@ -325,114 +323,7 @@ class _InlineParser(InlineParser):
         return found
 
 
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ImportError:  # another mistune 3 lays its modules out otherwise
-        return None
-
-
-_HELPERS = _module("mistune.helpers")
-_HREF_STOP = re.compile(r"[\x00-\x20\x7f\\()]")  # what ends or nests a link destination, or escapes
-
-
-def _parse_link_href(src: str, start_pos: int, block: bool = False, *,
-                     max_nested_level: int = 20) -> tuple[str | None, int | None, int]:
-    """mistune 3.4's ``helpers._parse_link_href``, jumping from one character that matters to
-    the next by a regex instead of a Python loop over every character of every link's URL."""
-    pos = _HELPERS._skip_link_start_whitespace(src, start_pos)
-    if pos >= len(src):
-        return None, None, pos
-    if src[pos] == "<":
-        href, href_pos = _HELPERS._parse_angle_link_href(src, pos)
-        if href is None:
-            return None, None, pos
-        return href, href_pos, href_pos
-    if block and src[pos] in " \t\n\r\f":
-        return None, None, pos
-    start, level, size, search = pos, 0, len(src), _HREF_STOP.search
-    while pos < size:
-        m = search(src, pos)
-        if m is None:
-            pos = size
-            break
-        pos = m.start()
-        c = src[pos]
-        if c in " \t\n\r\f":
-            break
-        if c < " " or c == "\x7f":
-            return None, None, pos
-        if c == "\\":
-            if pos + 1 < size and src[pos + 1] in _PUNCTUATION:
-                pos += 2
-                continue
-        elif c == "(":
-            level += 1
-            if level > max_nested_level:
-                return None, None, pos
-        elif c == ")":
-            if level == 0:
-                break
-            level -= 1
-        pos += 1
-    if level != 0:
-        return None, None, pos
-    return src[start:pos], pos, pos
-
-
-_PUNCTUATION = frozenset(string.punctuation)
-_EMPHASIS_RUN = re.compile(r"[*_]")
-
-
-def _next_delimiter_run(text: str, pos: int) -> int:
-    """mistune 3.4's ``_inline.emphasis._next_delimiter_run``: where the next ``*`` or ``_`` is,
-    found by a regex rather than a Python loop over each character."""
-    if pos >= len(text):
-        return pos
-    m = _EMPHASIS_RUN.search(text, pos)
-    return m.start() if m else len(text)
-
-
-def _split_table_cells(text: str) -> list[str]:
-    """mistune 3.4's ``plugins.table._split_table_cells``: the cells of a row, split at its
-    unescaped pipes, found by ``str.find`` rather than a Python loop over each character."""
-    cells, start, pos = [], 0, text.find("|")
-    while pos >= 0:
-        backslashes, before = 0, pos - 1
-        while before >= 0 and text[before] == "\\":
-            backslashes, before = backslashes + 1, before - 1
-        if backslashes % 2 == 0:
-            cells.append(text[start:pos].strip())
-            start = pos + 1
-        pos = text.find("|", pos + 1)
-    cells.append(text[start:].strip())
-    return cells
-
-
-#: mistune's helpers that walk a string one character at a time in Python, and ours, which
-#: answer the same; put in mistune only for the versions whose code they were compared with
-#: (tests/test_markdown_helpers.py): (module, name, ours)
-_FASTER_HELPERS = (
-    (_HELPERS, "_parse_link_href", _parse_link_href),  # link URLs: 3 % of a parse
-    (_module("mistune._inline.emphasis"), "_next_delimiter_run", _next_delimiter_run),  # text by * and _
-    (_module("mistune.plugins.table"), "_split_table_cells", _split_table_cells),  # every table row
-)
-_SAME_HELPERS = ("3.4.0",)
-#: mistune's own, as imported (the tests compare them with ours)
-MISTUNE_HELPERS = {name: getattr(module, name, None) for module, name, _ in _FASTER_HELPERS}
-
-
-def _use_faster_helpers() -> bool:
-    """Put our scanners in mistune where its code is known to be the same; True if in use."""
-    if getattr(mistune, "__version__", None) not in _SAME_HELPERS or None in MISTUNE_HELPERS.values():
-        return False
-    for module, name, ours in _FASTER_HELPERS:
-        setattr(module, name, ours)
-    return True
-
-
 def create_parser() -> mistune.Markdown:
-    _use_faster_helpers()
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
     inline = _InlineParser(max_nested_level=MAX_NESTING)
     if not hasattr(inline, "_fast_trigger_re"):  # a mistune 3 without that cache: its own parser
