@@ -609,13 +609,16 @@ def _neighbours(node) -> tuple[bool, bool]:
         return False, False
     siblings = parent.children
     i = _index_in_parent(node, parent)
+    last = len(siblings) - 1
     inline = ("softbreak", "linebreak")
     left = i > 0 and siblings[i - 1].type not in inline
-    right = 0 <= i < len(siblings) - 1 and siblings[i + 1].type not in inline
-    if i == 0 and parent.type in ("strong", "emphasis", "link"):
-        left = _neighbours(parent)[0]
-    if i == len(siblings) - 1 and parent.type in ("strong", "emphasis", "link"):
-        right = _neighbours(parent)[1]
+    right = 0 <= i < last and siblings[i + 1].type not in inline
+    if (i == 0 or i == last) and parent.type in ("strong", "emphasis", "link"):
+        outer_left, outer_right = _neighbours(parent)  # asked once for a lone child's two sides
+        if i == 0:
+            left = outer_left
+        if i == last:
+            right = outer_right
     return left, right
 
 
@@ -650,14 +653,11 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     if cache["products"] is not products:
         cache.update(products=products, words={}, chunks={}, texts={})
     words = cache["words"]
-    key = id(node)
-    hit = words.get(key)
-    if hit is not None and hit[0] is node:
-        return hit[1]
-    if len(words) > 20000:
-        words.clear()
-    found = _node_words(node, products, cache["chunks"], cache["texts"])
-    words[key] = (node, found)
+    found = words.get(node)  # a Node hashes by identity, and the key keeps it alive
+    if found is None:
+        if len(words) > 20000:
+            words.clear()
+        found = words[node] = _node_words(node, products, cache["chunks"], cache["texts"])
     return found
 
 
@@ -696,6 +696,8 @@ def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozen
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
     size = len(text)
     words = []
+    append = words.append
+    touching = touch_left or touch_right
     for m in CHUNK.finditer(text):
         raw = m.group()
         split = chunks.get(raw, _NOT_SEEN)
@@ -707,13 +709,17 @@ def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozen
             continue
         lead, chunk, end_kept, pieces = split
         start = m.start() + lead
+        if not touching:  # most texts: markup on neither side, so no word is glued to it
+            for offset_in_chunk, piece, kind, _length in pieces:
+                append((start + offset_in_chunk, piece, chunk, kind, False))
+            continue
         chunk_glued = ((touch_left and start == 0)
                        or (touch_right and end_kept and m.end() == size))
         for offset_in_chunk, piece, kind, length in pieces:
             offset = start + offset_in_chunk
             glued = chunk_glued and length is not None and (
                 (touch_left and offset == 0) or (touch_right and offset + length == size))
-            words.append((offset, piece, chunk, kind, glued))
+            append((offset, piece, chunk, kind, glued))
     return tuple(words)
 
 

@@ -210,21 +210,30 @@ def _annotate(doc: Document) -> None:
     order: list[Node] = []
     by_type: dict[str, list[Node]] = {}
     stack = list(reversed(doc.nodes))
+    pop, append = stack.pop, order.append
     while stack:
-        node = stack.pop()
-        order.append(node)
-        same = by_type.get(node.type)
+        node = pop()
+        append(node)
+        kind = node.type
+        same = by_type.get(kind)
         if same is None:
-            by_type[node.type] = [node]
+            by_type[kind] = [node]
         else:
             same.append(node)
         children = node.children
+        if not children:  # a leaf (half the nodes are texts): only a text has anything to mark
+            if kind == "text":
+                text = node.text
+                if "{" in text:
+                    stripped = text.strip()
+                    if stripped and ATTRIBUTE_LIST.fullmatch(stripped):
+                        node.attrs["role"] = "attribute-list"
+            continue
         if len(children) > 1:  # an attribute list follows a link, image or code span
             kinds = {c.type for c in children}
             if "text" in kinds and not kinds.isdisjoint(_SPLITS_AFTER):
                 _split_attribute_lists(node)
                 children = node.children
-        kind = node.type
         if kind == "text":
             text = node.text
             if "{" in text:
@@ -247,8 +256,7 @@ def _annotate(doc: Document) -> None:
                 last = children[-1] if children else None
                 if last is not None and last.type == "text" and HEADING_ID.search(last.text):
                     last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
-        if children:
-            stack.extend(reversed(children))
+        stack.extend(reversed(children))
     walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
     walks[()] = order
     doc._memo[_WALKS] = walks

@@ -18,6 +18,7 @@ from typing import Iterator
 import mistune
 from mistune.plugins import import_plugin
 from mistune.block_parser import BlockParser
+from mistune.inline_parser import InlineParser
 from mistune.core import BlockState
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
@@ -309,9 +310,25 @@ class _PositionedMarkdown(mistune.Markdown):
         return tokens
 
 
+class _InlineParser(InlineParser):
+    _trigger_chars = None  # the set _fast_trigger_re was built for
+
+    def _get_fast_trigger_re(self, chars):
+        # mistune sorts the trigger characters into a cache key on every call, once per text
+        # run of every inline parse; the set is only replaced when a rule is registered
+        if chars is self._trigger_chars and self._fast_trigger_re is not None:
+            return self._fast_trigger_re
+        found = super()._get_fast_trigger_re(chars)
+        self._trigger_chars = chars
+        return found
+
+
 def create_parser() -> mistune.Markdown:
     block = _PositionedBlockParser(max_nested_level=MAX_NESTING)
-    md = _PositionedMarkdown(renderer=None, block=block, plugins=[import_plugin("table")])
+    inline = _InlineParser(max_nested_level=MAX_NESTING)
+    if not hasattr(inline, "_fast_trigger_re"):  # a mistune 3 without that cache: its own parser
+        inline = InlineParser(max_nested_level=MAX_NESTING)
+    md = _PositionedMarkdown(renderer=None, block=block, inline=inline, plugins=[import_plugin("table")])
     # the characters an inline rule can start at (escape, code span, emphasis, link, autolink,
     # HTML, line breaks), as mistune's own fast path lists them; None if a rule has no such list
     chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
@@ -364,13 +381,28 @@ class _InlineLocator:
 
     def locate(self, tokens: list[dict], pos: int) -> tuple[list[Node], int]:
         nodes = []
-        src, span = self.src, self.state.span
+        src, state = self.src, self.state
+        starts, linemap = state.line_starts, state.linemap
+        # the line of the last text placed: [lo, hi) of the block's source, its line in the file
+        # and what turns an offset in it into a column (what span() gives, without a call)
+        lo = hi = line = base = -1
         for token in tokens:
             if token["type"] == "text":  # most tokens: text found right at the cursor
                 raw = token.get("raw", "")
                 if src.startswith(raw, pos):
                     end = pos + len(raw)
-                    nodes.append(Node("text", *span(pos, end), raw))
+                    if not (lo <= pos and end < hi):
+                        local = bisect_right(starts, pos) - 1
+                        if 0 <= local < len(linemap) and local + 1 < len(starts):
+                            lo, hi = starts[local], starts[local + 1]
+                            line, shift = linemap[local]
+                            base = shift - lo + 1
+                        else:
+                            lo = hi = -1
+                    if lo <= pos and end < hi:
+                        nodes.append(Node("text", line, base + pos, line, base + end, raw))
+                    else:
+                        nodes.append(Node("text", *state.span(pos, end), raw))
                     pos = end
                     continue
             node, pos = self.locate_one(token, pos)

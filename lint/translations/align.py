@@ -248,8 +248,10 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
         # than the maximum so far: a run that ends at the winner, found by bisection
         row = below[:]
         top, end = 0.0, None
-        for j, value in reversed(list(compress(zip(kind.js, paired),
-                                               map(gt, paired, map(below.__getitem__, kind.js))))):
+        js = kind.js
+        # the winners' positions among the columns: ints, not a tuple per winner for the collector
+        for c in reversed(list(compress(range(len(js)), map(gt, paired, map(below.__getitem__, js))))):
+            j, value = js[c], paired[c]
             if end is not None:
                 if end == j + 2:  # the previous winner is next door: the run is its column
                     row[j + 1] = top

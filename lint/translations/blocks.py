@@ -5,6 +5,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from urllib.parse import unquote
 
@@ -103,11 +104,15 @@ class Block:
         """What alignment compares: numbers, code, images, link hosts (never prose words)."""
         if self._tokens is not None:
             return self._tokens
-        out = {("n", v) for n in self.numbers for v in n.values}
-        out |= {("c", c.text) for c in self.codes}
-        out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
+        # most blocks have no numbers, code spans or images: no set built for each of them
+        out = {("n", v) for n in self.numbers for v in n.values} if self.numbers else set()
+        if self.codes:
+            out |= {("c", c.text) for c in self.codes}
+        if self.images:
+            out |= {("i", i.text.rsplit("/", 1)[-1]) for i in self.images}
         if self.code:
-            out |= {("k", w) for w in _CODE_WORD.findall(self.code)[:50]}
+            # the first 50 words: the rest of a long block is not scanned
+            out |= {("k", m.group()) for m in islice(_CODE_WORD.finditer(self.code), 50)}
         elif self.text:
             out |= {("w", w) for w in find_names(self.text)}
         if self.kind == "h":  # cognates: Introduction, Configuration / Configuración

@@ -32,23 +32,32 @@ def url_key(url: str) -> str:
     return url.rstrip("/")
 
 
-def repository_root(path: str) -> str:
+def repository_root(path: str, is_root=None) -> str:
     """The folder whose guides are counted: the nearest folder above the guide holding a guidelint
     configuration or a VCS checkout; failing that, the grandparent of the guide's folder (``pages/web``
-    for ``pages/web/emails/<guide>/guide.fi-fi.md``: the layout of docs repositories)."""
+    for ``pages/web/emails/<guide>/guide.fi-fi.md``: the layout of docs repositories).
+    ``is_root``: :func:`holds_root_marker`, or a cached version of it."""
+    is_root = is_root or holds_root_marker
     folder = os.path.dirname(os.path.abspath(path))
     for candidate in [folder, *_parents(folder)]:
-        if any(os.path.exists(os.path.join(candidate, m)) for m in ROOT_MARKERS):
+        if is_root(candidate):
             return candidate
-        pyproject = os.path.join(candidate, "pyproject.toml")
-        if os.path.isfile(pyproject):
-            try:
-                with open(pyproject, "rb") as f:
-                    if b"[tool.guidelint" in f.read():
-                        return candidate
-            except OSError:
-                pass
     return _bounded(os.path.dirname(os.path.dirname(folder)), folder)
+
+
+def holds_root_marker(candidate: str) -> bool:
+    """``candidate`` holds a guidelint configuration or a VCS checkout."""
+    if any(os.path.exists(os.path.join(candidate, m)) for m in ROOT_MARKERS):
+        return True
+    pyproject = os.path.join(candidate, "pyproject.toml")
+    if os.path.isfile(pyproject):
+        try:
+            with open(pyproject, "rb") as f:
+                if b"[tool.guidelint" in f.read():
+                    return True
+        except OSError:
+            pass
+    return False
 
 
 def _bounded(fallback: str, folder: str) -> str:
@@ -91,6 +100,8 @@ class UrlCounts:
         self._by_length: dict[tuple, dict[int, list[tuple[int, str]]]] = {}
         self._near: dict[tuple, list[tuple[int, str]]] = {}
         self.folder_answers: dict[tuple, tuple[str | None, list]] = {}
+        self._isdir: dict[str, bool] = {}
+        self._near_in: dict[tuple, list] = {}
         for folder, dirs, names in os.walk(root) if root else ():
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(names):
@@ -108,6 +119,22 @@ class UrlCounts:
         self.scanned.add(os.path.abspath(path))
         for m in list(LINK_TARGET.finditer(text)) + list(AUTOLINK.finditer(text)):
             self.add(m.group(1), path=path)
+
+    def isdir(self, path: str) -> bool:
+        """``os.path.isdir``, asked once per run like ``folder_answers`` (the guide folders of a
+        repository look for the same folders above them)."""
+        found = self._isdir.get(path)
+        if found is None:
+            found = self._isdir[path] = os.path.isdir(path)
+        return found
+
+    def near_in(self, parent: str, name: str, limit: int) -> list:
+        """:func:`_near_in`, asked once per run: guides in many folders link the same folder."""
+        asked = (parent, name, limit)
+        found = self._near_in.get(asked)
+        if found is None:
+            found = self._near_in[asked] = _near_in(parent, name, limit)
+        return found
 
     def has_children(self, key: str) -> bool:
         """Do other links go below ``key`` (``/manager`` when ``/manager/web`` is linked)?"""
@@ -270,7 +297,8 @@ class NearDuplicateUrl(Rule):
         # a folder's guides share their root: looked up once (it stats every parent folder)
         folder = os.path.dirname(os.path.abspath(doc.path)) if real else None
         root = ctx.memo.get(("links/near-duplicate-url/root", folder, os.getcwd()),
-                                lambda: repository_root(doc.path)) if real else None
+                            lambda: repository_root(doc.path, lambda candidate: _is_root(ctx, candidate))) \
+            if real else None
         counts = ctx.memo.get(("links/near-duplicate-url", root), lambda: UrlCounts(root))
         canonical = {url_key(u): u for u in (ctx.setting("canonical_urls") or [])}
         min_count, ratio = ctx.option("min_count"), ctx.option("ratio")
@@ -316,7 +344,8 @@ class NearDuplicateUrl(Rule):
         asked = (here, parent_rel, name, limit)
         answer = counts.folder_answers.get(asked)
         if answer is None:
-            answer = counts.folder_answers[asked] = _near_folders(here, parent_rel, name, limit)
+            answer = counts.folder_answers[asked] = _near_folders(here, parent_rel, name, limit, counts.isdir,
+                                                                  counts.near_in)
         parent, near = answer
         if parent is None:
             return
@@ -329,22 +358,35 @@ class NearDuplicateUrl(Rule):
                        f"character{'s' if d > 1 else ''} from '{suggestion}'", end_column=end)
 
 
-def _near_folders(here: str, parent_rel: str, name: str, limit: int) -> tuple[str | None, list]:
+def _is_root(ctx, candidate: str) -> bool:
+    # the guide folders of a repository share their parent folders: each is asked once per run
+    return ctx.memo.get(("links/near-duplicate-url/is-root", candidate), lambda: holds_root_marker(candidate))
+
+
+def _near_folders(here: str, parent_rel: str, name: str, limit: int, isdir=os.path.isdir,
+                  near_in=None) -> tuple[str | None, list]:
     """The nearest folder ``parent_rel`` above ``here`` (None if none), and, when it lacks
-    ``name``, its subfolders within ``limit`` edits of it as sorted (distance, name)."""
+    ``name``, its subfolders within ``limit`` edits of it as sorted (distance, name).
+    ``isdir`` and ``near_in``: os.path.isdir and :func:`_near_in`, or cached versions of them."""
     for base in [here, *_parents(here)]:
         parent = os.path.join(base, parent_rel)
-        if not os.path.isdir(parent):
+        if not isdir(parent):
             continue
-        if os.path.exists(os.path.join(parent, name)):
-            return parent, []
-        try:
-            names = sorted(n for n in os.listdir(parent) if os.path.isdir(os.path.join(parent, n)))
-        except OSError:
-            return parent, []
-        near = [(edit_distance(name, n, limit), n) for n in names]
-        return parent, sorted((d, n) for d, n in near if d <= limit and not _numbers_only(name, n))
+        return parent, (near_in or _near_in)(parent, name, limit)
     return None, []
+
+
+def _near_in(parent: str, name: str, limit: int) -> list:
+    """``parent``'s subfolders within ``limit`` edits of ``name``, as sorted (distance, name);
+    none when ``parent`` holds ``name``."""
+    if os.path.exists(os.path.join(parent, name)):
+        return []
+    try:
+        names = sorted(n for n in os.listdir(parent) if os.path.isdir(os.path.join(parent, n)))
+    except OSError:
+        return []
+    near = [(edit_distance(name, n, limit), n) for n in names]
+    return sorted((d, n) for d, n in near if d <= limit and not _numbers_only(name, n))
 
 
 def _closest_written(url: str, written: Counter | None) -> str:

@@ -56,6 +56,7 @@ def _block_prose(doc) -> list:
             pieces = pieces_of.get(id(block))
             if pieces is not None:
                 pieces.append((number, node.column, raw))
+                break  # leaf blocks hold inline content only: none is inside another
             block = block.parent
     return out
 
