@@ -47,6 +47,11 @@ class RunMemo:
             self.depends_on(path, by)
         return self._cache[key]
 
+    @property
+    def building(self) -> bool:
+        """Whether a value is being built: what is declared now belongs to it too."""
+        return bool(self._building)
+
     def peek(self, key):
         """The value ``get`` built for ``key``, or None; builds nothing and declares nothing."""
         return self._cache.get(key)

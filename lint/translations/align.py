@@ -399,7 +399,7 @@ def pair_for(doc, ctx) -> Pair | None:
     deps = getattr(memo, "deps", None)
     last = _LAST_PAIR[0]
     if (last is not None and last[0] is memo and last[1] is deps and last[2] is doc and deps is not None
-            and not getattr(memo, "_building", True)):
+            and not getattr(memo, "building", True)):
         return last[3]
     found = _pair_for(doc, ctx)
     _LAST_PAIR[0] = (memo, deps, doc, found)
