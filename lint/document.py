@@ -159,21 +159,24 @@ _PROSE = "prose"  # and of Document.prose_text_nodes' list, in the walks' dict
 def _walks(nodes: list[Node]) -> dict[tuple, list[Node]]:
     """{(): every node in pre-order, (type,): the nodes of that type in that order, ...}."""
     order: list[Node] = []
-    by_type: dict[str, list[Node]] = {}
     stack = list(reversed(nodes))
     pop, extend, append = stack.pop, stack.extend, order.append
     while stack:
         node = pop()
         append(node)
-        same = by_type.get(node.type)
-        if same is None:
-            by_type[node.type] = [node]
-        else:
-            same.append(node)
         if node.children:
             extend(reversed(node.children))
-    walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
-    walks[()] = order
+    return _by_type(order)
+
+
+def _by_type(order: list[Node]) -> dict[tuple, list[Node]]:
+    walks: dict[tuple, list[Node]] = {(): order}
+    for node in order:
+        same = walks.get((node.type,))
+        if same is None:
+            walks[(node.type,)] = [node]
+        else:
+            same.append(node)
     return walks
 
 
@@ -208,39 +211,23 @@ def _annotate(doc: Document) -> None:
     itself is looked at, and before they are visited. The pass also lists the nodes in that
     order, by type, for :meth:`Document.walk` (a second pass over the tree saved)."""
     order: list[Node] = []
-    by_type: dict[str, list[Node]] = {}
     stack = list(reversed(doc.nodes))
     pop, append = stack.pop, order.append
     while stack:
         node = pop()
         append(node)
         kind = node.type
-        same = by_type.get(kind)
-        if same is None:
-            by_type[kind] = [node]
-        else:
-            same.append(node)
         children = node.children
-        if not children:  # a leaf (half the nodes are texts): only a text has anything to mark
-            if kind == "text":
-                text = node.text
-                if "{" in text:
-                    stripped = text.strip()
-                    if stripped and ATTRIBUTE_LIST.fullmatch(stripped):
-                        node.attrs["role"] = "attribute-list"
+        if kind == "text":
+            _mark_attribute_list(node)
+        if not children:  # a leaf (half the nodes are texts): nothing more to look at
             continue
         if len(children) > 1:  # an attribute list follows a link, image or code span
             kinds = {c.type for c in children}
             if "text" in kinds and not kinds.isdisjoint(_SPLITS_AFTER):
                 _split_attribute_lists(node)
                 children = node.children
-        if kind == "text":
-            text = node.text
-            if "{" in text:
-                stripped = text.strip()
-                if stripped and ATTRIBUTE_LIST.fullmatch(stripped):
-                    node.attrs["role"] = "attribute-list"
-        elif kind == "block_quote":
+        if kind == "block_quote":
             if children and children[0].type == "paragraph":
                 first = children[0].children[:1]
                 if first and first[0].type == "text":
@@ -257,6 +244,12 @@ def _annotate(doc: Document) -> None:
                 if last is not None and last.type == "text" and HEADING_ID.search(last.text):
                     last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
         stack.extend(reversed(children))
-    walks: dict[tuple, list[Node]] = {(kind,): found for kind, found in by_type.items()}
-    walks[()] = order
-    doc._memo[_WALKS] = walks
+    doc._memo[_WALKS] = _by_type(order)
+
+
+def _mark_attribute_list(node: Node) -> None:
+    text = node.text
+    if "{" in text:
+        stripped = text.strip()
+        if stripped and ATTRIBUTE_LIST.fullmatch(stripped):
+            node.attrs["role"] = "attribute-list"
