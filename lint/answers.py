@@ -20,14 +20,11 @@ import marshal
 import os
 
 from .atomic import replace_file
+from .cache import read_checksummed, with_checksum
 
 #: a table stops growing here (a few MB): a run over generated text need not fill the disk
 MAX_WORDS = 400_000
 PREFIX = "answers-"
-
-
-def _checksum(body: bytes) -> bytes:
-    return hashlib.blake2b(body, digest_size=16).hexdigest().encode()
 
 
 class Table:
@@ -79,15 +76,13 @@ class AnswerStore:
         return os.path.join(self.folder, PREFIX + key + ".marshal")
 
     def _read(self, key: str) -> tuple[dict, dict]:
+        body = read_checksummed(self._path(key))
         try:
-            with open(self._path(key), "rb") as f:
-                checksum, _, body = f.read().partition(b"\n")
-            if checksum == _checksum(body):
-                known, suggest = marshal.loads(body)
-                if isinstance(known, dict) and isinstance(suggest, dict):
-                    return known, suggest
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+            known, suggest = marshal.loads(body) if body is not None else ({}, {})
+        except (ValueError, EOFError, TypeError):
+            return {}, {}
+        if isinstance(known, dict) and isinstance(suggest, dict):
+            return known, suggest
         return {}, {}
 
     def drain(self) -> dict:
@@ -117,7 +112,7 @@ class AnswerStore:
                 if self._prepare is not None:
                     self._prepare()
                 os.makedirs(self.folder, exist_ok=True)
-                replace_file(self._path(key), _checksum(body) + b"\n" + body)
+                replace_file(self._path(key), with_checksum(body))
             except (OSError, ValueError):
                 pass  # a read-only or full disk makes these answers lost, not the run wrong
         self._dirty.clear()

@@ -240,11 +240,10 @@ class Cache:
         """Read entries from the pack from now on (a large run); :meth:`save_pack` at its end."""
         if self._pack is not None:
             return
+        body = read_checksummed(os.path.join(self.entries, PACK))
         try:
-            with open(os.path.join(self.entries, PACK), "rb") as f:
-                checksum, _, body = f.read().partition(b"\n")
-            pack = marshal.loads(body) if checksum == content_hash(body).encode() else None
-        except (OSError, ValueError, EOFError, TypeError):
+            pack = marshal.loads(body) if body is not None else None
+        except (ValueError, EOFError, TypeError):
             pack = None
         self._pack = pack if isinstance(pack, dict) else {}
 
@@ -260,7 +259,7 @@ class Cache:
             return
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, PACK), _with_checksum(marshal.dumps(self._pack)))
+            replace_file(os.path.join(self.entries, PACK), with_checksum(marshal.dumps(self._pack)))
         except (OSError, ValueError):
             pass
         self._pack_stale = False
@@ -270,12 +269,8 @@ class Cache:
         body = self._pack.get(key) if self._pack is not None else None
         if body is not None:
             return body
-        try:
-            with open(os.path.join(self.entries, key + ENTRY), "rb") as f:
-                checksum, _, body = f.read().partition(b"\n")
-        except OSError:
-            return None
-        if checksum != content_hash(body).encode():
+        body = read_checksummed(os.path.join(self.entries, key + ENTRY))
+        if body is None:
             return None
         self.remember(key, body)  # the pack lacked it: the run's pack will have it
         return body
@@ -329,15 +324,26 @@ class Cache:
         key, body = self.key(path, fingerprint), marshal.dumps(entry)
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, key + ENTRY), _with_checksum(body))
+            replace_file(os.path.join(self.entries, key + ENTRY), with_checksum(body))
         except OSError:
             pass  # a read-only or full disk makes the cache useless, not the run wrong
         self.remember(key, body)
         return key, body
 
 
-def _with_checksum(body: bytes) -> bytes:
+def with_checksum(body: bytes) -> bytes:
     return content_hash(body).encode() + b"\n" + body
+
+
+def read_checksummed(path: str) -> bytes | None:
+    """The body of a file :func:`with_checksum` wrote, or None when it cannot be read or its
+    checksum does not match (torn, edited by hand, or not ours)."""
+    try:
+        with open(path, "rb") as f:
+            checksum, _, body = f.read().partition(b"\n")
+    except OSError:
+        return None
+    return body if checksum == content_hash(body).encode() else None
 
 
 def clear(folder: str) -> bool:

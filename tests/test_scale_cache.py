@@ -7,7 +7,7 @@ import pytest
 
 import lint.version
 from lint import registry
-from lint.cache import ENTRY, PACK, Cache, _with_checksum
+from lint.cache import ENTRY, PACK, Cache, with_checksum
 from lint.document import Document
 from lint.rule import Rule
 
@@ -162,9 +162,9 @@ def test_corrupt_entries_are_ignored(write, tmp_path, monkeypatch, capsys, parse
                if n.endswith(ENTRY)]
     assert len(entries) == 6
     # garbage, a truncated body, and well-checksummed bodies of the wrong shape
-    bodies = [b"", b"{not marshal", _with_checksum(marshal.dumps([])),
-              _with_checksum(marshal.dumps({"content": 1})), b"\xff\xfe",
-              _with_checksum(marshal.dumps({"content": "x", "deps": 3}))]
+    bodies = [b"", b"{not marshal", with_checksum(marshal.dumps([])),
+              with_checksum(marshal.dumps({"content": 1})), b"\xff\xfe",
+              with_checksum(marshal.dumps({"content": "x", "deps": 3}))]
     for entry, body in zip(entries, bodies):
         with open(entry, "wb") as f:
             f.write(body)
