@@ -20,7 +20,7 @@ import marshal
 import os
 
 from .atomic import replace_file
-from .cache import read_checksummed, with_checksum
+from .checksum import read_checksummed, with_checksum
 
 #: a table stops growing here (a few MB): a run over generated text need not fill the disk
 MAX_WORDS = 400_000

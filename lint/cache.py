@@ -29,6 +29,7 @@ import time
 from typing import Iterable
 
 from .atomic import replace_file
+from .checksum import content_hash, read_checksummed, with_checksum
 from .finding import Edit, Finding
 
 FORMAT = 5  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
@@ -46,10 +47,6 @@ PACK = "pack.marshal"  # every entry of the last large runs in one file
 PACK_FROM = 200
 ENTRY = ".entry"  # one checked file's entry, in marshal format
 SETTLED = 2.0  # seconds: a file modified more recently is always read
-
-
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def input_digest(path: str, by: str = "content") -> str:
@@ -329,21 +326,6 @@ class Cache:
             pass  # a read-only or full disk makes the cache useless, not the run wrong
         self.remember(key, body)
         return key, body
-
-
-def with_checksum(body: bytes) -> bytes:
-    return content_hash(body).encode() + b"\n" + body
-
-
-def read_checksummed(path: str) -> bytes | None:
-    """The body of a file :func:`with_checksum` wrote, or None when it cannot be read or its
-    checksum does not match (torn, edited by hand, or not ours)."""
-    try:
-        with open(path, "rb") as f:
-            checksum, _, body = f.read().partition(b"\n")
-    except OSError:
-        return None
-    return body if checksum == content_hash(body).encode() else None
 
 
 def clear(folder: str) -> bool:
