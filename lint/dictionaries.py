@@ -340,6 +340,7 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
     key = ("guidelint.dictionaries", locale, configured, choice)
 
     def factory():
+        answers = getattr(ctx.services, "answers", None)  # kept between runs, when the cache is on
         missing, refused = None, []
         if choice != "hunspell" and (choice == "voikko" or language in spellers.VOIKKO_LANGUAGES):
             backend, missing = spellers.voikko(language)
@@ -347,7 +348,7 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
                 ctx.depends_on(path, by="stat")  # installing Voikko changes the verdicts
             if backend is not None:
                 return ctx.services.get(("guidelint.speller", "voikko", language),
-                                        lambda: Speller(backend, language, getattr(ctx.services, "answers", None)),
+                                        lambda: Speller(backend, language, answers),
                                         inputs=backend.inputs), None, ()
         found = find_dictionary(locale, search_dirs(configured), refused)
         if found is None:
@@ -355,7 +356,7 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
         name, folder = found
 
         def build():
-            return Speller(_hunspell(name, folder), language, getattr(ctx.services, "answers", None))
+            return Speller(_hunspell(name, folder), language, answers)
         inputs = tuple(os.path.join(folder, name + ext) for ext in (".dic", ".aff"))
         return (ctx.services.get(("guidelint.speller", name, folder), build, inputs=inputs),
                 missing, tuple(refused))

@@ -151,15 +151,7 @@ class _PositionedState(BlockState):
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) in the original file, both 1-based, of a local offset."""
-        starts = self.line_starts
-        local = bisect_right(starts, offset) - 1
-        linemap = self.linemap
-        if local >= len(linemap):
-            local = len(linemap) - 1
-        if local < 0:
-            local = 0
-        line, shift = linemap[local]
-        return line, shift + (offset - starts[local]) + 1
+        return self.span(offset, offset)[:2]
 
     def span(self, start: int, stop: int) -> tuple[int, int, int, int]:
         """``position(start) + position(stop)``, or twice the start if ``stop <= start``, in
