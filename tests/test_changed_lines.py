@@ -111,18 +111,28 @@ def test_the_configured_baseline_is_honoured_without_arguments(repo, monkeypatch
     assert (code, found) == (1, [("./g.en-gb.md", 9)])
 
 
-def test_a_changed_source_lists_the_translations_it_puts_out_of_date(repo, monkeypatch, capsys):
+def stage_guides(repo, committed: dict[str, str], staged: dict[str, str]):
+    """docs/mail/ with the ``committed`` guides (name to text) in a commit, then ``staged``
+    written over them and staged; the folder."""
     folder = repo / "docs" / "mail"
     folder.mkdir()
-    source = "# Ports\n\nUse port 993.\n\nThen restart.\n"
-    (folder / "guide.fr-fr.md").write_text(source)
-    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 993.\n\nKäynnistä uudelleen.\n")
-    (folder / "guide.de-de.md").write_text("# Ports\n\nPort 993 nutzen.\n\nNeu starten.\n")
+    for name, text in committed.items():
+        (folder / name).write_text(text)
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "guides")
-    (folder / "guide.fr-fr.md").write_text(source.replace("993", "995"))
-    (folder / "guide.de-de.md").write_text("# Ports\n\nPort 995 nutzen.\n\nNeu starten.\n")  # kept up
+    for name, text in staged.items():
+        (folder / name).write_text(text)
     git(repo, "add", ".")
+    return folder
+
+
+def test_a_changed_source_lists_the_translations_it_puts_out_of_date(repo, monkeypatch, capsys):
+    source = "# Ports\n\nUse port 993.\n\nThen restart.\n"
+    stage_guides(repo, {"guide.fr-fr.md": source,
+                        "guide.fi-fi.md": "# Portit\n\nKäytä porttia 993.\n\nKäynnistä uudelleen.\n",
+                        "guide.de-de.md": "# Ports\n\nPort 993 nutzen.\n\nNeu starten.\n"},
+                 {"guide.fr-fr.md": source.replace("993", "995"),
+                  "guide.de-de.md": "# Ports\n\nPort 995 nutzen.\n\nNeu starten.\n"})  # kept up
     code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--fail-on", "info",
                            "--changed-lines-only", "docs/mail/guide.fr-fr.md", "docs/mail/guide.de-de.md")
     assert code == 0, out  # information, never a failure
@@ -134,14 +144,10 @@ def test_a_changed_source_lists_the_translations_it_puts_out_of_date(repo, monke
 
 def test_a_source_change_of_spacing_or_punctuation_puts_no_translation_out_of_date(
         repo, monkeypatch, capsys):
-    folder = repo / "docs" / "mail"
-    folder.mkdir()
-    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUtilisez le port  993 .\n\nPuis redémarrez.\n")
-    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 993.\n\nKäynnistä uudelleen.\n")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "guides")
-    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUtilisez le port 993.\n\nPuis redémarrez.\n")
-    git(repo, "add", ".")
+    folder = stage_guides(
+        repo, {"guide.fr-fr.md": "# Ports\n\nUtilisez le port  993 .\n\nPuis redémarrez.\n",
+               "guide.fi-fi.md": "# Portit\n\nKäytä porttia 993.\n\nKäynnistä uudelleen.\n"},
+        {"guide.fr-fr.md": "# Ports\n\nUtilisez le port 993.\n\nPuis redémarrez.\n"})
     code, out, _ = run_cli(monkeypatch, capsys, repo, "check", "--no-cache", "--changed-lines-only",
                            "docs/mail/guide.fr-fr.md")
     assert "changes/source-changed" not in out
@@ -186,15 +192,10 @@ def test_the_hook_parses_each_staged_guide_once(repo, monkeypatch, capsys):
     source and its translation parses each once, and the source as it was once more."""
     from lint.document import Document
 
-    folder = repo / "docs" / "mail"
-    folder.mkdir()
-    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUse port 993.\n")
-    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 993.\n")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "guides")
-    (folder / "guide.fr-fr.md").write_text("# Ports\n\nUse port 995.\n")
-    (folder / "guide.fi-fi.md").write_text("# Portit\n\nKäytä porttia 995.\n")
-    git(repo, "add", ".")
+    stage_guides(repo, {"guide.fr-fr.md": "# Ports\n\nUse port 993.\n",
+                        "guide.fi-fi.md": "# Portit\n\nKäytä porttia 993.\n"},
+                 {"guide.fr-fr.md": "# Ports\n\nUse port 995.\n",
+                  "guide.fi-fi.md": "# Portit\n\nKäytä porttia 995.\n"})
     parsed = []
     real = Document.from_source.__func__
     monkeypatch.setattr(Document, "from_source",
