@@ -10,6 +10,7 @@ tree of :class:`Node` whose positions are 1-based lines and columns of the origi
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -20,6 +21,7 @@ from mistune.plugins import import_plugin
 from mistune.block_parser import BlockParser
 from mistune.inline_parser import InlineParser
 from mistune.core import BlockState
+from mistune.util import escape_url
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
 
@@ -280,6 +282,36 @@ class _PositionedMarkdown(mistune.Markdown):
     #: ``search`` of a pattern matching where any inline rule can start, or None: text it
     #: finds nothing in is one text token, and skips the inline parser
     no_inline_syntax = None
+    #: ``finditer`` of links and images with plain text and a plain destination
+    #: (``[text](url)``, ``![alt](path)``), or None: see simple_inline()
+    simple_links = None
+
+    def simple_inline(self, text: str) -> list[dict] | None:
+        """mistune's inline tokens of ``text`` if its only syntax is links and images whose
+        text and destination hold no syntax either (a third of the texts that have any: most
+        image paragraphs and many sentences), built without the inline parser; else None.
+
+        No inline rule can start in the text around them, nor in their text; a destination
+        is consumed by the link rule as a whole (mistune's ``parse_link``), so these tokens
+        are what the parser makes (tests/test_markdown.py compares them on the corpus)."""
+        tokens, pos, plain = [], 0, self.no_inline_syntax
+        for m in self.simple_links(text):
+            start = m.start()
+            if start > pos:
+                if plain(text, pos, start) is not None:
+                    return None
+                tokens.append({"type": "text", "raw": text[pos:start]})
+            label = m.group(2)
+            tokens.append({"type": "image" if m.group(1) else "link",
+                           "children": [{"type": "text", "raw": label}] if label else [],
+                           "attrs": {"url": _escape_url(m.group(3))}})
+            pos = m.end()
+        if not tokens or plain(text, pos) is not None:
+            return None
+        if pos < len(text):
+            tokens.append({"type": "text", "raw": text[pos:]})
+        return tokens
+
     def render_state(self, state):
         # the block tokens as parsed: their inline content is parsed while they are converted
         # to nodes (_Converter), one pass over the tree instead of two
@@ -293,6 +325,10 @@ class _PositionedMarkdown(mistune.Markdown):
             # what mistune's inline parser returns for text none of its rules can start in
             # (most paragraphs, headings and cells), without running it
             return [{"type": "text", "raw": text}]
+        if self.simple_links is not None and "](" in text:
+            simple = self.simple_inline(text)
+            if simple is not None:
+                return simple
         return self.inline(text, env)
 
     def render_tokens(self, tokens: list[dict], env: dict) -> list[dict]:
@@ -332,7 +368,25 @@ def create_parser() -> mistune.Markdown:
     chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
     if chars:
         md.no_inline_syntax = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
+    if chars == _MISTUNE_TRIGGERS:  # mistune's own inline rules, whose links simple_inline() knows
+        md.simple_links = _SIMPLE_LINK.finditer
     return md
+
+
+#: where mistune 3.4's inline rules start (escape, code span, emphasis, link, autolink, HTML,
+#: line breaks)
+_MISTUNE_TRIGGERS = frozenset("\\`*_[]!<\n")
+#: a link or image whose text holds none of those characters, and whose destination is one
+#: run of characters that mistune takes verbatim: no space, parenthesis, escape or angle
+#: bracket (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
+_SIMPLE_LINK = re.compile(r"(!?)\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _escape_url(url: str) -> str:
+    # what mistune's parse_link stores as a destination without escapes; guides link the same
+    # images and pages again and again, and quoting is the costly part
+    return escape_url(url)
 
 
 # inline location ---------------------------------------------------------------------
@@ -585,6 +639,7 @@ class _Converter:
     def __init__(self, md: _PositionedMarkdown, env: dict):
         self.md, self.env = md, env
         self.plain = md.no_inline_syntax
+        self.simple = md.simple_links is not None
 
     def blocks(self, tokens: list[dict], state: _PositionedState) -> list[Node]:
         """The nodes of block tokens, blank lines left out."""
@@ -604,7 +659,11 @@ class _Converter:
                 return [Node("text", *state.span(base, base + len(stripped)), stripped)]
             children = [{"type": "text", "raw": stripped}]
         else:
-            children = self.md.inline(stripped, self.env)
+            children = None
+            if self.simple and "](" in stripped:
+                children = self.md.simple_inline(stripped)
+            if children is None:
+                children = self.md.inline(stripped, self.env)
         return _locate_inline(children, stripped, state, start, stop)
 
     def block(self, token: dict, default: _PositionedState) -> Node:
