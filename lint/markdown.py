@@ -282,34 +282,38 @@ class _PositionedMarkdown(mistune.Markdown):
     #: ``search`` of a pattern matching where any inline rule can start, or None: text it
     #: finds nothing in is one text token, and skips the inline parser
     no_inline_syntax = None
-    #: ``finditer`` of links and images with plain text and a plain destination
-    #: (``[text](url)``, ``![alt](path)``), or None: see simple_inline()
-    simple_links = None
+    #: ``finditer`` of the links, images and bold text simple_inline() builds, or None
+    simple_syntax = None
 
     def simple_inline(self, text: str) -> list[dict] | None:
-        """mistune's inline tokens of ``text`` if its only syntax is links and images whose
-        text and destination hold no syntax either (a third of the texts that have any: most
-        image paragraphs and many sentences), built without the inline parser; else None.
+        """mistune's inline tokens of ``text`` if its only syntax is line breaks, bold text
+        and links and images whose text and destination hold no syntax either (two thirds of
+        the texts that have any: most image paragraphs and many sentences), built without the
+        inline parser; else None.
 
         No inline rule can start in the text around them, nor in their text; a destination
-        is consumed by the link rule as a whole (mistune's ``parse_link``), so these tokens
-        are what the parser makes (tests/test_markdown.py compares them on the corpus)."""
-        tokens, pos, plain = [], 0, self.no_inline_syntax
-        for m in self.simple_links(text):
+        is consumed by the link rule as a whole (mistune's ``parse_link``); a ``**`` run
+        between a letter or digit and the text is the only delimiter, and pairs with the
+        next; so these are the tokens the parser makes (tests/test_markdown_fast_paths.py
+        compares them with mistune's on the corpus)."""
+        if _NEVER_SIMPLE(text) is not None:
+            return None  # code, HTML, autolinks and escapes: most texts the parser must read
+        tokens, pos = [], 0
+        for m in self.simple_syntax(text):
             start = m.start()
-            if start > pos:
-                if plain(text, pos, start) is not None:
-                    return None
-                tokens.append({"type": "text", "raw": text[pos:start]})
-            label = m.group(2)
-            tokens.append({"type": "image" if m.group(1) else "link",
-                           "children": [{"type": "text", "raw": label}] if label else [],
-                           "attrs": {"url": _escape_url(m.group(3))}})
+            if start > pos and not _plain_run(text[pos:start], tokens):
+                return None
+            bold = m.group(4)
+            if bold is not None:
+                tokens.append({"type": "strong", "children": [{"type": "text", "raw": bold}]})
+            else:
+                label = m.group(2)
+                tokens.append({"type": "image" if m.group(1) else "link",
+                               "children": [{"type": "text", "raw": label}] if label else [],
+                               "attrs": {"url": _escape_url(m.group(3))}})
             pos = m.end()
-        if not tokens or plain(text, pos) is not None:
+        if pos < len(text) and not _plain_run(text[pos:], tokens):
             return None
-        if pos < len(text):
-            tokens.append({"type": "text", "raw": text[pos:]})
         return tokens
 
     def render_state(self, state):
@@ -325,7 +329,7 @@ class _PositionedMarkdown(mistune.Markdown):
             # what mistune's inline parser returns for text none of its rules can start in
             # (most paragraphs, headings and cells), without running it
             return [{"type": "text", "raw": text}]
-        if self.simple_links is not None and "](" in text:
+        if self.simple_syntax is not None:
             simple = self.simple_inline(text)
             if simple is not None:
                 return simple
@@ -368,18 +372,47 @@ def create_parser() -> mistune.Markdown:
     chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
     if chars:
         md.no_inline_syntax = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
-    if chars == _MISTUNE_TRIGGERS:  # mistune's own inline rules, whose links simple_inline() knows
-        md.simple_links = _SIMPLE_LINK.finditer
+    if chars == _MISTUNE_TRIGGERS:  # mistune's own inline rules, which simple_inline() knows
+        md.simple_syntax = _SIMPLE_SYNTAX.finditer
     return md
 
 
 #: where mistune 3.4's inline rules start (escape, code span, emphasis, link, autolink, HTML,
 #: line breaks)
 _MISTUNE_TRIGGERS = frozenset("\\`*_[]!<\n")
-#: a link or image whose text holds none of those characters, and whose destination is one
-#: run of characters that mistune takes verbatim: no space, parenthesis, escape or angle
-#: bracket (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
-_SIMPLE_LINK = re.compile(r"(!?)\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)")
+_SIMPLE_SYNTAX = re.compile(
+    # a link or image whose text holds none of those characters, and whose destination is
+    # one run of characters that mistune takes verbatim: no space, parenthesis, escape or
+    # angle bracket (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
+    r"(!?)\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)"
+    # bold text holding none of them either, that starts and ends with a letter or a digit,
+    # between runs of exactly two asterisks (``**a****b**`` is one run of four): its runs can
+    # open and close whatever stands outside them
+    r"|(?<!\*)\*\*(?=[^\W_])([^\\`*_\[\]!<\n]*?)(?<=[^\W_])\*\*(?!\*)")
+_NEVER_SIMPLE = re.compile(r"[`<\\]").search  # triggers that none of those holds
+_OTHER_TRIGGER = re.compile(r"[\\`*_\[\]!<]").search  # _MISTUNE_TRIGGERS but the line end
+_SOFT_BREAK = re.compile(r" *\n\s*")  # mistune's own pattern (HARD_LINEBREAK) for it
+
+
+def _plain_run(text: str, tokens: list[dict]) -> bool:
+    """Add what mistune makes of ``text``, between two pieces of syntax, to ``tokens``, if
+    it holds no syntax but soft line breaks; else False."""
+    if _OTHER_TRIGGER(text) is not None:
+        return False
+    if "\n" not in text:
+        tokens.append({"type": "text", "raw": text})
+        return True
+    if "  \n" in text:
+        return False  # a hard line break
+    pos = 0
+    for m in _SOFT_BREAK.finditer(text):
+        if m.start() > pos:
+            tokens.append({"type": "text", "raw": text[pos:m.start()]})
+        tokens.append({"type": "softbreak"})
+        pos = m.end()
+    if pos < len(text):
+        tokens.append({"type": "text", "raw": text[pos:]})
+    return True
 
 
 @functools.lru_cache(maxsize=4096)
@@ -639,7 +672,7 @@ class _Converter:
     def __init__(self, md: _PositionedMarkdown, env: dict):
         self.md, self.env = md, env
         self.plain = md.no_inline_syntax
-        self.simple = md.simple_links is not None
+        self.simple = md.simple_syntax is not None
 
     def blocks(self, tokens: list[dict], state: _PositionedState) -> list[Node]:
         """The nodes of block tokens, blank lines left out."""
@@ -660,7 +693,7 @@ class _Converter:
             children = [{"type": "text", "raw": stripped}]
         else:
             children = None
-            if self.simple and "](" in stripped:
+            if self.simple:
                 children = self.md.simple_inline(stripped)
             if children is None:
                 children = self.md.inline(stripped, self.env)
