@@ -229,6 +229,11 @@ class _PositionedBlockParser(BlockParser):
     state_cls = _PositionedState
 
     def parse_method(self, m, state):
+        name = m.lastgroup
+        if name == "blank_line":
+            # two matches in three: their tokens are left out of the tree, so they need no
+            # position; and the next block, which does, moves align_line past them anyway
+            return self._methods[name](m, state)
         start = m.start()
         if not state.in_method:
             line = bisect_right(state.line_starts, start) - 1
@@ -241,7 +246,7 @@ class _PositionedBlockParser(BlockParser):
         before = tokens[-1] if tokens else None
         count = len(tokens)
         try:
-            end = self._methods[m.lastgroup](m, state)  # BlockParser.parse_method, inlined
+            end = self._methods[name](m, state)  # BlockParser.parse_method, inlined
         finally:
             state.in_method -= 1
             state.match_start = saved
