@@ -842,12 +842,10 @@ class _Converter:
             row = Node("table_row", *state.span(row_start, row_end), attrs={"head": head})
             cells, pos = [], row_start
             for cell_token in row_token.get("children", []):
-                if "text" in cell_token:
-                    text = cell_token["text"]
-                    inline = self.md.inline_tokens(text, self.env)
-                else:  # what mistune's render leaves in a cell without text
+                text = cell_token.get("text")
+                if text is None:  # what mistune's render leaves in a cell without text
                     self.md.render_tokens([cell_token], self.env)
-                    text, inline = cell_token.get("_src", ""), cell_token.get("children", [])
+                    text = cell_token.get("_src", "")
                 raw = text.strip()
                 bar = state.src.find("|", pos, row_end)
                 cell_start = bar + 1 if bar >= 0 and state.src[pos:bar].strip() == "" else pos
@@ -855,8 +853,7 @@ class _Converter:
                 s = found if found >= 0 else cell_start
                 e = s + len(raw)
                 cell = Node("table_cell", *state.span(s, e), attrs=dict(cell_token.get("attrs", {})))
-                locator = _InlineLocator(state, state.src, max(e, s))
-                nodes, _ = locator.locate(inline, s)
+                nodes = self.cell(cell_token, text, raw, state, s, e)
                 _adopt(cell, nodes)
                 cells.append(cell)
                 pos = max(e, s)
@@ -864,6 +861,26 @@ class _Converter:
             rows.append(row)
         _adopt(table, rows)
         return table
+
+
+    def cell(self, token: dict, text: str, raw: str, state: _PositionedState, start: int, end: int) -> list[Node]:
+        """The nodes of a table cell's text ``raw`` (``text`` stripped), found at ``start``."""
+        if "text" not in token:
+            inline = token.get("children", [])
+        else:
+            stripped = text.strip(" \r\n\t\f")
+            if stripped == raw and state.src.startswith(raw, start):
+                # found verbatim, as most cells are: placed as inline() places a block's text
+                # (the locator, limited to the cell, would land on the same offsets)
+                if self.plain is not None and self.plain(raw) is None:
+                    return [Node("text", *state.span(start, end), raw)]
+                pieces = self.md.simple_pieces(raw) if self.simple else None
+                if pieces is not None:
+                    return _place_pieces(pieces, raw, state, start)
+            inline = self.md.inline_tokens(text, self.env)
+        locator = _InlineLocator(state, state.src, max(end, start))
+        nodes, _ = locator.locate(inline, start)
+        return nodes
 
 
 def _original_line(node: Node, state: _PositionedState) -> str:
