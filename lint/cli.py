@@ -6,6 +6,7 @@ configuration or unreadable-file errors.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 from collections import Counter
@@ -560,5 +561,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def entry() -> None:
+    """The ``guidelint`` command: :func:`main`, then an exit that skips tearing down the
+    interpreter's objects one by one (15 ms at the end of a pre-commit run; mypy exits so
+    too). The output is flushed and the exit handlers run first; every file a run writes is
+    closed by then."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a reader that went away (| head): nothing left to tell it
+        pass
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
