@@ -72,6 +72,7 @@ class _NoItems(list):
 
 
 NO_ITEMS = _NoItems()
+NO_TOKENS: frozenset = frozenset()
 
 
 @dataclass
@@ -136,7 +137,8 @@ class Block:
             out |= {("w", w) for w in find_names(self.text)}
         if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
             out |= {("t", w[:6]) for w in _LONG_WORD.findall(self.title.lower())}
-        self._tokens = frozenset(out)
+        # most blocks have none: they share one empty set rather than each keep its own
+        self._tokens = frozenset(out) if out else NO_TOKENS
         return self._tokens
 
 
