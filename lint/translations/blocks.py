@@ -11,8 +11,12 @@ from urllib.parse import unquote
 
 from .numbers import find_numbers
 
-# technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin
-_NAME = re.compile(r"(?<![\w/.-])(?:[A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*)(?![\w/-])")
+# technical names carried over untranslated: IMAP, OVHcloud, ConfigMap, phpMyAdmin. A name is
+# a whole run of ASCII letters and digits, starting a word, with no digit before its first
+# capital: lower case then a capital (phpMyAdmin), or two capitals (IMAP, OVHcloud). Written
+# as [A-Za-z]*[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]* it matched the same
+# words (checked on the corpus and 300,000 random strings) after backtracking through them
+_NAME = re.compile(r"(?<![\w/.-])(?:[a-z]+[A-Z]|[A-Z][a-z0-9]*[A-Z])[A-Za-z0-9]*(?![\w/-])")
 # every name holds a letter or digit followed by a capital (OVHcloud, phpMyAdmin): prose
 # without one has no name, and this is far cheaper to look for than _NAME
 _NAME_HINT = re.compile(r"[A-Za-z0-9][A-Z]")
