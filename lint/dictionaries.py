@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from . import spellers
+from . import preload, spellers
 from .data import load_yaml
+from .document import DEFAULT_LOCALE_PATTERN, locale_from_path
 
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 WORDS_FILE = ".guidelint-words.txt"
@@ -342,7 +343,7 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
     def factory():
         answers = getattr(ctx.services, "answers", None)  # kept between runs, when the cache is on
         missing, refused = None, []
-        if choice != "hunspell" and (choice == "voikko" or language in spellers.VOIKKO_LANGUAGES):
+        if _voikko_first(choice, language):
             backend, missing = spellers.voikko(language)
             for path in spellers.voikko_files():
                 ctx.depends_on(path, by="stat")  # installing Voikko changes the verdicts
@@ -392,7 +393,24 @@ BACKENDS = ("voikko", "hunspell")
 
 def backend_choice(ctx, locale: str) -> str | None:
     """The backend the ``spelling`` setting names for a locale or its language (None: automatic)."""
-    chosen = ctx.setting("spelling", {}) or {}
+    return _chosen_backend(ctx.setting("spelling", {}) or {}, locale)
+
+
+def _voikko_first(choice: str | None, language: str) -> bool:
+    return choice != "hunspell" and (choice == "voikko" or language in spellers.VOIKKO_LANGUAGES)
+
+
+def likely_hunspell(locale: str, settings: dict) -> tuple[str, str] | None:
+    """(name, folder) of the Hunspell dictionary :func:`speller` will load for ``locale``
+    under a configuration's ``settings`` (None: Voikko's language first, or no dictionary),
+    known before any guide is read, so that it can load ahead (:mod:`lint.preload`)."""
+    locale = locale.lower().replace("_", "-")
+    if _voikko_first(_chosen_backend(settings.get("spelling") or {}, locale), locale.split("-")[0]):
+        return None
+    return find_dictionary(locale, search_dirs(tuple(settings.get("dictionaries") or ())))
+
+
+def _chosen_backend(chosen: dict, locale: str) -> str | None:
     language = locale.split("-")[0]
     for key in (locale, language):
         value = chosen.get(key)
@@ -623,9 +641,8 @@ def _neighbours(node) -> tuple[bool, bool]:
     return left, right
 
 
-_CACHE: dict = {"products": None, "words": {}, "chunks": {}, "texts": {}}
+_CACHE: dict = {"products": None, "words": {}, "chunks": {}, "texts": {}, "kept": 0}
 TEXTS_KEPT = 1_000_000  # characters of text whose words are kept (about 16 MB at most)
-_KEPT = "characters kept"  # the texts cache's own count: its keys are tuples, never a str
 _POSITIONS: dict = {}  # id(parent) -> (parent, {id(child): index}); a scan per lookup made 8,000 links quadratic
 
 
@@ -652,96 +669,115 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     """
     cache = _CACHE
     if cache["products"] is not products:
-        cache.update(products=products, words={}, chunks={}, texts={})
+        cache.update(products=products, words={}, chunks={}, texts={}, kept=0)
     words = cache["words"]
     found = words.get(node)  # a Node hashes by identity, and the key keeps it alive
     if found is None:
         if len(words) > 20000:
             words.clear()
-        found = words[node] = _node_words(node, products, cache["chunks"], cache["texts"])
+        found = words[node] = _node_words(node, products, cache)
     return found
 
 
-_NOT_SEEN = object()
-
-
-def _node_words(node, products: frozenset[str], chunks: dict, texts: dict) -> tuple[Word, ...]:
+def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]:
     text = node.text
-    touch_left, touch_right = _neighbours(node)
-    key = (text, touch_left, touch_right)
-    found = texts.get(key)
-    if found is None:
+    texts = cache["texts"]
+    record = texts.get(text)
+    if record is None:
         # guides repeat texts (link texts, cells, "Click on", and whole paragraphs between the
         # English or French variants of a guide): split once per text. Bounded by the
         # characters kept, as each entry holds about 16 bytes per character of its text
-        kept = texts.get(_KEPT, 0) + len(text)
+        kept = cache["kept"] + len(text)
         if kept > TEXTS_KEPT:
             texts.clear()
             kept = len(text)
-        texts[_KEPT] = kept
-        found = texts[key] = _text_words(text, touch_left, touch_right, products, chunks)
+        cache["kept"] = kept
+        record = texts[text] = _text_words(text, products, cache["chunks"])
+    found, first, last = record
     if not found:
         return ()
     line, column = node.line, node.column
-    return tuple([_new_word(Word, (piece, line, column + offset, node, offset, chunk, kind, glued))
-                  for offset, piece, chunk, kind, glued in found])
+    words = [_new_word(Word, (piece, line, column + offset, node, offset, chunk, kind, False))
+             for offset, piece, chunk, kind, _length in found]
+    if first or last:
+        # only a word at an end of the text can touch markup: the node's neighbours are asked
+        # only when one is there (most texts start or end with a space or punctuation)
+        touch_left, touch_right = _neighbours(node)
+        if (touch_left and first & _AT_START) or (touch_right and first & _AT_END):
+            words[0] = _new_word(Word, (*words[0][:7], True))
+        if (touch_left and last & _AT_START) or (touch_right and last & _AT_END):
+            words[-1] = _new_word(Word, (*words[-1][:7], True))
+    return tuple(words)
 
 
 _new_word = tuple.__new__
+_AT_START, _AT_END = 1, 2  # where a text's first or last word (its match, elision included) lies
 
 
-def _text_words(text: str, touch_left: bool, touch_right: bool, products: frozenset[str],
-                chunks: dict) -> tuple:
-    """(offset, word, chunk, kind, glued) for each word of a text node's text."""
+def _text_words(text: str, products: frozenset[str], chunks: dict) -> tuple:
+    """The words of a text node's text, and where its first and last words lie: ((offset,
+    word, chunk, kind, length of its match or None for a product name), ...), then for its
+    first and last words _AT_START when the match starts the text and _AT_END when it ends it
+    (a product name never: it is never glued)."""
     if "{" in text or "[" in text:
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
-    size = len(text)
     words = []
     append = words.append
-    touching = touch_left or touch_right
+    get = chunks.get
     for m in CHUNK.finditer(text):
         raw = m.group()
-        split = chunks.get(raw, _NOT_SEEN)
-        if split is _NOT_SEEN:
+        entries = get(raw)
+        if entries is None:
             if len(chunks) > 100_000:  # bounded: prose words repeat, keys and hashes do not
                 chunks.clear()
-            split = chunks[raw] = _split_chunk(raw, products)
-        if split is None:
-            continue
-        lead, chunk, end_kept, pieces = split
-        start = m.start() + lead
-        if not touching:  # most texts: markup on neither side, so no word is glued to it
-            for offset_in_chunk, piece, kind, _length in pieces:
-                append((start + offset_in_chunk, piece, chunk, kind, False))
-            continue
-        chunk_glued = ((touch_left and start == 0)
-                       or (touch_right and end_kept and m.end() == size))
-        for offset_in_chunk, piece, kind, length in pieces:
-            offset = start + offset_in_chunk
-            glued = chunk_glued and length is not None and (
-                (touch_left and offset == 0) or (touch_right and offset + length == size))
-            append((offset, piece, chunk, kind, glued))
-    return tuple(words)
+            entries = chunks[raw] = _chunk_entries(raw, products)
+        if entries:
+            start = m.start()
+            for offset, piece, chunk, kind, length in entries:
+                append((start + offset, piece, chunk, kind, length))
+    if not words:
+        return (), 0, 0
+    size = len(text)
+    return tuple(words), _ends(words[0], size), _ends(words[-1], size)
+
+
+def _ends(word: tuple, size: int) -> int:
+    offset, _piece, _chunk, _kind, length = word
+    if length is None:
+        return 0
+    return (_AT_START if offset == 0 else 0) | (_AT_END if offset + length == size else 0)
 
 
 def _blank(match) -> str:
     return " " * len(match.group())
 
 
-def _split_chunk(raw: str, products: frozenset[str]):
-    """The words of a whitespace-delimited chunk, which do not depend on where it stands.
+def _chunk_entries(raw: str, products: frozenset[str]) -> tuple:
+    """The words of a whitespace-delimited chunk as (offset in the chunk, word, stripped chunk,
+    kind, length of its match or None), which do not depend on where it stands; () for none.
+    Prose repeats its words, so ``_text_words`` keeps these by chunk."""
+    if raw.isalpha():  # most chunks: one word and nothing to strip (what _split_chunk finds)
+        if len(raw) > MAX_WORD:
+            return ()
+        if raw in products:
+            return ((0, raw, raw, "product", None),)
+        return ((0, raw, raw, classify(raw, products), len(raw)),)
+    split = _split_chunk(raw, products)
+    if split is None:
+        return ()
+    lead, chunk, pieces = split
+    return tuple((lead + offset, piece, chunk, kind, length) for offset, piece, kind, length in pieces)
 
-    None when it holds no word, else (characters stripped in front, the stripped chunk,
-    whether nothing was stripped at its end, pieces); a piece is (offset in the stripped
-    chunk, word, kind, length of its match or None for a product name, never glued).
-    Prose repeats its words, so ``_node_words`` keeps these by chunk.
-    """
+
+def _split_chunk(raw: str, products: frozenset[str]):
+    """None when a chunk holds no word, else (characters stripped in front, the stripped
+    chunk, pieces); a piece is (offset in the stripped chunk, word, kind, length of its match
+    or None for a product name, never glued)."""
     chunk, lead = _strip(raw, 0)
     if not chunk or skip_chunk(chunk):
         return None
-    end_kept = lead + len(chunk) == len(raw)
     if chunk in products:
-        return lead, chunk, end_kept, ((0, chunk, "product", None),)
+        return lead, chunk, ((0, chunk, "product", None),)
     if len(chunk) > MAX_WORD * 4:  # a pasted key or hash, not prose; and keeps checks linear
         return None
     pieces = []
@@ -761,7 +797,7 @@ def _split_chunk(raw: str, products: frozenset[str]):
             continue
         kind = "elided" if elided else classify(piece, products)
         pieces.append((p.start(), piece, kind, p.end() - p.start()))
-    return (lead, chunk, end_kept, tuple(pieces)) if pieces else None
+    return (lead, chunk, pieces) if pieces else None
 
 
 def prose_nodes(doc) -> Iterator:
@@ -815,3 +851,20 @@ def _document_memo(doc, products: frozenset[str]) -> dict:
 
 def normalize(word: str) -> str:
     return unicodedata.normalize("NFC", word)
+
+
+def load_ahead(paths: list[str], resolver) -> bool:
+    """Start loading, in a helper process (:mod:`lint.preload`), the Hunspell dictionaries a
+    small run of these guides will most likely ask: each guide's own, and English, which the
+    spelling rules ask of every translation (the English words it quotes). True if started."""
+    if not paths or len(paths) > preload.SMALL_RUN:
+        return False
+    wanted = []
+    for path in paths:
+        settings = resolver.config_for(path).data
+        locale = locale_from_path(path, settings.get("locale_pattern", DEFAULT_LOCALE_PATTERN))
+        for each in (locale, "en") if locale else ():
+            found = likely_hunspell(each, settings)
+            if found is not None:
+                wanted.append(found)
+    return preload.start(wanted)
