@@ -223,14 +223,23 @@ def spelling_cache_effect(files: list[Path], cwd: Path, warm: list[Path]) -> tup
 CPU: list[float] = [0.0]  # CPU seconds (user + system) of the last guidelint run, workers included
 
 
-def guidelint(args: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall time, peak RSS (KiB) and stdout of one guidelint process."""
+def installed_command() -> list[str]:
+    """The ``guidelint`` command as pre-commit runs it (the console script beside this
+    Python), or ``python -m lint`` when there is none."""
+    script = Path(sys.executable).with_name("guidelint")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "lint"]
+
+
+def guidelint(args: list[str], cwd: Path, as_installed: bool = False) -> tuple[float, int, str]:
+    """Wall time, peak RSS (KiB; 0 when ``as_installed``) and stdout of one guidelint
+    process: run through a wrapper that reports its peak memory, or ``as_installed``, the
+    command itself (what a pre-commit hook waits for)."""
     import resource
 
+    command = installed_command() if as_installed else [sys.executable, "-c", RUNNER]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", RUNNER, *args, *EXTRA], cwd=cwd, capture_output=True,
-                          text=True)
+    proc = subprocess.run([*command, *args, *EXTRA], cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -306,14 +315,14 @@ def hook_run(pair: list[Path]) -> list[float]:
         git("init", "-q")
         git("add", "-A")
         git("commit", "-q", "-m", "the guides")
-        guidelint(hook, repo)  # the previous commit's run: fills the cache
+        guidelint(hook, repo, as_installed=True)  # the previous commit's run: fills the cache
         runs = []
         for sentences in COMMITS:
             for guide, sentence in zip(guides, sentences):
                 with open(guide, "a", encoding="utf-8") as f:
                     f.write(f"\n{sentence}\n")
             git("add", *rels)
-            runs.append(guidelint(hook, repo)[0])
+            runs.append(guidelint(hook, repo, as_installed=True)[0])
             git("commit", "-q", "-m", "a commit")
         return runs
 
@@ -411,7 +420,7 @@ def main() -> int:
 
         pair = pair_for_precommit(files)
         rels = [str(p.relative_to(tmp)) for p in pair]
-        runs = [guidelint(["check", *rels, "--no-cache"], tmp)[0] for _ in range(3)]
+        runs = [guidelint(["check", *rels, "--no-cache"], tmp, as_installed=True)[0] for _ in range(3)]
         cold_pair = min(runs)
         print(f"pre-commit run, {' + '.join(p.name for p in pair)}, no cache (a fresh clone's first "
               f"commit): {cold_pair:.2f} s wall, interpreter start included (best of 3: "

@@ -6,11 +6,12 @@ configuration or unreadable-file errors.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 from collections import Counter
 
-from . import __version__, registry
+from . import __version__, dictionaries, preload, registry
 from .config import Config, ConfigError
 from .finding import SEVERITIES, Finding, severity_rank
 from .internal import ENGINE_CHECKS, ENGINE_ERRORS, NO_DICTIONARY, NOTES, SOURCE_CHANGED
@@ -197,8 +198,19 @@ def _require_markdown(paths: list[str], files: list[str], allow_empty: bool) -> 
 def cmd_check(args) -> int:
     explicit = Config.load(args.config) if args.config else None
     select, ignore = _split(args.select), _split(args.ignore)
-    _validate_rule_names(select + ignore)
     resolver = ConfigResolver(explicit, {"select": select, "ignore": ignore})
+    if args.paths != ["-"] and all(os.path.isfile(p) for p in args.paths):
+        # a pre-commit run names its few guides: their dictionaries load on the second core
+        # while the rules import (lint.preload)
+        dictionaries.load_ahead(args.paths, resolver)
+    try:
+        return _check(args, explicit, select, ignore, resolver)
+    finally:
+        preload.stop()
+
+
+def _check(args, explicit, select, ignore, resolver) -> int:
+    _validate_rule_names(select + ignore)
     services = Services(debug=args.debug)
     fix_mode = "diff" if getattr(args, "diff", False) else "fix" if getattr(args, "fix", False) else None
     if getattr(args, "unsafe_fixes", False) and not fix_mode:
@@ -549,5 +561,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def entry() -> None:
+    """The ``guidelint`` command: :func:`main`, then an exit that skips tearing down the
+    interpreter's objects one by one (15 ms at the end of a pre-commit run; mypy exits so
+    too). The output is flushed and the exit handlers run first; every file a run writes is
+    closed by then."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a reader that went away (| head): nothing left to tell it
+        pass
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

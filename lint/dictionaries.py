@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from . import spellers
+from . import preload, spellers
 from .data import load_yaml
+from .document import DEFAULT_LOCALE_PATTERN, locale_from_path
 
 SYSTEM_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 WORDS_FILE = ".guidelint-words.txt"
@@ -380,7 +381,7 @@ def _speller(ctx, locale: str) -> tuple:
     def factory():
         answers = getattr(ctx.services, "answers", None)  # kept between runs, when the cache is on
         missing, refused = None, []
-        if choice != "hunspell" and (choice == "voikko" or language in spellers.VOIKKO_LANGUAGES):
+        if _voikko_first(choice, language):
             backend, missing = spellers.voikko(language)
             for path in spellers.voikko_files():
                 ctx.depends_on(path, by="stat")  # installing Voikko changes the verdicts
@@ -426,7 +427,24 @@ BACKENDS = ("voikko", "hunspell")
 
 def backend_choice(ctx, locale: str) -> str | None:
     """The backend the ``spelling`` setting names for a locale or its language (None: automatic)."""
-    chosen = ctx.setting("spelling", {}) or {}
+    return _chosen_backend(ctx.setting("spelling", {}) or {}, locale)
+
+
+def _voikko_first(choice: str | None, language: str) -> bool:
+    return choice != "hunspell" and (choice == "voikko" or language in spellers.VOIKKO_LANGUAGES)
+
+
+def likely_hunspell(locale: str, settings: dict) -> tuple[str, str] | None:
+    """(name, folder) of the Hunspell dictionary :func:`speller` will load for ``locale``
+    under a configuration's ``settings`` (None: Voikko's language first, or no dictionary),
+    known before any guide is read, so that it can load ahead (:mod:`lint.preload`)."""
+    locale = locale.lower().replace("_", "-")
+    if _voikko_first(_chosen_backend(settings.get("spelling") or {}, locale), locale.split("-")[0]):
+        return None
+    return find_dictionary(locale, search_dirs(tuple(settings.get("dictionaries") or ())))
+
+
+def _chosen_backend(chosen: dict, locale: str) -> str | None:
     language = locale.split("-")[0]
     for key in (locale, language):
         value = chosen.get(key)
@@ -879,3 +897,20 @@ def _document_memo(doc, products: frozenset[str]) -> dict:
 
 def normalize(word: str) -> str:
     return unicodedata.normalize("NFC", word)
+
+
+def load_ahead(paths: list[str], resolver) -> bool:
+    """Start loading, in a helper process (:mod:`lint.preload`), the Hunspell dictionaries a
+    small run of these guides will most likely ask: each guide's own, and English, which the
+    spelling rules ask of every translation (the English words it quotes). True if started."""
+    if not paths or len(paths) > preload.SMALL_RUN:
+        return False
+    wanted = []
+    for path in paths:
+        settings = resolver.config_for(path).data
+        locale = locale_from_path(path, settings.get("locale_pattern", DEFAULT_LOCALE_PATTERN))
+        for each in (locale, "en") if locale else ():
+            found = likely_hunspell(each, settings)
+            if found is not None:
+                wanted.append(found)
+    return preload.start(wanted)

@@ -10,6 +10,7 @@ tree of :class:`Node` whose positions are 1-based lines and columns of the origi
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -20,6 +21,7 @@ from mistune.plugins import import_plugin
 from mistune.block_parser import BlockParser
 from mistune.inline_parser import InlineParser
 from mistune.core import BlockState
+from mistune.util import escape_url
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
 
@@ -227,6 +229,11 @@ class _PositionedBlockParser(BlockParser):
     state_cls = _PositionedState
 
     def parse_method(self, m, state):
+        name = m.lastgroup
+        if name == "blank_line":
+            # two matches in three: their tokens are left out of the tree, so they need no
+            # position; and the next block, which does, moves align_line past them anyway
+            return self._methods[name](m, state)
         start = m.start()
         if not state.in_method:
             line = bisect_right(state.line_starts, start) - 1
@@ -239,7 +246,7 @@ class _PositionedBlockParser(BlockParser):
         before = tokens[-1] if tokens else None
         count = len(tokens)
         try:
-            end = self._methods[m.lastgroup](m, state)  # BlockParser.parse_method, inlined
+            end = self._methods[name](m, state)  # BlockParser.parse_method, inlined
         finally:
             state.in_method -= 1
             state.match_start = saved
@@ -280,25 +287,88 @@ class _PositionedMarkdown(mistune.Markdown):
     #: ``search`` of a pattern matching where any inline rule can start, or None: text it
     #: finds nothing in is one text token, and skips the inline parser
     no_inline_syntax = None
+    #: ``finditer`` of the links, images and bold text simple_inline() builds, or None
+    simple_syntax = None
 
-    def _iter_render(self, tokens, state):
-        # mistune's, keeping each token's unparsed text (popped once its inline content is
-        # parsed) as "_src", and a list instead of a generator per level
-        inline, env = self.inline, state.env
+    def simple_pieces(self, text: str) -> list[tuple] | None:
+        """Where the syntax of ``text`` is, if it is only line breaks, bold text and links and
+        images whose text and destination hold no syntax either (two thirds of the texts that
+        have any: most image paragraphs and many sentences); else None. A piece is (kind,
+        start, end) of a text, soft break or bold text, or (kind, start, end, text start, text
+        end, destination start, destination end) of a link or image.
+
+        No inline rule can start in the text around them, nor in their text; a destination
+        is consumed by the link rule as a whole (mistune's ``parse_link``); a ``**`` run
+        between a letter or digit and the text is the only delimiter, and pairs with the
+        next; so simple_inline() gives the tokens the parser makes
+        (tests/test_markdown_fast_paths.py compares them with mistune's on the corpus)."""
+        if _NEVER_SIMPLE(text) is not None:
+            return None  # code, HTML, autolinks and escapes: most texts the parser must read
+        pieces, pos = [], 0
+        for m in self.simple_syntax(text):
+            start = m.start()
+            if start > pos and not _plain_pieces(text, pos, start, pieces):
+                return None
+            pos = m.end()
+            if m.start(4) >= 0:
+                pieces.append(("strong", start, pos))
+            else:
+                pieces.append(("image" if m.start(2) - start == 2 else "link", start, pos,
+                               m.start(2), m.end(2), m.start(3), m.end(3)))
+        if pos < len(text) and not _plain_pieces(text, pos, len(text), pieces):
+            return None
+        return pieces
+
+    def simple_inline(self, text: str) -> list[dict] | None:
+        """mistune's inline tokens of ``text`` built from its simple_pieces(), or None."""
+        pieces = self.simple_pieces(text)
+        if pieces is None:
+            return None
+        tokens = []
+        for piece in pieces:
+            kind = piece[0]
+            if kind == "text":
+                tokens.append({"type": "text", "raw": text[piece[1]:piece[2]]})
+            elif kind == "softbreak":
+                tokens.append({"type": "softbreak"})
+            elif kind == "strong":
+                tokens.append({"type": "strong",
+                               "children": [{"type": "text", "raw": text[piece[1] + 2:piece[2] - 2]}]})
+            else:
+                label = text[piece[3]:piece[4]]
+                tokens.append({"type": kind, "children": [{"type": "text", "raw": label}] if label else [],
+                               "attrs": {"url": _escape_url(text[piece[5]:piece[6]])}})
+        return tokens
+
+    def render_state(self, state):
+        # the block tokens as parsed: their inline content is parsed while they are converted
+        # to nodes (_Converter), one pass over the tree instead of two
+        return state.tokens
+
+    def inline_tokens(self, text: str, env: dict) -> list[dict]:
+        """What mistune's render gives a token's ``text`` as ``children``."""
+        text = text.strip(" \r\n\t\f")
         plain = self.no_inline_syntax
+        if plain is not None and plain(text) is None:
+            # what mistune's inline parser returns for text none of its rules can start in
+            # (most paragraphs, headings and cells), without running it
+            return [{"type": "text", "raw": text}]
+        if self.simple_syntax is not None:
+            simple = self.simple_inline(text)
+            if simple is not None:
+                return simple
+        return self.inline(text, env)
+
+    def render_tokens(self, tokens: list[dict], env: dict) -> list[dict]:
+        """mistune's render of ``tokens``, each keeping its unparsed text as "_src": for a
+        token with both text and block children, which no mistune 3 block rule makes."""
         for tok in tokens:
             if "text" in tok:
                 tok["_src"] = tok["text"]
             if "children" in tok:
-                tok["children"] = self._iter_render(tok["children"], state)
+                tok["children"] = self.render_tokens(tok["children"], env)
             elif "text" in tok:
-                text = tok.pop("text").strip(" \r\n\t\f")
-                if plain is not None and plain(text) is None:
-                    # what mistune's inline parser returns for text none of its rules can
-                    # start in (most paragraphs, headings and cells), without running it
-                    tok["children"] = [{"type": "text", "raw": text}]
-                else:
-                    tok["children"] = inline(text, env)
+                tok["children"] = self.inline_tokens(tok.pop("text"), env)
         return tokens
 
 
@@ -326,7 +396,64 @@ def create_parser() -> mistune.Markdown:
     chars = getattr(md.inline, "_get_fast_trigger_chars", lambda: None)()
     if chars:
         md.no_inline_syntax = re.compile("[" + re.escape("".join(sorted(chars))) + "]").search
+    if chars == _MISTUNE_TRIGGERS:  # mistune's own inline rules, which simple_inline() knows
+        md.simple_syntax = _SIMPLE_SYNTAX.finditer
     return md
+
+
+#: where mistune 3.4's inline rules start (escape, code span, emphasis, link, autolink, HTML,
+#: line breaks)
+_MISTUNE_TRIGGERS = frozenset("\\`*_[]!<\n")
+_SIMPLE_SYNTAX = re.compile(
+    # a link or image whose text holds none of those characters, and whose destination is
+    # one run of characters that mistune takes verbatim: no space, parenthesis, escape or
+    # angle bracket (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
+    r"(!?)\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)"
+    # bold text holding none of them either, that starts and ends with a letter or a digit,
+    # between runs of exactly two asterisks (``**a****b**`` is one run of four): its runs can
+    # open and close whatever stands outside them
+    r"|(?<!\*)\*\*(?=[^\W_])([^\\`*_\[\]!<\n]*?)(?<=[^\W_])\*\*(?!\*)")
+_NEVER_SIMPLE = re.compile(r"[`<\\]").search  # triggers that none of those holds
+_OTHER_TRIGGER = re.compile(r"[\\`*_\[\]!<]").search  # _MISTUNE_TRIGGERS but the line end
+_SOFT_BREAK = re.compile(r" *\n\s*")  # mistune's own pattern (HARD_LINEBREAK) for it
+
+
+def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple]) -> bool:
+    """Add the pieces mistune makes of ``text[pos:end]``, between two pieces of syntax, to
+    ``pieces``, if it holds no syntax but soft line breaks; else False."""
+    if _OTHER_TRIGGER(text, pos, end) is not None:
+        return False
+    if text.find("\n", pos, end) < 0:
+        pieces.append(("text", pos, end))
+        return True
+    if text.find("  \n", pos, end) >= 0:
+        return False  # a hard line break
+    for m in _SOFT_BREAK.finditer(text, pos, end):
+        if m.start() > pos:
+            pieces.append(("text", pos, m.start()))
+        pos = m.end()
+        pieces.append(("softbreak", m.start(), pos))
+    if pos < end:
+        pieces.append(("text", pos, end))
+    return True
+    if "  \n" in text:
+        return False  # a hard line break
+    pos = 0
+    for m in _SOFT_BREAK.finditer(text):
+        if m.start() > pos:
+            tokens.append({"type": "text", "raw": text[pos:m.start()]})
+        tokens.append({"type": "softbreak"})
+        pos = m.end()
+    if pos < len(text):
+        tokens.append({"type": "text", "raw": text[pos:]})
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _escape_url(url: str) -> str:
+    # what mistune's parse_link stores as a destination without escapes; guides link the same
+    # images and pages again and again, and quoting is the costly part
+    return escape_url(url)
 
 
 # inline location ---------------------------------------------------------------------
@@ -543,84 +670,217 @@ def _block_span(token: dict, default: _PositionedState) -> tuple[_PositionedStat
 
 
 def _inline_children(token: dict, state: _PositionedState, start: int, stop: int) -> list[Node]:
+    """The nodes of an inline-rendered token's children (``_src`` its unparsed text)."""
     raw = token.get("_src")
     if raw is None:
         return []
-    stripped = raw.strip(" \r\n\t\f")
+    return _locate_inline(token.get("children", []), raw.strip(" \r\n\t\f"), state, start, stop)
+
+
+def _locate_inline(children: list[dict], stripped: str, state: _PositionedState, start: int,
+                   stop: int) -> list[Node]:
+    """The nodes of the inline tokens mistune parsed ``stripped`` (a block's text) into."""
     src = state.src
     base = src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
     if base < 0:
         base = start
-    children = token.get("children", [])
     if len(children) == 1 and children[0]["type"] == "text":
         # one plain text (most headings, cells and paragraphs): what locate() would do for it,
         # without a locator
         text = children[0].get("raw", "")
         if src.startswith(text, base):
             return [Node("text", *state.span(base, base + len(text)), text)]
-    locator = _InlineLocator(state, state.src, min(len(state.src), max(stop, base + len(stripped))))
+    locator = _InlineLocator(state, src, min(len(src), max(stop, base + len(stripped))))
     nodes, _ = locator.locate(children, base)
     return nodes
 
 
-def convert(tokens: list[dict], root_state: _PositionedState) -> list[Node]:
-    """The nodes of block tokens, blank lines left out."""
-    return [_convert_block(t, root_state) for t in tokens if t["type"] != "blank_line"]
+def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base: int) -> list[Node]:
+    """The nodes of a text's simple_pieces(), the text found verbatim at ``base``: what the
+    locator finds for their tokens, placed from the offsets the pieces were cut at (the
+    locator's searches would land there: the text around them holds no bracket, asterisk
+    or backslash, and a soft break's next text is the first non-space after it)."""
+    span, nodes = state.span, []
+    for piece in pieces:
+        kind, a, b = piece[0], piece[1], piece[2]
+        if kind == "text":
+            nodes.append(Node("text", *span(base + a, base + b), text[a:b]))
+        elif kind == "softbreak":
+            nodes.append(Node("softbreak", *span(base + a, base + text.find("\n", a) + 1)))
+        elif kind == "strong":
+            node = Node("strong", *span(base + a, base + b))
+            child = Node("text", *span(base + a + 2, base + b - 2), text[a + 2:b - 2])
+            child.parent = node
+            node.children = [child]
+            nodes.append(node)
+        else:  # a link or image
+            label, url = text[piece[3]:piece[4]], text[piece[5]:piece[6]]
+            attrs = {"url": _escape_url(url), "dest_raw": url}
+            attrs["dest_line"], attrs["dest_column"] = state.position(base + piece[5])
+            node = Node(kind, *span(base + a, base + b), "", attrs)
+            if label:
+                child = Node("text", *span(base + piece[3], base + piece[4]), label)
+                child.parent = node
+                node.children = [child]
+            nodes.append(node)
+    return nodes
 
 
 _BLOCK_KEYS = ("style", "tight", "bullet", "info")  # token keys kept in the node's attrs
-
-
-def _convert_block(token: dict, default: _PositionedState) -> Node:
-    kind = token["type"]
-    if kind == "list_item":
-        return _convert_list_item(token, default)
-    if kind == "table":
-        return _convert_table(token, default)
-    state, start, stop = _block_span(token, default)
-    attrs = token.get("attrs")
-    attrs = dict(attrs) if attrs else {}
-    for key in _BLOCK_KEYS:
-        if key in token:
-            attrs[key] = token[key]
-    if kind == "block_text":
-        attrs["tight"] = True
-        node = Node("paragraph", *state.span(start, stop), token.get("raw", ""), attrs)
-    else:
-        node = Node(kind, *state.span(start, stop), token.get("raw", ""), attrs)
-    if "_src" in token:
-        children = _inline_children(token, state, start, stop)
-    elif "children" in token:
-        children = convert(token["children"], state)
-    else:
-        return node
-    node.children = children  # _adopt(), inlined: once per block
-    for child in children:
-        child.parent = node
-    if kind == "list" and children:
-        node.line, node.column = children[0].line, children[0].column
-    return node
-
-
 _MARKER_BEFORE = re.compile(r"([-*+]|\d{1,9}[.)])[ \t]*$")
 
 
-def _convert_list_item(token: dict, default: _PositionedState) -> Node:
-    children = convert(token.get("children", []), default)
-    if children:
-        first, last = children[0], children[-1]
-        column = first.column
-        state = token.get("_st") or default
-        marker = _MARKER_BEFORE.search(_original_line(children[0], state)[:first.column - 1])
-        if marker:
-            column = marker.start() + 1
-        node = Node("list_item", first.line, column, last.end_line, last.end_column)
-    else:
-        state = token.get("_st", default)
-        line, col = state.position(token.get("_s", 0))
-        node = Node("list_item", line, col, line, col)
-    _adopt(node, children)
-    return node
+class _Converter:
+    """Block tokens to nodes, each token's inline content parsed (what mistune's render does)
+    as the token is converted: one walk of the tokens instead of two."""
+
+    def __init__(self, md: _PositionedMarkdown, env: dict):
+        self.md, self.env = md, env
+        self.plain = md.no_inline_syntax
+        self.simple = md.simple_syntax is not None
+
+    def blocks(self, tokens: list[dict], state: _PositionedState) -> list[Node]:
+        """The nodes of block tokens, blank lines left out."""
+        block = self.block
+        return [block(t, state) for t in tokens if t["type"] != "blank_line"]
+
+    def inline(self, text: str, state: _PositionedState, start: int, stop: int) -> list[Node]:
+        """The nodes of a block's text, found in ``state.src[start:stop]``."""
+        stripped = text.strip(" \r\n\t\f")
+        plain = self.plain
+        if plain is not None and plain(stripped) is None:
+            # no inline rule can start in it: one text (what the inline parser would return),
+            # placed here without a token for it
+            src = state.src
+            base = src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
+            if base >= 0 and src.startswith(stripped, base):
+                return [Node("text", *state.span(base, base + len(stripped)), stripped)]
+            children = [{"type": "text", "raw": stripped}]
+        else:
+            children = None
+            if self.simple:
+                pieces = self.md.simple_pieces(stripped)
+                if pieces is not None:
+                    base = state.src.find(stripped, start, max(stop, start + len(stripped)))
+                    if base >= 0:
+                        return _place_pieces(pieces, stripped, state, base)
+                    children = self.md.simple_inline(stripped)
+            if children is None:
+                children = self.md.inline(stripped, self.env)
+        return _locate_inline(children, stripped, state, start, stop)
+
+    def block(self, token: dict, default: _PositionedState) -> Node:
+        kind = token["type"]
+        if kind == "list_item":
+            return self.list_item(token, default)
+        if kind == "table":
+            return self.table(token, default)
+        state, start, stop = _block_span(token, default)
+        attrs = token.get("attrs")
+        attrs = dict(attrs) if attrs else {}
+        for key in _BLOCK_KEYS:
+            if key in token:
+                attrs[key] = token[key]
+        if kind == "block_text":
+            attrs["tight"] = True
+            node = Node("paragraph", *state.span(start, stop), token.get("raw", ""), attrs)
+        else:
+            node = Node(kind, *state.span(start, stop), token.get("raw", ""), attrs)
+        if "text" in token:
+            if "children" in token:  # text and block children: mistune renders the children
+                self.md.render_tokens([token], self.env)
+                children = _inline_children(token, state, start, stop)
+            else:
+                children = self.inline(token["text"], state, start, stop)
+        elif "children" in token:
+            children = self.blocks(token["children"], state)
+        else:
+            return node
+        node.children = children  # _adopt(), inlined: once per block
+        for child in children:
+            child.parent = node
+        if kind == "list" and children:
+            node.line, node.column = children[0].line, children[0].column
+        return node
+
+    def list_item(self, token: dict, default: _PositionedState) -> Node:
+        children = self.blocks(token.get("children", []), default)
+        if children:
+            first, last = children[0], children[-1]
+            column = first.column
+            state = token.get("_st") or default
+            marker = _MARKER_BEFORE.search(_original_line(children[0], state)[:first.column - 1])
+            if marker:
+                column = marker.start() + 1
+            node = Node("list_item", first.line, column, last.end_line, last.end_column)
+        else:
+            state = token.get("_st", default)
+            line, col = state.position(token.get("_s", 0))
+            node = Node("list_item", line, col, line, col)
+        _adopt(node, children)
+        return node
+
+    def table(self, token: dict, default: _PositionedState) -> Node:
+        state, start, stop = _block_span(token, default)
+        line, col, end_line, end_col = state.span(start, stop)
+        table = Node("table", line, col, end_line, end_col)
+        first_local = state.line_of(start)
+        rows_tokens = []
+        for part in token.get("children", []):
+            if part["type"] == "table_head":
+                rows_tokens.append((part, True))
+            else:
+                rows_tokens.extend((row, False) for row in part.get("children", []))
+        rows = []
+        for index, (row_token, head) in enumerate(rows_tokens):
+            local = first_local + (index if head or index == 0 else index + 1)
+            if not head and rows_tokens and rows_tokens[0][1]:
+                local = first_local + index + 1  # skip the delimiter row
+            local = min(local, len(state.line_starts) - 1)
+            row_start = state.line_starts[local]
+            row_end = state.line_starts[local + 1] - 1 if local + 1 < len(state.line_starts) else len(state.src)
+            row = Node("table_row", *state.span(row_start, row_end), attrs={"head": head})
+            cells, pos = [], row_start
+            for cell_token in row_token.get("children", []):
+                text = cell_token.get("text")
+                if text is None:  # what mistune's render leaves in a cell without text
+                    self.md.render_tokens([cell_token], self.env)
+                    text = cell_token.get("_src", "")
+                raw = text.strip()
+                bar = state.src.find("|", pos, row_end)
+                cell_start = bar + 1 if bar >= 0 and state.src[pos:bar].strip() == "" else pos
+                found = state.src.find(raw, cell_start, row_end) if raw else cell_start
+                s = found if found >= 0 else cell_start
+                e = s + len(raw)
+                cell = Node("table_cell", *state.span(s, e), attrs=dict(cell_token.get("attrs", {})))
+                nodes = self.cell(cell_token, text, raw, state, s, e)
+                _adopt(cell, nodes)
+                cells.append(cell)
+                pos = max(e, s)
+            _adopt(row, cells)
+            rows.append(row)
+        _adopt(table, rows)
+        return table
+
+
+    def cell(self, token: dict, text: str, raw: str, state: _PositionedState, start: int, end: int) -> list[Node]:
+        """The nodes of a table cell's text ``raw`` (``text`` stripped), found at ``start``."""
+        if "text" not in token:
+            inline = token.get("children", [])
+        else:
+            stripped = text.strip(" \r\n\t\f")
+            if stripped == raw and state.src.startswith(raw, start):
+                # found verbatim, as most cells are: placed as inline() places a block's text
+                # (the locator, limited to the cell, would land on the same offsets)
+                if self.plain is not None and self.plain(raw) is None:
+                    return [Node("text", *state.span(start, end), raw)]
+                pieces = self.md.simple_pieces(raw) if self.simple else None
+                if pieces is not None:
+                    return _place_pieces(pieces, raw, state, start)
+            inline = self.md.inline_tokens(text, self.env)
+        locator = _InlineLocator(state, state.src, max(end, start))
+        nodes, _ = locator.locate(inline, start)
+        return nodes
 
 
 def _original_line(node: Node, state: _PositionedState) -> str:
@@ -629,46 +889,6 @@ def _original_line(node: Node, state: _PositionedState) -> str:
         root = root.parent
     index = node.line - root.first_line
     return root.doc_lines[index] if 0 <= index < len(root.doc_lines) else ""
-
-
-def _convert_table(token: dict, default: _PositionedState) -> Node:
-    state, start, stop = _block_span(token, default)
-    line, col, end_line, end_col = state.span(start, stop)
-    table = Node("table", line, col, end_line, end_col)
-    first_local = state.line_of(start)
-    rows_tokens = []
-    for part in token.get("children", []):
-        if part["type"] == "table_head":
-            rows_tokens.append((part, True))
-        else:
-            rows_tokens.extend((row, False) for row in part.get("children", []))
-    rows = []
-    for index, (row_token, head) in enumerate(rows_tokens):
-        local = first_local + (index if head or index == 0 else index + 1)
-        if not head and rows_tokens and rows_tokens[0][1]:
-            local = first_local + index + 1  # skip the delimiter row
-        local = min(local, len(state.line_starts) - 1)
-        row_start = state.line_starts[local]
-        row_end = state.line_starts[local + 1] - 1 if local + 1 < len(state.line_starts) else len(state.src)
-        row = Node("table_row", *state.span(row_start, row_end), attrs={"head": head})
-        cells, pos = [], row_start
-        for cell_token in row_token.get("children", []):
-            raw = cell_token.get("_src", "").strip()
-            bar = state.src.find("|", pos, row_end)
-            cell_start = bar + 1 if bar >= 0 and state.src[pos:bar].strip() == "" else pos
-            found = state.src.find(raw, cell_start, row_end) if raw else cell_start
-            s = found if found >= 0 else cell_start
-            e = s + len(raw)
-            cell = Node("table_cell", *state.span(s, e), attrs=dict(cell_token.get("attrs", {})))
-            locator = _InlineLocator(state, state.src, max(e, s))
-            nodes, _ = locator.locate(cell_token.get("children", []), s)
-            _adopt(cell, nodes)
-            cells.append(cell)
-            pos = max(e, s)
-        _adopt(row, cells)
-        rows.append(row)
-    _adopt(table, rows)
-    return table
 
 
 _PARSER: list = []
@@ -686,7 +906,7 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     state.doc_lines, state.first_line = state._split_src[1], first_line
     state.linemap = [(first_line + i, 0) for i in range(len(state.line_starts))]
     tokens, state = md.parse(text, state)
-    nodes = convert(tokens, state)
+    nodes = _Converter(md, state.env).blocks(tokens, state)
     _keep_inside(nodes, state.doc_lines, first_line)
     for each in state.states:  # a token names its state and the state lists its tokens: a cycle
         each.tokens = []  # per token, which reference counting alone now frees

@@ -25,6 +25,8 @@ import re
 import tempfile
 from functools import lru_cache
 
+from . import preload
+
 #: languages Voikko is used for when installed (it has a morphology for Finnish only)
 VOIKKO_LANGUAGES = frozenset({"fi"})
 #: where libvoikko looks for its dictionaries (Debian's voikko-fi installs the first)
@@ -54,12 +56,20 @@ class HunspellBackend:
         return self._loaded
 
     def spell(self, word: str) -> bool:
+        if self._loaded is None:
+            answer = preload.ask(preload.SPELL, self.name, self.folder, word)
+            if answer is not None:  # the helper process that loaded this dictionary ahead
+                return answer
         try:
             return bool(self._hunspell.spell(word))
         except (UnicodeError, ValueError):  # a word the dictionary's encoding cannot hold
             return False
 
     def suggest(self, word: str) -> tuple[str, ...]:
+        if self._loaded is None:
+            answer = preload.ask(preload.SUGGEST, self.name, self.folder, word)
+            if answer is not None:
+                return answer
         try:
             return tuple(self._hunspell.suggest(word))
         except (UnicodeError, ValueError):

@@ -136,3 +136,24 @@ def test_json_report_is_exactly_what_the_json_module_writes():
         expected = json.dumps({"version": 1, "findings": [f.to_dict() for f in findings],
                                "summary": report.summary()}, ensure_ascii=False, indent=2) + "\n"
         assert render(report, "json") == expected
+
+
+def test_the_installed_command_exits_without_teardown_yet_loses_no_output(tmp_path):
+    """`guidelint` ends with os._exit after main(): what it printed, and the file --output
+    wrote, are whole, and the exit status is main's."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    for i in range(30):
+        (tmp_path / f"g{i}").mkdir()
+        (tmp_path / f"g{i}" / "guide.en-gb.md").write_text("# T\n\n* a\n*b\n\n[x](#nowhere)\n", encoding="utf-8")
+    command = [sys.executable, "-c", "from lint.cli import entry; entry()", "check", "--no-cache", "--format", "json", "."]
+    env = {**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    printed = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env)
+    written = subprocess.run([*command, "--output", "report.json"], capture_output=True, text=True,
+                             cwd=tmp_path, env=env)
+    assert printed.returncode == written.returncode == 1
+    report = json.loads(printed.stdout)
+    assert report["summary"]["files"] == 30 and len(report["findings"]) >= 60
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8")) == report

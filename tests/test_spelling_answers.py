@@ -3,7 +3,7 @@ dictionary only the words no earlier run asked, so it usually loads none."""
 import hunspell
 import pytest
 
-from lint import dictionaries, runner
+from lint import dictionaries, preload, runner
 from lint.answers import AnswerStore
 from scale_helpers import run_cli
 
@@ -85,7 +85,10 @@ def _project(write):
 
 @pytest.fixture
 def loads(monkeypatch):
-    """Each Hunspell dictionary loaded, as a new process would (no dictionary already loaded)."""
+    """Each Hunspell dictionary loaded, as a new process would (no dictionary already loaded).
+    A one-core machine: no helper process loads dictionaries ahead (lint.preload), which
+    would load them whether the run asks them or not."""
+    monkeypatch.setattr(preload, "_cores", lambda: 1)
     loaded = []
     real = hunspell.Hunspell
     monkeypatch.setattr(hunspell, "Hunspell", lambda name, **k: loaded.append(name) or real(name, **k))

@@ -71,15 +71,21 @@ class MarkerSpacing(Rule):
 
     def check(self, doc, ctx):
         skip = set(doc.code_lines)
-        for node in doc.walk("block_html", "table", "heading", "thematic_break"):
-            skip.update(range(node.line, node.end_line + 1))
+        for kind in ("block_html", "table", "heading", "thematic_break"):  # each type's list, unfiltered
+            for node in doc.walk(kind):
+                skip.update(range(node.line, node.end_line + 1))
         first = doc.body_first_line
-        lines = [(n, *_split(text)) for n, text in enumerate(doc.lines[first - 1:], first)]
-        kinds = {}
-        for n, depth, content, col in lines:
-            if n in skip or not content.strip():
+        body = doc.lines[first - 1:]
+        kinds, lost = {}, []
+        for index, text in enumerate(body):
+            # most lines neither start with a marker nor lost one: they are looked at no further
+            content = _split(text)[1] if text[:1] in (" ", ">") else text
+            if content.lstrip(" \t")[:1] not in MARKER_STARTS:
+                if content[:1] == " " and LOST_MARKER.match(content) and index + first not in skip:
+                    lost.append(index)
                 continue
-            if content.lstrip(" \t")[0] not in MARKER_STARTS:
+            n = index + first
+            if n in skip:
                 continue
             if ITEM.match(content):
                 kinds[n] = "item"
@@ -90,11 +96,15 @@ class MarkerSpacing(Rule):
             elif DOT_BULLET.match(content):
                 kinds[n] = "dot"
 
+        def line(index: int) -> tuple[int, int, str, int]:
+            """(number, quote depth, content, column) of the body's line ``index``."""
+            return (index + first, *_split(body[index]))
+
         def neighbour(index: int, step: int, depth: int):
             """The nearest non-blank line above (step -1) or below (+1) in the same quote depth."""
             gap, i = 0, index + step
-            while 0 <= i < len(lines):
-                n, d, content, _ = lines[i]
+            while 0 <= i < len(body):
+                n, d, content, _ = line(i)
                 if d != depth:
                     return None
                 if content.strip():
@@ -105,7 +115,9 @@ class MarkerSpacing(Rule):
                 i += step
             return None
 
-        for index, (n, depth, content, col) in enumerate(lines):
+        # the lines that may be reported, in line order: one finding at most per line
+        for index in sorted([n - first for n, kind in kinds.items() if kind != "item"] + lost):
+            n, depth, content, col = line(index)
             kind = kinds.get(n)
             if kind == "glued":
                 near = [neighbour(index, -1, depth), neighbour(index, 1, depth)]
@@ -118,8 +130,7 @@ class MarkerSpacing(Rule):
                            f"no space after the list marker '{marker}': the line will not render as a list item",
                            end_column=at + 1, edits=[Edit(n, at + 1, n, at + 1, " ")])
             elif kind == "dot":
-                above, below = lines[index - 1][0] if index else None, \
-                    lines[index + 1][0] if index + 1 < len(lines) else None
+                above, below = n - 1 if index else None, n + 1 if index + 1 < len(body) else None
                 if kinds.get(above) != "dot" and kinds.get(below) != "dot":
                     continue
                 m = DOT_BULLET.match(content)
@@ -127,7 +138,7 @@ class MarkerSpacing(Rule):
                 ctx.report(n, start + 1, "'. ' is not a list marker: the line runs into the paragraph above; use '- '",
                            end_column=start + 2, edits=[Edit(n, start + 1, n, start + 2, "-")])
             elif kind == "empty":
-                following = lines[index + 1] if index + 1 < len(lines) else None
+                following = line(index + 1) if index + 1 < len(body) else None
                 # (a genuine one-dash setext underline, `Title` then `-`, is followed by a blank line)
                 if not following or following[1] != depth or not following[2].strip() \
                         or following[0] in skip or following[2][:1].isspace() or following[0] in kinds:
@@ -139,9 +150,9 @@ class MarkerSpacing(Rule):
                            "outside the item (CommonMark: an empty bullet, or a heading underline after a paragraph); "
                            "put the text after the marker",
                            end_column=start + 1 + len(m.group("marker")))
-            elif n not in kinds and n not in skip and LOST_MARKER.match(content):
-                below = lines[index + 1] if index + 1 < len(lines) else None
-                above = lines[index - 1] if index else None
+            elif kind is None:  # a line that starts like a lost marker's
+                below = line(index + 1) if index + 1 < len(body) else None
+                above = line(index - 1) if index else None
                 if not below or below[1] != depth or kinds.get(below[0]) != "item":
                     continue
                 if ITEM.match(below[2]).group("indent"):

@@ -301,11 +301,15 @@ class _Reader:
             if m:
                 column += m.end()
                 text = text[m.end():]
-        unit_index = len(self.r.units)
+        units = self.r.units
+        unit_index = len(units)
         first_colon = text.find(":")
         label = text[:first_colon] if first_colon > 0 else (text if len(text) < 80 else "")
-        unit = Unit(line, column, text, kind, label_column=column, group=group, raw_label=label)
-        self.r.units.append(unit)
+        unit = Unit(line, column, text, kind, "", column, None, group, False, raw_label=label)
+        units.append(unit)
+        # find_ports reads only PORT_NUMBER matches: most lines have none, told by one search
+        if PORT_NUMBER.search(text) is None:
+            return
         found = find_ports(text)
         if not found or SRV_LINE.search(text):  # (the SRV pattern is the slower test)
             return
