@@ -245,7 +245,7 @@ def codespan_diffs(pair) -> list[Diff]:
         return pair.cache["codespans"]
     out = []
     for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
-        if sb.kind == "code":
+        if sb.kind == "code" or not (sb.codes or tb.codes):  # no code-like span: two empty Counters
             continue
         s, t = _spans(sb), _spans(tb)
         if s == t:
@@ -831,6 +831,11 @@ def link_diffs(pair) -> list[Diff]:
         s_links = [l for l in sb.links if not l.text.startswith(("#", "./#"))]
         t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
+            continue
+        # each side's links are among the other's (the neighbourhoods hold the blocks themselves):
+        # nothing missing, nothing extra, no need to read the neighbourhoods (most pairs)
+        s_own, t_own = {_link_key(l.text) for l in s_links}, {_link_key(l.text) for l in t_links}
+        if s_own == t_own:
             continue
         s_urls, t_urls = _urls(pair.source, s_near), _urls(pair.target, t_near)
         s_keys = {_link_key(u) for u in s_urls}
