@@ -211,15 +211,21 @@ def _annotate(doc: Document) -> None:
     itself is looked at, and before they are visited. The pass also lists the nodes in that
     order, by type, for :meth:`Document.walk` (a second pass over the tree saved)."""
     order: list[Node] = []
+    by_type: dict[str, list[Node]] = {}  # each type's nodes: _by_type(order), built in the pass
     stack = list(reversed(doc.nodes))
-    pop, append = stack.pop, order.append
+    pop, append, typed = stack.pop, order.append, by_type.get
     while stack:
         node = pop()
         append(node)
         kind = node.type
-        children = node.children
-        if kind == "text":
+        same = typed(kind)
+        if same is None:
+            by_type[kind] = [node]
+        else:
+            same.append(node)
+        if kind == "text" and "{" in node.text:
             _mark_attribute_list(node)
+        children = node.children
         if not children:  # a leaf (half the nodes are texts): nothing more to look at
             continue
         if len(children) > 1:  # an attribute list follows a link, image or code span
@@ -244,7 +250,10 @@ def _annotate(doc: Document) -> None:
                 if last is not None and last.type == "text" and HEADING_ID.search(last.text):
                     last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
         stack.extend(reversed(children))
-    doc._memo[_WALKS] = _by_type(order)
+    walks: dict[tuple, list[Node]] = {(): order}
+    for kind, same in by_type.items():
+        walks[(kind,)] = same
+    doc._memo[_WALKS] = walks
 
 
 def _mark_attribute_list(node: Node) -> None:

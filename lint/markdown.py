@@ -290,35 +290,54 @@ class _PositionedMarkdown(mistune.Markdown):
     #: ``finditer`` of the links, images and bold text simple_inline() builds, or None
     simple_syntax = None
 
-    def simple_inline(self, text: str) -> list[dict] | None:
-        """mistune's inline tokens of ``text`` if its only syntax is line breaks, bold text
-        and links and images whose text and destination hold no syntax either (two thirds of
-        the texts that have any: most image paragraphs and many sentences), built without the
-        inline parser; else None.
+    def simple_pieces(self, text: str) -> list[tuple] | None:
+        """Where the syntax of ``text`` is, if it is only line breaks, bold text and links and
+        images whose text and destination hold no syntax either (two thirds of the texts that
+        have any: most image paragraphs and many sentences); else None. A piece is (kind,
+        start, end) of a text, soft break or bold text, or (kind, start, end, text start, text
+        end, destination start, destination end) of a link or image.
 
         No inline rule can start in the text around them, nor in their text; a destination
         is consumed by the link rule as a whole (mistune's ``parse_link``); a ``**`` run
         between a letter or digit and the text is the only delimiter, and pairs with the
-        next; so these are the tokens the parser makes (tests/test_markdown_fast_paths.py
-        compares them with mistune's on the corpus)."""
+        next; so simple_inline() gives the tokens the parser makes
+        (tests/test_markdown_fast_paths.py compares them with mistune's on the corpus)."""
         if _NEVER_SIMPLE(text) is not None:
             return None  # code, HTML, autolinks and escapes: most texts the parser must read
-        tokens, pos = [], 0
+        pieces, pos = [], 0
         for m in self.simple_syntax(text):
             start = m.start()
-            if start > pos and not _plain_run(text[pos:start], tokens):
+            if start > pos and not _plain_pieces(text, pos, start, pieces):
                 return None
-            bold = m.group(4)
-            if bold is not None:
-                tokens.append({"type": "strong", "children": [{"type": "text", "raw": bold}]})
-            else:
-                label = m.group(2)
-                tokens.append({"type": "image" if m.group(1) else "link",
-                               "children": [{"type": "text", "raw": label}] if label else [],
-                               "attrs": {"url": _escape_url(m.group(3))}})
             pos = m.end()
-        if pos < len(text) and not _plain_run(text[pos:], tokens):
+            if m.start(4) >= 0:
+                pieces.append(("strong", start, pos))
+            else:
+                pieces.append(("image" if m.start(2) - start == 2 else "link", start, pos,
+                               m.start(2), m.end(2), m.start(3), m.end(3)))
+        if pos < len(text) and not _plain_pieces(text, pos, len(text), pieces):
             return None
+        return pieces
+
+    def simple_inline(self, text: str) -> list[dict] | None:
+        """mistune's inline tokens of ``text`` built from its simple_pieces(), or None."""
+        pieces = self.simple_pieces(text)
+        if pieces is None:
+            return None
+        tokens = []
+        for piece in pieces:
+            kind = piece[0]
+            if kind == "text":
+                tokens.append({"type": "text", "raw": text[piece[1]:piece[2]]})
+            elif kind == "softbreak":
+                tokens.append({"type": "softbreak"})
+            elif kind == "strong":
+                tokens.append({"type": "strong",
+                               "children": [{"type": "text", "raw": text[piece[1] + 2:piece[2] - 2]}]})
+            else:
+                label = text[piece[3]:piece[4]]
+                tokens.append({"type": kind, "children": [{"type": "text", "raw": label}] if label else [],
+                               "attrs": {"url": _escape_url(text[piece[5]:piece[6]])}})
         return tokens
 
     def render_state(self, state):
@@ -399,14 +418,24 @@ _OTHER_TRIGGER = re.compile(r"[\\`*_\[\]!<]").search  # _MISTUNE_TRIGGERS but th
 _SOFT_BREAK = re.compile(r" *\n\s*")  # mistune's own pattern (HARD_LINEBREAK) for it
 
 
-def _plain_run(text: str, tokens: list[dict]) -> bool:
-    """Add what mistune makes of ``text``, between two pieces of syntax, to ``tokens``, if
-    it holds no syntax but soft line breaks; else False."""
-    if _OTHER_TRIGGER(text) is not None:
+def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple]) -> bool:
+    """Add the pieces mistune makes of ``text[pos:end]``, between two pieces of syntax, to
+    ``pieces``, if it holds no syntax but soft line breaks; else False."""
+    if _OTHER_TRIGGER(text, pos, end) is not None:
         return False
-    if "\n" not in text:
-        tokens.append({"type": "text", "raw": text})
+    if text.find("\n", pos, end) < 0:
+        pieces.append(("text", pos, end))
         return True
+    if text.find("  \n", pos, end) >= 0:
+        return False  # a hard line break
+    for m in _SOFT_BREAK.finditer(text, pos, end):
+        if m.start() > pos:
+            pieces.append(("text", pos, m.start()))
+        pos = m.end()
+        pieces.append(("softbreak", m.start(), pos))
+    if pos < end:
+        pieces.append(("text", pos, end))
+    return True
     if "  \n" in text:
         return False  # a hard line break
     pos = 0
@@ -666,6 +695,37 @@ def _locate_inline(children: list[dict], stripped: str, state: _PositionedState,
     return nodes
 
 
+def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base: int) -> list[Node]:
+    """The nodes of a text's simple_pieces(), the text found verbatim at ``base``: what the
+    locator finds for their tokens, placed from the offsets the pieces were cut at (the
+    locator's searches would land there: the text around them holds no bracket, asterisk
+    or backslash, and a soft break's next text is the first non-space after it)."""
+    span, nodes = state.span, []
+    for piece in pieces:
+        kind, a, b = piece[0], piece[1], piece[2]
+        if kind == "text":
+            nodes.append(Node("text", *span(base + a, base + b), text[a:b]))
+        elif kind == "softbreak":
+            nodes.append(Node("softbreak", *span(base + a, base + text.find("\n", a) + 1)))
+        elif kind == "strong":
+            node = Node("strong", *span(base + a, base + b))
+            child = Node("text", *span(base + a + 2, base + b - 2), text[a + 2:b - 2])
+            child.parent = node
+            node.children = [child]
+            nodes.append(node)
+        else:  # a link or image
+            label, url = text[piece[3]:piece[4]], text[piece[5]:piece[6]]
+            attrs = {"url": _escape_url(url), "dest_raw": url}
+            attrs["dest_line"], attrs["dest_column"] = state.position(base + piece[5])
+            node = Node(kind, *span(base + a, base + b), "", attrs)
+            if label:
+                child = Node("text", *span(base + piece[3], base + piece[4]), label)
+                child.parent = node
+                node.children = [child]
+            nodes.append(node)
+    return nodes
+
+
 _BLOCK_KEYS = ("style", "tight", "bullet", "info")  # token keys kept in the node's attrs
 _MARKER_BEFORE = re.compile(r"([-*+]|\d{1,9}[.)])[ \t]*$")
 
@@ -699,7 +759,12 @@ class _Converter:
         else:
             children = None
             if self.simple:
-                children = self.md.simple_inline(stripped)
+                pieces = self.md.simple_pieces(stripped)
+                if pieces is not None:
+                    base = state.src.find(stripped, start, max(stop, start + len(stripped)))
+                    if base >= 0:
+                        return _place_pieces(pieces, stripped, state, base)
+                    children = self.md.simple_inline(stripped)
             if children is None:
                 children = self.md.inline(stripped, self.env)
         return _locate_inline(children, stripped, state, start, stop)
@@ -777,12 +842,10 @@ class _Converter:
             row = Node("table_row", *state.span(row_start, row_end), attrs={"head": head})
             cells, pos = [], row_start
             for cell_token in row_token.get("children", []):
-                if "text" in cell_token:
-                    text = cell_token["text"]
-                    inline = self.md.inline_tokens(text, self.env)
-                else:  # what mistune's render leaves in a cell without text
+                text = cell_token.get("text")
+                if text is None:  # what mistune's render leaves in a cell without text
                     self.md.render_tokens([cell_token], self.env)
-                    text, inline = cell_token.get("_src", ""), cell_token.get("children", [])
+                    text = cell_token.get("_src", "")
                 raw = text.strip()
                 bar = state.src.find("|", pos, row_end)
                 cell_start = bar + 1 if bar >= 0 and state.src[pos:bar].strip() == "" else pos
@@ -790,8 +853,7 @@ class _Converter:
                 s = found if found >= 0 else cell_start
                 e = s + len(raw)
                 cell = Node("table_cell", *state.span(s, e), attrs=dict(cell_token.get("attrs", {})))
-                locator = _InlineLocator(state, state.src, max(e, s))
-                nodes, _ = locator.locate(inline, s)
+                nodes = self.cell(cell_token, text, raw, state, s, e)
                 _adopt(cell, nodes)
                 cells.append(cell)
                 pos = max(e, s)
@@ -799,6 +861,26 @@ class _Converter:
             rows.append(row)
         _adopt(table, rows)
         return table
+
+
+    def cell(self, token: dict, text: str, raw: str, state: _PositionedState, start: int, end: int) -> list[Node]:
+        """The nodes of a table cell's text ``raw`` (``text`` stripped), found at ``start``."""
+        if "text" not in token:
+            inline = token.get("children", [])
+        else:
+            stripped = text.strip(" \r\n\t\f")
+            if stripped == raw and state.src.startswith(raw, start):
+                # found verbatim, as most cells are: placed as inline() places a block's text
+                # (the locator, limited to the cell, would land on the same offsets)
+                if self.plain is not None and self.plain(raw) is None:
+                    return [Node("text", *state.span(start, end), raw)]
+                pieces = self.md.simple_pieces(raw) if self.simple else None
+                if pieces is not None:
+                    return _place_pieces(pieces, raw, state, start)
+            inline = self.md.inline_tokens(text, self.env)
+        locator = _InlineLocator(state, state.src, max(end, start))
+        nodes, _ = locator.locate(inline, start)
+        return nodes
 
 
 def _original_line(node: Node, state: _PositionedState) -> str:

@@ -52,3 +52,53 @@ def test_every_paragraph_and_line_of_the_corpus_gets_mistunes_tokens(corpus):
             if MD.no_inline_syntax(piece):  # the texts the shortcut is asked about
                 taken += same_as_mistune(piece) is not None
     assert taken > 5000  # the shortcut is what most of them take
+
+
+def tree(nodes):
+    return [(n.type, n.line, n.column, n.end_line, n.end_column, n.text, n.attrs, n.exact, tree(n.children))
+            for n in nodes]
+
+
+def parsed_both_ways(texts, monkeypatch):
+    """The trees of ``texts`` with the shortcuts, and with every text read by mistune's inline
+    parser and placed by the locator."""
+    from lint import markdown
+
+    fast = [tree(markdown.parse_body(text, 1)) for text in texts]
+    slow = create_parser()
+    slow.simple_syntax = slow.no_inline_syntax = None
+    monkeypatch.setattr(markdown, "_PARSER", [slow])
+    return fast, [tree(markdown.parse_body(text, 1)) for text in texts]
+
+
+GUIDE = """# Title **bold**
+
+See [the guide](https://a.b/c?d=1&amp;e) and **Port SSH**,
+   then ![shot](images/a_b.png){.thumbnail} on a line
+that goes on.
+
+- an item with [a link](u)
+  continued **here**
+  1. nested ![img](i.png)  
+     hard break, then `code` and [b](c)
+
+> quoted [link](q) and
+> **bold** on the next line
+>
+> - in a list **x**
+
+| a | [b](c) |
+|---|---|
+| **d** | e\\
+"""
+
+
+def test_the_shortcuts_place_nodes_where_the_locator_would(monkeypatch):
+    fast, slow = parsed_both_ways([GUIDE], monkeypatch)
+    assert fast == slow
+
+
+def test_the_corpus_trees_are_the_same_with_and_without_the_shortcuts(corpus, monkeypatch):
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((corpus / "ovh-docs").rglob("*.md"))]
+    fast, slow = parsed_both_ways(texts, monkeypatch)
+    assert fast == slow

@@ -38,19 +38,54 @@ def _inline(node, counted, out):
     return out
 
 
-def _units(block, products):
+# A text's sentence ends and quotation marks, kept by text: guides repeat their texts (link
+# texts, cells, and whole paragraphs between a guide's English or French locales). Bounded
+# by the characters kept, as :func:`lint.dictionaries.node_words` keeps its texts' words.
+_MARKS: dict = {}
+_MARKS_KEPT = [0]
+MARKS_KEPT = 1_000_000
+_END, _MARK = re.Match.end, re.Match.start
+
+
+def _marks(text: str) -> tuple:
+    kept = _MARKS_KEPT[0] + len(text)
+    if kept > MARKS_KEPT:
+        _MARKS.clear()
+        kept = len(text)
+    _MARKS_KEPT[0] = kept
+    ends = tuple(map(_END, SENTENCE_END.finditer(text)))
+    # most texts hold no quotation mark: six `in` tests are a fraction of a regex scan
+    if '"' in text or "“" in text or "”" in text or "«" in text or "»" in text or "„" in text:
+        found = _MARKS[text] = (ends, tuple(map(_MARK, QUOTE.finditer(text))))
+    else:
+        found = _MARKS[text] = (ends, ())
+    return found
+
+
+def _units(block, products, min_words: int = 1):
     """Sentences of a block (lists of words), and the words of its label block (3+ lines
-    starting `Label:`)."""
+    starting `Label:`); none when the block holds fewer than ``min_words`` words."""
+    leaves = _inline(block, True, [])
+    # each text's words, found first: most headings and table cells hold fewer words than a
+    # run to judge, and are settled by their count
+    words_of, count = [], 0
+    for child, _counted in leaves:
+        if child.type == "text" and not child.attrs.get("role") and child.exact:
+            words = dictionaries.node_words(child, products)
+            count += len(words)
+            words_of.append(words)
+        else:
+            words_of.append(None)
+    if count < min_words:
+        return [], []
     units, labels, current = [], [], []
     line_start = True  # the next text starts a line of the block
     label_open = False  # inside the label part (before the first colon) of a line
     quotes = 0  # quotation marks seen on this line: odd means inside a quotation
     reply_lines = set()
-    for child, counted in _inline(block, True, []):
-        kind = child.type
-        if kind == "text":
-            if child.attrs.get("role") or not child.exact:
-                continue
+    marks_of = _MARKS
+    for (child, counted), words in zip(leaves, words_of):
+        if words is not None:
             text = child.text
             if line_start:
                 label_open = ":" in text and LABEL.match(text) is not None  # `in` first: no regex
@@ -58,17 +93,19 @@ def _units(block, products):
                     reply_lines.add(child.line)
             line_start = False
             colon = text.find(":") if label_open else -1
-            ends = [m.end() for m in SENTENCE_END.finditer(text)]
-            marks = [m.start() for m in QUOTE.finditer(text)]
+            ends, marks = marks_of.get(text) or _marks(text)
+            # a sentence end after the text's last word closes the sentence with the text
+            end_left = bool(ends)
             if not counted:
                 pass  # words in bold are not collected; sentence ends close as below
             elif marks or label_open:
                 outside = quotes % 2 == 0  # before any mark of this text
-                for word in dictionaries.node_words(child, products):
+                e, n_ends = 0, len(ends)
+                for word in words:
                     start = word.start
-                    if ends and ends[0] <= start:
-                        while ends and ends[0] <= start:
-                            ends.pop(0)
+                    if e < n_ends and ends[e] <= start:
+                        while e < n_ends and ends[e] <= start:
+                            e += 1
                         if current:
                             units.append(current)
                             current = []
@@ -79,29 +116,36 @@ def _units(block, products):
                         labels.append(word)
                     elif not word.glued:
                         current.append(word)
+                end_left = e < n_ends
             elif quotes % 2 == 0:  # plain prose, the common case: whole slices of words at once
-                words = dictionaries.node_words(child, products)
+                plain = [w for w in words if w.kind == "word" and not w.glued]
+                last = words[-1].start if words else -1
                 low, end_left = 0, False
                 for end in ends:  # a word starting after a sentence end starts a new unit
-                    high = bisect_left(words, end, low, key=_START)
-                    if high == len(words):
+                    if last < end:
                         end_left = True
                         break
-                    current += [w for w in words[low:high] if w.kind == "word" and not w.glued]
+                    high = bisect_left(plain, end, low, key=_START)
+                    current += plain[low:high]
                     if current:
                         units.append(current)
                         current = []
                     low = high
-                current += [w for w in words[low:] if w.kind == "word" and not w.glued]
-                if not end_left:
-                    ends = ()  # each end was followed by a word of this text: the sentence goes on
+                if current:
+                    current += plain[low:] if low else plain
+                else:
+                    current = plain[low:] if low else plain
             quotes += len(marks)
             if colon >= 0:
                 label_open = False
-            if (colon >= 0 or ends) and current:
+            if (colon >= 0 or end_left) and current:
                 units.append(current)
                 current = []
-        elif kind == "softbreak" or kind == "linebreak":
+            continue
+        kind = child.type
+        if kind == "text":
+            continue  # a role's text (an attribute list) or one not found verbatim
+        if kind == "softbreak" or kind == "linebreak":
             if current:
                 units.append(current)
                 current = []
@@ -213,11 +257,13 @@ class ForeignFragment(Rule):
         own_runs = []
         positions: dict = {}
         for block in doc.walk(*BLOCKS):
-            sentences, labels = _units(block, products)
-            units = [("sentence", words) for words in sentences]
-            if labels and len({w.line for w in labels}) >= 3:
+            sentences, labels = _units(block, products, min_words)
+            if not sentences and not labels:
+                continue
+            units = [("sentence", words) for words in sentences if len(words) >= min_words]
+            if len(labels) >= min_words and len({w.line for w in labels}) >= 3:
                 units.append(("labels", labels))
-            for unit in units:
+            for unit in units:  # shorter runs are not judged (`_measure` would say so)
                 measured = self._measure(unit[1], lex, codes_of, min_words, max_own_share)
                 if measured is None:
                     continue
@@ -259,6 +305,8 @@ class ForeignFragment(Rule):
         """None: too short to judge; False: the guide's language; else (the words judged, which
         of them the guide's language knows, how many): a run another language may claim.
         ``codes_of``: the lexicon's code per word (below)."""
+        if len(words) < min_words:
+            return None
         texts = list(map(_TEXT, words))  # map in C: no Python frame per word
         # one dict look-up per word settles what a project word test, a length test and an own
         # dictionary answer did: words repeat across a language's guides

@@ -80,10 +80,15 @@ class DoubledLetter(Rule):
         answers, slips = lex.answers.setdefault((self.id, id(english), language), ({}, set()))
         words = dictionaries.prose_words(doc, ctx)
         texts = set(map(_TEXT, words))
-        for text in filterfalse(answers.__contains__, texts):
-            found = answers[text] = slip(text, lex, english, rules)
-            if found is not None:
-                slips.add(text)
+        new = list(filterfalse(answers.__contains__, texts))
+        if new:
+            # a word with no letter twice in a row is no slip (slip finds no run): those are
+            # told by the regex in C, and only the others are judged one by one
+            answers.update(dict.fromkeys(new))
+            for text in filter(RUN.search, new):
+                found = answers[text] = slip(text, lex, english, rules)
+                if found is not None:
+                    slips.add(text)
         if slips.isdisjoint(texts):
             return
         for word in words:

@@ -1,7 +1,7 @@
 import re
 from functools import lru_cache
-from itertools import filterfalse
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter, methodcaller, ne, or_
 from pathlib import Path
 
 from lint import dictionaries
@@ -78,10 +78,17 @@ class GluedWords(Rule):
         answers, found = lex.answers.setdefault((self.id, id(english), language), ({}, set()))
         words = dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits"))
         kinds = dict(zip(map(_TEXT, words), map(_KIND, words)))
-        for text in filterfalse(answers.__contains__, kinds):
-            split = answers[text] = glued(text, kinds[text], lex, language, english)
-            if split is not None:
-                found.add(text)
+        new = list(filterfalse(answers.__contains__, kinds))
+        if new:
+            # a plain word that does not end like a function word has no split (_splittable):
+            # those are told in C, and only the others are judged one by one
+            answers.update(dict.fromkeys(new))
+            ends = methodcaller("endswith", _language_data(language)[3])
+            maybe = map(or_, map(ends, map(str.lower, new)), map(ne, map(kinds.__getitem__, new), repeat("word")))
+            for text in compress(new, maybe):
+                split = answers[text] = glued(text, kinds[text], lex, language, english)
+                if split is not None:
+                    found.add(text)
         if found.isdisjoint(kinds):
             return
         for word in words:
