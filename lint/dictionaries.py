@@ -334,6 +334,44 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
     """
     if not locale:
         return None
+    kept = _file_memo(ctx, getattr(ctx, "doc", None))
+    entry = kept.get(("speller", locale)) if kept is not None else None
+    if entry is None:
+        entry = _speller(ctx, locale)
+        if kept is not None:
+            kept[("speller", locale)] = entry
+    result, message = entry
+    if note and message:
+        # every guide of the locale carries the note (so a cached result still has it); the
+        # run shows it once per locale
+        from .internal import NO_DICTIONARY
+
+        ctx.note(NO_DICTIONARY, message)
+    return result
+
+
+_FILE_MEMO = "_guidelint_file_memo"
+
+
+def _file_memo(ctx, doc) -> dict | None:
+    """Answers kept on a guide while one file is checked: four rules ask for its lexicon and
+    spellers, and each asking declared the dictionaries as the file's inputs again (a path
+    made absolute per input). Valid while the run memo, its record of the file's inputs and
+    the file's configuration are the ones they were found with; None while the run memo
+    builds a value, which must collect every input declared."""
+    memo = ctx.services
+    attributes = getattr(doc, "__dict__", None)
+    if attributes is None or getattr(memo, "building", False):
+        return None
+    deps, config = getattr(memo, "deps", None), getattr(ctx, "config", None)
+    kept = attributes.get(_FILE_MEMO)
+    if kept is None or kept[0] is not memo or kept[1] is not deps or kept[2] is not config:
+        kept = attributes[_FILE_MEMO] = (memo, deps, config, {})
+    return kept[3]
+
+
+def _speller(ctx, locale: str) -> tuple:
+    """(the Speller or None, the missing-dictionary note's message or None)."""
     locale = locale.lower().replace("_", "-")
     language = locale.split("-")[0]
     configured = tuple(ctx.setting("dictionaries", []) or ())
@@ -363,13 +401,9 @@ def speller(ctx, locale: str | None, *, note: bool = True) -> Speller | None:
                 missing, tuple(refused))
 
     result, missing, refused = ctx.services.get(key, factory)
-    if note and (result is None or missing):
-        # every guide of the locale carries the note (so a cached result still has it); the
-        # run shows it once per locale
-        from .internal import NO_DICTIONARY
-
-        ctx.note(NO_DICTIONARY, _missing_note(locale, result, missing, refused))
-    return result
+    if result is None or missing:
+        return result, _missing_note(locale, result, missing, refused)
+    return result, None
 
 
 def _missing_note(locale: str, result, missing: str | None, refused: tuple) -> str:
@@ -422,6 +456,18 @@ def _chosen_backend(chosen: dict, locale: str) -> str | None:
 def lexicon(ctx, doc, locale: str | None = None, *, note: bool = True) -> Lexicon:
     """Project words plus the dictionary of ``locale`` (the guide's own locale by default)."""
     locale = locale or doc.locale
+    kept = _file_memo(ctx, doc)
+    lex = kept.get(("lexicon", locale)) if kept is not None else None
+    if lex is not None:
+        speller(ctx, locale, note=note)  # the note, when the guide gets one
+        return lex
+    lex = _lexicon(ctx, doc, locale, note)
+    if kept is not None:
+        kept[("lexicon", locale)] = lex
+    return lex
+
+
+def _lexicon(ctx, doc, locale: str | None, note: bool) -> Lexicon:
     words = project_words(ctx, doc.path)
     if locale:
         words = (words, builtin_words(locale.split("-")[0].lower()), terms_words(ctx, locale.lower()))

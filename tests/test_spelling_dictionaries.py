@@ -61,3 +61,37 @@ def test_document_words_are_found_once_per_document():
 def test_an_address_typed_without_its_scheme_is_not_prose():
     text = "Avaa osoite (esim. mypersonaldomain.ovh/import.php, tai omadomain.fi/) ja/tai jatka.\n"
     assert [w for w, _, _ in _words(text)] == ["Avaa", "osoite", "esim", "tai", "ja", "tai", "jatka"]
+
+
+def _asking_rule(doc, memo):
+    from lint.rule import Context
+    from rules.spelling.doubled_letter import DoubledLetter
+
+    return Context(DoubledLetter(), doc, {}, memo, "warning")
+
+
+def test_a_guide_s_lexicon_is_found_once_per_file_checked_and_its_inputs_declared_for_each():
+    from lint.memo import RunMemo
+
+    memo = RunMemo()
+    doc = Document.from_text("Hello world.\n", "guide.en-gb.md", "en-gb")
+    memo.begin_file(doc.path)
+    first = dictionaries.lexicon(_asking_rule(doc, memo), doc)
+    declared = dict(memo.deps)  # the dictionary's files, when the machine has one
+    assert dictionaries.lexicon(_asking_rule(doc, memo), doc) is first  # the next rule's
+    memo.end_file()
+    memo.begin_file("other/guide.fi-fi.md")  # the guide read again while another file is checked
+    assert dictionaries.lexicon(_asking_rule(doc, memo), doc) is first
+    assert memo.deps == declared  # that file depends on the dictionary too
+
+
+def test_every_rule_that_asks_for_a_missing_dictionary_gets_the_note():
+    from lint.memo import RunMemo
+
+    memo = RunMemo()
+    doc = Document.from_text("Hello world.\n", "guide.zz-zz.md", "zz-zz")
+    memo.begin_file(doc.path)
+    asked = [_asking_rule(doc, memo) for _ in range(3)]
+    for ctx in asked:
+        assert dictionaries.lexicon(ctx, doc).speller is None
+    assert [[f.rule for f in ctx.findings] for ctx in asked] == [["internal/no-dictionary"]] * 3
