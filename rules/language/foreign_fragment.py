@@ -48,6 +48,7 @@ _END, _MARK = re.Match.end, re.Match.start
 
 
 def _marks(text: str) -> tuple:
+    """A text's (sentence ends, quotation marks) as offsets in it, found and kept."""
     kept = _MARKS_KEPT[0] + len(text)
     if kept > MARKS_KEPT:
         _MARKS.clear()
