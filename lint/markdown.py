@@ -291,30 +291,33 @@ class _PositionedMarkdown(mistune.Markdown):
     simple_syntax = None
 
     def simple_pieces(self, text: str) -> list[tuple] | None:
-        """Where the syntax of ``text`` is, if it is only line breaks, bold text and links and
-        images whose text and destination hold no syntax either (two thirds of the texts that
-        have any: most image paragraphs and many sentences); else None. A piece is (kind,
-        start, end) of a text, soft break or bold text, or (kind, start, end, text start, text
-        end, destination start, destination end) of a link or image.
+        """Where the syntax of ``text`` is, if it is only line breaks, code spans, bold text and
+        links and images whose text and destination hold no syntax either (three texts in
+        four of those that have any); else None. A piece is (kind, start, end) of a text,
+        soft break, code span or bold text, or (kind, start, end, text start, text end,
+        destination start, destination end) of a link or image.
 
         No inline rule can start in the text around them, nor in their text; a destination
-        is consumed by the link rule as a whole (mistune's ``parse_link``); a ``**`` run
-        between a letter or digit and the text is the only delimiter, and pairs with the
-        next; so simple_inline() gives the tokens the parser makes
+        is consumed by the link rule as a whole (mistune's ``parse_link``), and a code span by
+        the code rule; a ``**`` run between a letter or digit and the text is the only
+        delimiter, and pairs with the next; so simple_inline() gives the tokens the parser makes
         (tests/test_markdown_fast_paths.py compares them with mistune's on the corpus)."""
         if _NEVER_SIMPLE(text) is not None:
-            return None  # code, HTML, autolinks and escapes: most texts the parser must read
+            return None  # HTML, autolinks and escapes: most texts the parser must read
         pieces, pos = [], 0
         for m in self.simple_syntax(text):
             start = m.start()
             if start > pos and not _plain_pieces(text, pos, start, pieces):
                 return None
             pos = m.end()
-            if m.start(4) >= 0:
+            if m.start(1) >= 0:
+                pieces.append(("image", start, pos, m.start(1), m.end(1), m.start(2), m.end(2)))
+            elif m.start(3) >= 0:
+                pieces.append(("link", start, pos, m.start(3), m.end(3), m.start(4), m.end(4)))
+            elif m.start(5) >= 0:
                 pieces.append(("strong", start, pos))
             else:
-                pieces.append(("image" if m.start(2) - start == 2 else "link", start, pos,
-                               m.start(2), m.end(2), m.start(3), m.end(3)))
+                pieces.append(("codespan", start, pos))
         if pos < len(text) and not _plain_pieces(text, pos, len(text), pieces):
             return None
         return pieces
@@ -334,6 +337,8 @@ class _PositionedMarkdown(mistune.Markdown):
             elif kind == "strong":
                 tokens.append({"type": "strong",
                                "children": [{"type": "text", "raw": text[piece[1] + 2:piece[2] - 2]}]})
+            elif kind == "codespan":
+                tokens.append({"type": "codespan", "raw": _code(text, piece[1], piece[2])})
             else:
                 label = text[piece[3]:piece[4]]
                 tokens.append({"type": kind, "children": [{"type": "text", "raw": label}] if label else [],
@@ -404,18 +409,33 @@ def create_parser() -> mistune.Markdown:
 #: where mistune 3.4's inline rules start (escape, code span, emphasis, link, autolink, HTML,
 #: line breaks)
 _MISTUNE_TRIGGERS = frozenset("\\`*_[]!<\n")
+# a link or image whose text holds none of those characters, and whose destination is one run
+# of characters that mistune takes verbatim: no space, parenthesis, escape or angle bracket
+# (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
+_SIMPLE_LINK = r"\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)"
 _SIMPLE_SYNTAX = re.compile(
-    # a link or image whose text holds none of those characters, and whose destination is
-    # one run of characters that mistune takes verbatim: no space, parenthesis, escape or
-    # angle bracket (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
-    r"(!?)\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)"
+    # each alternative starts with its own character (the lookbehinds come after it), so the
+    # regex engine scans for those four characters instead of trying each alternative at
+    # every position of the text
+    "!" + _SIMPLE_LINK + "|" + _SIMPLE_LINK
     # bold text holding none of them either, that starts and ends with a letter or a digit,
     # between runs of exactly two asterisks (``**a****b**`` is one run of four): its runs can
     # open and close whatever stands outside them
-    r"|(?<!\*)\*\*(?=[^\W_])([^\\`*_\[\]!<\n]*?)(?<=[^\W_])\*\*(?!\*)")
-_NEVER_SIMPLE = re.compile(r"[`<\\]").search  # triggers that none of those holds
+    + r"|\*\*(?<!\*\*\*)(?=[^\W_])([^\\`*_\[\]!<\n]*?)(?<=[^\W_])\*\*(?!\*)"
+    # code between two single backticks, on one line: mistune's code span, read first
+    + r"|`(?<!``)([^`\n]+)`(?!`)")
+_NEVER_SIMPLE = re.compile(r"[<\\]").search  # triggers that none of those holds (even in code)
 _OTHER_TRIGGER = re.compile(r"[\\`*_\[\]!<]").search  # _MISTUNE_TRIGGERS but the line end
 _SOFT_BREAK = re.compile(r" *\n\s*")  # mistune's own pattern (HARD_LINEBREAK) for it
+
+
+def _code(text: str, start: int, end: int) -> str:
+    """The text of the code span ``text[start:end]`` (one backtick each side), as mistune's
+    parse_codespan gives it: one space stripped each side when both have one."""
+    code = text[start + 1:end - 1]
+    if code.strip(" ") and code.startswith(" ") and code.endswith(" "):
+        return code[1:-1]
+    return code
 
 
 def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple]) -> bool:
@@ -707,6 +727,8 @@ def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base:
             nodes.append(Node("text", *span(base + a, base + b), text[a:b]))
         elif kind == "softbreak":
             nodes.append(Node("softbreak", *span(base + a, base + text.find("\n", a) + 1)))
+        elif kind == "codespan":
+            nodes.append(Node("codespan", *span(base + a, base + b), _code(text, a, b)))
         elif kind == "strong":
             node = Node("strong", *span(base + a, base + b))
             child = Node("text", *span(base + a + 2, base + b - 2), text[a + 2:b - 2])

@@ -25,6 +25,7 @@ def same_as_mistune(text: str) -> list[dict] | None:
     "[é](http://ü.com/ä%20b)",
     "Select **Port SSH** then **OK**.", "x**y**z and **1**",  # bold text between letters or digits
     "a line\nand the next \n   one", "[a](u)\n![b](c.png) \n**d**",  # soft line breaks
+    "[a](u) `code`", "run ` ls -l ` or `*` and `[x](y)`", "` `",  # code spans, read first
 ])
 def test_links_bold_text_and_line_breaks_skip_the_inline_parser(text):
     assert same_as_mistune(text) is not None
@@ -36,7 +37,8 @@ def test_links_bold_text_and_line_breaks_skip_the_inline_parser(text):
     "a  \nb",                                  # a hard line break
     "[a *b*](u)",                              # syntax in the link text
     "[a](<b c>)", "[a](b(c))", '[a](b "title")', "[a](b\\)c)",  # destinations mistune unpacks
-    "[a](u) `code`", "x_y [a](u)", "[a](u)!", "<b>[a](u)</b>",  # syntax around the link
+    "x_y [a](u)", "[a](u)!", "<b>[a](u)</b>",  # syntax around the link
+    "``a``", "`a``", "`a` `b", "`<b>`", "a `b\nc`", "**a `b`**",  # code spans left to the parser
     "[a]", "[a] (u)", "[[a]](u)",              # not a link, or a nested one
 ])
 def test_any_other_syntax_is_left_to_mistune(text):

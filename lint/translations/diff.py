@@ -67,8 +67,12 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
         # one side's values are only read for the other side's numbers (often there are none)
         missing, extra = [], []
         if sb.numbers:
-            t_values = _values(t_near) | spelled(words, pair.target.language, tb.text) | allowed
-            missing = [n for n in sb.numbers if not n.values & (t_values | titled) and not _step(sb, n)
+            t_values = _values(t_near) | allowed | titled
+            # the numbers the translation spells out in words are read only for the source's
+            # numbers it does not write in digits (most blocks have none left)
+            if any(not n.values & t_values for n in sb.numbers):
+                t_values |= spelled(words, pair.target.language, tb.text)
+            missing = [n for n in sb.numbers if not n.values & t_values and not _step(sb, n)
                        and not _count(n)]
         if tb.numbers:
             # a source block is read again by each translation of the folder
@@ -241,7 +245,7 @@ def codespan_diffs(pair) -> list[Diff]:
         return pair.cache["codespans"]
     out = []
     for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
-        if sb.kind == "code":
+        if sb.kind == "code" or not (sb.codes or tb.codes):  # no code-like span: two empty Counters
             continue
         s, t = _spans(sb), _spans(tb)
         if s == t:
@@ -827,6 +831,11 @@ def link_diffs(pair) -> list[Diff]:
         s_links = [l for l in sb.links if not l.text.startswith(("#", "./#"))]
         t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
+            continue
+        # each side's links are among the other's (the neighbourhoods hold the blocks themselves):
+        # nothing missing, nothing extra, no need to read the neighbourhoods (most pairs)
+        s_own, t_own = {_link_key(l.text) for l in s_links}, {_link_key(l.text) for l in t_links}
+        if s_own == t_own:
             continue
         s_urls, t_urls = _urls(pair.source, s_near), _urls(pair.target, t_near)
         s_keys = {_link_key(u) for u in s_urls}
