@@ -157,3 +157,22 @@ def test_the_installed_command_exits_without_teardown_yet_loses_no_output(tmp_pa
     report = json.loads(printed.stdout)
     assert report["summary"]["files"] == 30 and len(report["findings"]) >= 60
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8")) == report
+
+
+def test_profiling_the_command_still_writes_the_profile(tmp_path):
+    """The README's profile command (python -m cProfile -m lint), and a profiler around the
+    console script's entry, both get to write their results: no os._exit under them."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "guide.en-gb.md").write_text("# T\n\nText.\n", encoding="utf-8")
+    env = {**__import__("os").environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    check = ["check", "--no-cache", "guide.en-gb.md"]
+    as_module = [sys.executable, "-m", "cProfile", "-o", "module.prof", "-m", "lint", *check]
+    around_entry = [sys.executable, "-c", "import cProfile, sys; sys.argv[0] = 'guidelint'; "
+                    "cProfile.run('from lint.cli import entry; entry()', 'entry.prof')", *check]
+    for command in (as_module, around_entry):
+        subprocess.run(command, capture_output=True, cwd=tmp_path, env=env)
+    assert (tmp_path / "module.prof").stat().st_size > 0
+    assert (tmp_path / "entry.prof").stat().st_size > 0
