@@ -270,6 +270,22 @@ class Lexicon:
     #: one dict per rule: ``lex.answers.setdefault(key, {})``
     answers: dict = field(default_factory=dict, repr=False, compare=False)
 
+    def verdicts(self, key, texts, judge, worth_judging) -> tuple[dict, set]:
+        """A rule's verdicts on words, kept in :attr:`answers` under ``key``: each text no
+        guide asked before is judged once, by ``judge`` (None: no finding) when it passes the
+        cheap ``worth_judging`` test, else None without a call. Returns (the verdicts by text,
+        the texts whose verdict is a finding), so that a guide is read word by word only when
+        one of its texts is among the findings."""
+        answers, found = self.answers.setdefault(key, ({}, set()))
+        new = [text for text in texts if text not in answers]
+        if new:
+            answers.update(dict.fromkeys(new))
+            for text in filter(worth_judging, new):
+                verdict = answers[text] = judge(text)
+                if verdict is not None:
+                    found.add(text)
+        return answers, found
+
     def accepted(self, word: str) -> bool:
         if self.project_word(word):
             return True

@@ -1,6 +1,5 @@
 import re
 from functools import lru_cache
-from itertools import filterfalse
 from operator import itemgetter
 from pathlib import Path
 
@@ -77,18 +76,11 @@ class DoubledLetter(Rule):
         # a pure function of the word here: prose repeats its words, across guides too. The
         # answers are kept per word, and the words that are slips in a set: a guide's words
         # are then judged as a set, in C, and only a guide with a slip is read word by word
-        answers, slips = lex.answers.setdefault((self.id, id(english), language), ({}, set()))
         words = dictionaries.prose_words(doc, ctx)
         texts = set(map(_TEXT, words))
-        new = list(filterfalse(answers.__contains__, texts))
-        if new:
-            # a word with no letter twice in a row is no slip (slip finds no run): those are
-            # told by the regex in C, and only the others are judged one by one
-            answers.update(dict.fromkeys(new))
-            for text in filter(RUN.search, new):
-                found = answers[text] = slip(text, lex, english, rules)
-                if found is not None:
-                    slips.add(text)
+        # a word with no letter twice in a row is no slip (slip finds no run): the regex tells
+        answers, slips = lex.verdicts((self.id, id(english), language), texts,
+                                      lambda text: slip(text, lex, english, rules), RUN.search)
         if slips.isdisjoint(texts):
             return
         for word in words:

@@ -1,7 +1,6 @@
 import re
 from functools import lru_cache
-from itertools import compress, filterfalse, repeat
-from operator import itemgetter, methodcaller, ne, or_
+from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -75,20 +74,14 @@ class GluedWords(Rule):
         # dictionaries.classify): prose repeats its words, across guides too. The answers are
         # kept per word, and the glued words in a set: a guide's words are judged as a set, in
         # C, and read one by one only when a glued word is among them
-        answers, found = lex.answers.setdefault((self.id, id(english), language), ({}, set()))
         words = dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits"))
         kinds = dict(zip(map(_TEXT, words), map(_KIND, words)))
-        new = list(filterfalse(answers.__contains__, kinds))
-        if new:
-            # a plain word that does not end like a function word has no split (_splittable):
-            # those are told in C, and only the others are judged one by one
-            answers.update(dict.fromkeys(new))
-            ends = methodcaller("endswith", _language_data(language)[3])
-            maybe = map(or_, map(ends, map(str.lower, new)), map(ne, map(kinds.__getitem__, new), repeat("word")))
-            for text in compress(new, maybe):
-                split = answers[text] = glued(text, kinds[text], lex, language, english)
-                if split is not None:
-                    found.add(text)
+        ends = _language_data(language)[3]
+        # a plain word that does not end like a function word has no split (_splittable)
+        answers, found = lex.verdicts(
+            (self.id, id(english), language), kinds,
+            lambda text: glued(text, kinds[text], lex, language, english),
+            lambda text: kinds[text] != "word" or text.lower().endswith(ends))
         if found.isdisjoint(kinds):
             return
         for word in words:
