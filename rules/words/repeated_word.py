@@ -81,37 +81,25 @@ def _may_repeat(block, products) -> bool:
     before it, or two words in a row equal to the two n places before them (n up to 5),
     ignoring case: what every repeat ``_check_run`` finds needs, as a run is a stretch of
     those words. Told in C, so only the few blocks that pass read their runs word by word."""
-    children = block.children
-    if len(children) == 1 and _readable(children[0]):  # a cell, a heading, a plain paragraph
-        words = dictionaries.node_words(children[0], products)
-        return len(words) > 1 and _near_repeat(list(map(str.lower, map(_TEXT, words))))
-    lower = []
-    for child in _reading_order(block, []):
-        if _readable(child):
-            lower.extend(map(str.lower, map(_TEXT, dictionaries.node_words(child, products))))
-    return _near_repeat(lower)
+    lower = _read_lower(block, products, [])
+    return len(set(lower)) != len(lower) and _near_repeat(lower)
 
 
-def _readable(node) -> bool:
-    """A text node whose words ``_runs`` reads."""
-    return node.type == "text" and not node.attrs.get("role") and node.exact
-
-
-def _reading_order(node, out: list) -> list:
-    """The children ``_runs`` visits, a link's own children in its place."""
+def _read_lower(node, products, out: list) -> list:
+    """The lowercase words ``_runs`` reads in a node, in order: its texts', a link's in its place."""
     for child in node.children:
-        if child.type in CONTAINERS:
-            _reading_order(child, out)
-        else:
-            out.append(child)
+        kind = child.type
+        if kind == "text":
+            if child.exact and not child.attrs.get("role"):
+                out += map(str.lower, map(_TEXT, dictionaries.node_words(child, products)))
+        elif kind in CONTAINERS:
+            _read_lower(child, products, out)
     return out
 
 
 def _near_repeat(lower) -> bool:
     """A word equal to the one before it, or two in a row equal to the two n places before
-    them (2 <= n <= 5). Compared with map in C: this runs on every block."""
-    if len(set(lower)) == len(lower):
-        return False  # no word twice: most texts
+    them (2 <= n <= 5), in words of which one is there twice. Compared with map in C."""
     if any(map(eq, lower, islice(lower, 1, None))):
         return True
     for n in range(2, min(5, len(lower) // 2) + 1):
@@ -122,6 +110,10 @@ def _near_repeat(lower) -> bool:
 
 
 _TEXT = itemgetter(0)  # Word.text
+# whether a block's one text may hold a repeat, by text (as `_may_repeat` tells), for the
+# product names it was read with; bounded by the characters kept
+_LONE: list = [None, {}, 0]
+LONE_KEPT = 1_000_000
 
 
 def _name_then_noun(first, second) -> bool:
@@ -172,8 +164,30 @@ class RepeatedWord(Rule):
         allowed = set(data.get("all", [])) | set(data.get(doc.language or "", []))
         after_comma = set(_after_comma().get(doc.language or "", []))
         products = dictionaries.product_names(ctx)
+        node_words, lower_case = dictionaries.node_words, str.lower
+        if _LONE[0] is not products:
+            _LONE[:] = [products, {}, 0]
+        lone = _LONE[1]
         for block in doc.walk(*BLOCKS):
-            if not _may_repeat(block, products):
+            children = block.children
+            if len(children) == 1 and children[0].type == "text":
+                # most blocks (cells, headings, plain paragraphs): one text, read here in place,
+                # and judged once per text (guides repeat cells, headings and paragraphs)
+                child = children[0]
+                if not child.exact or child.attrs.get("role"):
+                    continue  # no word is read
+                text = child.text
+                near = lone.get(text)
+                if near is None:
+                    lower = list(map(lower_case, map(_TEXT, node_words(child, products))))
+                    near = lone[text] = len(set(lower)) != len(lower) and _near_repeat(lower)
+                    _LONE[2] += len(text)
+                    if _LONE[2] > LONE_KEPT:
+                        lone.clear()
+                        _LONE[2] = 0
+                if not near:
+                    continue  # most texts: no word twice
+            elif not _may_repeat(block, products):
                 continue  # most blocks: no word is near another equal to it
             for run in _runs(block, products):
                 self._check_run(run, allowed, after_comma, ctx)
