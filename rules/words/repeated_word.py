@@ -1,6 +1,6 @@
 from functools import lru_cache
 from itertools import islice
-from operator import and_, eq, itemgetter
+from operator import eq, itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -78,8 +78,8 @@ def _runs(block, products):
 
 def _may_repeat(block, products) -> bool:
     """Whether the words ``_runs`` reads in the block, in order, have a word equal to the one
-    before it, or two words in a row equal to the two n places before them (n up to 5),
-    ignoring case: what every repeat ``_check_run`` finds needs, as a run is a stretch of
+    before it, or n words in a row equal to the n before them (n up to 5), ignoring case:
+    what every repeat ``_check_run`` finds needs, as a run is a stretch of
     those words. Told in C, so only the few blocks that pass read their runs word by word."""
     lower = _read_lower(block, products, [])
     return len(set(lower)) != len(lower) and _near_repeat(lower)
@@ -98,15 +98,19 @@ def _read_lower(node, products, out: list) -> list:
 
 
 def _near_repeat(lower) -> bool:
-    """A word equal to the one before it, or two in a row equal to the two n places before
-    them (2 <= n <= 5), in words of which one is there twice. Compared with map in C."""
+    """A word equal to the one before it, or n words in a row equal to the n before them
+    (2 <= n <= 5), in words of which one is there twice: what a repeat needs, as its n words
+    each equal the word n places before. Compared in C: word j + n against word j, as the
+    bytes of a string that a repeat of n words shows as n ones in a row."""
     if any(map(eq, lower, islice(lower, 1, None))):
         return True
     for n in range(2, min(5, len(lower) // 2) + 1):
-        same = list(map(eq, lower, islice(lower, n, None)))  # same[j]: word j + n equals word j
-        if any(map(and_, same, islice(same, 1, None))):
+        if _ONES[n] in bytes(map(eq, lower, islice(lower, n, None))):
             return True
     return False
+
+
+_ONES = [b"\x01" * n for n in range(6)]
 
 
 _TEXT = itemgetter(0)  # Word.text
