@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
+from . import garbage
+from .document import Document
+
 
 class RunMemo:
     """What a run computes once and shares across files (``ctx.memo``): loaded dictionaries,
@@ -85,9 +88,12 @@ class RunMemo:
                 # parsed) is kept until the run leaves the first file's folder
                 if self._folder is not None:
                     for key in self._folder_keys:
-                        self._cache.pop(key, None)
+                        value = self._cache.pop(key, None)
                         self._inputs.pop(key, None)
+                        if isinstance(value, Document):
+                            value.release()
                     self._folder_keys = []
+                    garbage.folder_left()
                 self._folder = folder
 
     def end_file(self) -> dict[str, tuple[str, str]]:
