@@ -1,6 +1,8 @@
+import re
+import sys
 from functools import lru_cache
-from itertools import islice
-from operator import eq, itemgetter
+from itertools import count
+from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -99,18 +101,15 @@ def _read_lower(node, products, out: list) -> list:
 
 def _near_repeat(lower) -> bool:
     """A word equal to the one before it, or n words in a row equal to the n before them
-    (2 <= n <= 5), in words of which one is there twice: what a repeat needs, as its n words
-    each equal the word n places before. Compared in C: word j + n against word j, as the
-    bytes of a string that a repeat of n words shows as n ones in a row."""
-    if any(map(eq, lower, islice(lower, 1, None))):
-        return True
-    for n in range(2, min(5, len(lower) // 2) + 1):
-        if _ONES[n] in bytes(map(eq, lower, islice(lower, n, None))):
-            return True
-    return False
+    (2 <= n <= 5), in words of which one is there twice: what a repeat needs. Told in C by
+    one regex over a string with one character per word (a number per distinct word)."""
+    if len(lower) > sys.maxunicode:
+        return True  # more words than characters: the runs tell
+    first: dict = {}
+    return _REPEATED.search("".join(map(chr, map(first.setdefault, lower, count())))) is not None
 
 
-_ONES = [b"\x01" * n for n in range(6)]
+_REPEATED = re.compile(r"(.{1,5})\1", re.S)  # n <= 5 characters (words) and the same n again
 
 
 _TEXT = itemgetter(0)  # Word.text
