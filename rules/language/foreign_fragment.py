@@ -99,7 +99,7 @@ def _units(block, products, min_words: int = 1):
             text = child.text
             if line_start:
                 label_open = ":" in text and LABEL.match(text) is not None  # `in` first: no regex
-                if SERVER_REPLY.match(text):
+                if _server_reply(text):
                     reply_lines.add(child.line)
             line_start = False
             colon = text.find(":") if label_open else -1
@@ -287,9 +287,9 @@ class ForeignFragment(Rule):
         # texts of blocks made of that one text which hold no run another language may claim,
         # kept per lexicon: guides repeat whole paragraphs, cells and headings (a guide's
         # English or French locales, boilerplate sentences), and such a verdict never changes
-        settled = lex.answers.setdefault((SETTLED, min_words, max_own_share), {})
-        if len(settled) > 100_000:  # bounded: a run of generated text need not repeat
-            settled.clear()
+        settled = lex.answers.get((SETTLED, min_words, max_own_share))
+        if settled is None or settled.kept > SETTLED_KEPT:  # bounded by the characters kept
+            settled = lex.answers[(SETTLED, min_words, max_own_share)] = _Settled()
         positions: dict = {}
         judged, foreign, own_runs = self._scan(doc, lex, products, codes_of, others, options, settled,
                                                positions)
@@ -386,6 +386,7 @@ class ForeignFragment(Rule):
                     foreign.append((unit, verdict))
             if lone is not None and not claimed and fast:
                 settled[lone] = True
+                settled.kept += len(lone)
         return judged, foreign, own_runs
 
     @staticmethod
@@ -435,6 +436,13 @@ class ForeignFragment(Rule):
 SKIP, UNASKED, OWN, NOT_OWN = 0, 1, 2, 3
 CODES = "language/foreign-fragment:codes"  # the codes, kept per lexicon
 SETTLED = "language/foreign-fragment:settled"  # texts with no run to judge, kept per lexicon
+SETTLED_KEPT = 1_000_000  # characters of those texts kept (a run of generated text need not repeat)
+
+
+class _Settled(dict):
+    """Texts known to hold no run another language may claim, and how many characters they hold."""
+
+    kept = 0
 
 
 # Dictionary look-ups are the cost of this rule (a compound test tries every split of a
