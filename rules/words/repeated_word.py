@@ -81,8 +81,8 @@ def _runs(block, products):
 def _may_repeat(block, products) -> bool:
     """Whether the words ``_runs`` reads in the block, in order, have a word equal to the one
     before it, or n words in a row equal to the n before them (n up to 5), ignoring case:
-    what every repeat ``_check_run`` finds needs, as a run is a stretch of
-    those words. Told in C, so only the few blocks that pass read their runs word by word."""
+    what every repeat ``_check_run`` finds needs, as a run is a stretch of those words.
+    Told in C, so only the few blocks that pass read their runs word by word."""
     lower = _read_lower(block, products, [])
     return len(set(lower)) != len(lower) and _near_repeat(lower)
 
