@@ -58,11 +58,10 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
     out = []
     sindex = {id(b): k for k, b in enumerate(pair.sblocks)}
     titled = _title_numbers(pair)
-    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
-        if sb.kind not in PROSE or _dated(sb, sindex[id(sb)]):
+    for sb, tb, k in _pairs_with_neighbours(pair):
+        if sb.kind not in PROSE or (not sb.numbers and not tb.numbers) or _dated(sb, sindex[id(sb)]):
             continue
-        if not sb.numbers and not tb.numbers:
-            continue
+        s_near, t_near = _near(pair, k)
         # a sentence moved to the next paragraph, a paragraph split in two: look next door too;
         # one side's values are only read for the other side's numbers (often there are none)
         missing, extra = [], []
@@ -175,11 +174,13 @@ def _tokens(pair) -> tuple[list[set], list[set]]:
 
 
 def _pairs_with_neighbours(pair) -> list:
-    """Each aligned pair, with the blocks either side on both sides (and any unpaired between).
+    """Each aligned pair as (source block, target block, where): ``_near(pair, where)`` gives
+    the blocks either side on both sides (and any unpaired between).
 
     A pair next to unpaired blocks, or in guides that diverge (another version), is trusted
     only when the two blocks share a meaning-bearing token. Built once for the three checks
-    that walk it (the lists are shared: read them, do not change them).
+    that walk it; each asks for a pair's neighbourhoods only when its blocks hold what it
+    compares (most pairs hold no number, code span or link).
     """
     if "neighbours" not in pair.cache:
         pair.cache["neighbours"] = list(_walk_neighbours(pair))
@@ -193,18 +194,28 @@ def _walk_neighbours(pair):
     for k, (i, j) in enumerate(ops):
         if i is None or j is None:
             continue
-        sb, tb = pair.sblocks[i], pair.tblocks[j]
         # a shared name (PHP, IMAP) is weak evidence: many paragraphs of one guide have it
-        if not _strong(stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
-            continue
-        s_near = pair.sblocks[max(0, i - 2):i + 3]
-        t_near = pair.tblocks[max(0, j - 2):j + 3]
-        for i2, j2 in ops[max(0, k - 3):k + 4]:
-            if i2 is None and j2 is not None:
-                t_near.append(pair.tblocks[j2])
-            elif j2 is None and i2 is not None:
-                s_near.append(pair.sblocks[i2])
-        yield sb, tb, s_near, t_near
+        # (the tokens are read only for a pair the alignment is not sure of, and share some)
+        if diverged or not _steady(ops, k):
+            shared = stokens[i] & ttokens[j]
+            if not shared or not _strong(shared):
+                continue
+        yield pair.sblocks[i], pair.tblocks[j], k
+
+
+def _near(pair, k: int) -> tuple[list, list]:
+    """The blocks around pair ``k`` of the alignment, on each side: a sentence moved to the next
+    paragraph, a paragraph split in two is found there."""
+    ops = pair.ops
+    i, j = ops[k]
+    s_near = pair.sblocks[max(0, i - 2):i + 3]
+    t_near = pair.tblocks[max(0, j - 2):j + 3]
+    for i2, j2 in ops[max(0, k - 3):k + 4]:
+        if i2 is None and j2 is not None:
+            t_near.append(pair.tblocks[j2])
+        elif j2 is None and i2 is not None:
+            s_near.append(pair.sblocks[i2])
+    return s_near, t_near
 
 
 def _code_texts(blocks) -> tuple[set, str]:
@@ -244,12 +255,13 @@ def codespan_diffs(pair) -> list[Diff]:
     if "codespans" in pair.cache:
         return pair.cache["codespans"]
     out = []
-    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
+    for sb, tb, k in _pairs_with_neighbours(pair):
         if sb.kind == "code" or not (sb.codes or tb.codes):  # no code-like span: two empty Counters
             continue
         s, t = _spans(sb), _spans(tb)
         if s == t:
             continue
+        s_near, t_near = _near(pair, k)
         s_all = _code_texts(s_near)
         t_all = _code_texts(t_near)
         missing = [c for c in sb.codes if not _present(c.text, t_all)]
@@ -827,7 +839,9 @@ def link_diffs(pair) -> list[Diff]:
     if "links" in pair.cache:
         return pair.cache["links"]
     out: list[Diff] = []
-    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
+    for sb, tb, k in _pairs_with_neighbours(pair):
+        if not sb.links and not tb.links:  # most blocks
+            continue
         s_links = [l for l in sb.links if not l.text.startswith(("#", "./#"))]
         t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
@@ -837,6 +851,7 @@ def link_diffs(pair) -> list[Diff]:
         s_own, t_own = {_link_key(l.text) for l in s_links}, {_link_key(l.text) for l in t_links}
         if s_own == t_own:
             continue
+        s_near, t_near = _near(pair, k)
         s_urls, t_urls = _urls(pair.source, s_near), _urls(pair.target, t_near)
         s_keys = {_link_key(u) for u in s_urls}
         t_keys = {_link_key(u) for u in t_urls}
