@@ -43,8 +43,9 @@ class RunMemo:
             self._inputs[key] = tuple(collected)
             if scope == "folder":
                 self._folder_keys.append(key)
-        for path, by in self._inputs.get(key, ()):
-            self.depends_on(path, by)
+        if self.deps is not None or self._building:
+            for path, by in self._inputs.get(key, ()):
+                self.depends_on(path, by)
         return self._cache[key]
 
     @property
@@ -73,8 +74,10 @@ class RunMemo:
             digest = self._digests[key] = input_digest(path, by)
         self.deps[path] = (by, digest)
 
-    def begin_file(self, path: str | None = None) -> None:
-        self.deps = {}
+    def begin_file(self, path: str | None = None, track: bool = True) -> None:
+        """A file's check starts. ``track``: record the inputs it reads (for the cache); a
+        run without a cache skips digesting its siblings and data files for nothing."""
+        self.deps = {} if track else None
         if path is not None:
             folder = os.path.dirname(os.path.abspath(path))
             if folder != self._folder:
