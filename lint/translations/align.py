@@ -87,13 +87,17 @@ class Pair:
     def source_line_before(self, block: Block) -> int | None:
         """Line of the last source block aligned before the target ``block``: where the
         source would have it. None when the block comes before every source block."""
-        last = None
-        for i, j in self.ops:
-            if j is not None and self.tblocks[j] is block:
-                return last
-            if i is not None:
-                last = self.sblocks[i].line
-        return last
+        found = self.cache.get("lines before")
+        if found is None:  # one walk over the alignment for every block asked about
+            found, last = {}, None
+            for i, j in self.ops:
+                if j is not None:
+                    found.setdefault(id(self.tblocks[j]), last)
+                if i is not None:
+                    last = self.sblocks[i].line
+            found = self.cache["lines before"] = (found, last)
+        before, last = found
+        return before.get(id(block), last)
 
     def target_line_missing(self, k: int) -> int:
         """Where unpaired source block ``k`` belongs in the target: the line after the target

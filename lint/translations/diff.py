@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -422,7 +423,8 @@ def image_diffs(pair) -> list[Diff]:
         s_imgs = sb.images if sb else []
         t_imgs = tb.images if tb else []
         if sb is not None and tb is not None and len(s_imgs) == len(t_imgs):
-            flush()
+            if missing or added:  # most stretches hold no image on one side only
+                flush()
             continue
         if diverged and (sb is None or tb is None):
             continue  # different versions: structure-mismatch says so once
@@ -568,11 +570,14 @@ def _leftovers(pair) -> tuple[set, set]:
         i, j = ops[k]
         return pair.sblocks[i].tokens() if i is not None else pair.tblocks[j].tokens()
 
+    def around(k, reach):  # the leftovers within ``reach`` places of ``k``, in order (``alone`` is sorted)
+        return alone[bisect_left(alone, k - reach):bisect_right(alone, k + reach)]
+
     for a in alone:  # a block that moved a few places: one side's leftover matches the other's
         if a in moved or ops[a][0] is None:
             continue
-        for b in alone:
-            if b in moved or ops[b][1] is None or abs(a - b) > 6 or kind(a) != kind(b):
+        for b in around(a, 6):
+            if b in moved or ops[b][1] is None or kind(a) != kind(b):
                 continue
             ta, tb = tokens(a), tokens(b)
             if (ta or tb) and not ta & tb:
@@ -606,7 +611,7 @@ def _leftovers(pair) -> tuple[set, set]:
         j = ops[a][1]
         if a in moved or j is None or not _touches_list(pair.tblocks, j):
             continue
-        b = next((b for b in alone if b not in moved and ops[b][0] is not None and abs(a - b) <= 3
+        b = next((b for b in around(a, 3) if b not in moved and ops[b][0] is not None
                   and pair.sblocks[ops[b][0]].kind == "li"), None)
         if b is not None:
             moved |= {a, b}
@@ -723,10 +728,11 @@ def drift(pair, effective=None) -> list[Drift]:
         out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} "
                          f"{d.detail}", slip=True))
     lonely_s, lonely_t = _leftovers(pair)
+    diverged = pair.diverged  # a walk over the ops: once, not per block
     for k, (i, j) in enumerate(pair.ops):
         if i is not None and j is not None:
             sb, tb = pair.sblocks[i], pair.tblocks[j]
-            why = _says_more(pair, k, sb, tb) if sb.kind in ("p", "li", "h") and not pair.diverged else ""
+            why = _says_more(pair, k, sb, tb) if sb.kind in ("p", "li", "h") and not diverged else ""
             if why:
                 out.append(Drift("blocks", tb.line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
                                  f"changed: {why}"))
@@ -814,7 +820,7 @@ def _urls(doc, blocks) -> list[str]:
     urls = [l.text for b in blocks for l in b.links]
     for b in blocks:
         if b.kind != "code":
-            raw = "\n".join(doc.line(n) for n in range(b.line, b.end_line + 1))
+            raw = "\n".join(doc.lines[b.line - 1:b.end_line])  # lines past the end: none, as doc.line's ""
             if "url" in raw:
                 urls.extend(m.group(1) for m in _BBCODE_URL.finditer(raw))
     return urls
