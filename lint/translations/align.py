@@ -133,16 +133,32 @@ def retired(source, target) -> bool:
 
 
 class _Features(NamedTuple):
-    """What scoring a pair reads of a block, computed once per block rather than once per cell."""
+    """What scoring a pair reads of a block, computed once per block rather than once per cell,
+    with the constants its row of the alignment starts from (see _best_totals)."""
 
     kind: str
     level: int
     tokens: set
     length: int
+    na: int             # how many tokens
+    la3: float          # 0.3 * length
+    with_tokens: float  # the score before the length term against a block with tokens, none shared
+    without: float      # ... against a block without tokens
+    w7: float           # the same two for a heading of another level
+    wo7: float
 
     @classmethod
     def of(cls, block: Block) -> "_Features":
-        return cls(block.kind, block.level, block.tokens(), len(block.text) + len(block.code))
+        # kept with the block: a source block is aligned with each translation of its folder
+        found = block._features
+        if found is None:
+            tokens, length = block.tokens(), len(block.text) + len(block.code)
+            na = len(tokens)
+            found = block._features = cls(
+                block.kind, block.level, tokens, length, na, 0.3 * length,
+                _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0),
+                _before_length(0.7, na, 1, 0), _before_length(0.7, na, 0, 0))
+        return found
 
 
 def _score(a: _Features, b: _Features) -> float:
@@ -204,21 +220,17 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
         kind.lb3s.append(0.3 * b.length)
         kind.levels.append(b.level)
     best = [[0.0] * (m + 1)]
-    for a in reversed(source):
+    for kind_a, level_a, tokens_a, la, na, la3, with_tokens, without, w7, wo7 in reversed(source):
         below = best[-1]
-        kind = columns.get(a.kind)
+        kind = columns.get(kind_a)
         if kind is None:
             best.append(below)  # nothing to pair: the row below, already a running maximum
             continue
         js = kind.js
-        na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
         # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
-        with_tokens, without = _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0)
         # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
         # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
-        if a.kind == "h":  # a heading of another level starts from 0.7: four constants
-            level_a = a.level
-            w7, wo7 = _before_length(0.7, na, 1, 0), _before_length(0.7, na, 0, 0)
+        if kind_a == "h":  # a heading of another level starts from 0.7: four constants
             if la:
                 paired = [below[j1] + (((with_tokens if nb else without) if lv == level_a
                                         else (w7 if nb else wo7)) + (la3 / lb if la < lb else lb3 / la))
@@ -235,7 +247,7 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
                 paired = [below[j1] + (with_tokens if nb else without) for j1, nb in zip(kind.j1s, kind.nbs)]
         if na:
             shared: dict[int, int] = {}
-            for token in a.tokens:
+            for token in tokens_a:
                 for c in kind.holders.get(token, ()):
                     shared[c] = shared.get(c, 0) + 1
             # the full score where tokens are shared: _before_length(base, na, nb, common) written out

@@ -100,6 +100,8 @@ class Block:
     node: object = None
     # tokens() once per block: the alignment, then several checks per pair, read them
     _tokens: frozenset | None = field(default=None, init=False, repr=False, compare=False)
+    # what the alignment reads of the block (lint.translations.align._Features), made once
+    _features: tuple | None = field(default=None, init=False, repr=False, compare=False)
     # what the checks derive from one block, kept with it: a source block is read again by each
     # translation of the folder, and every block again as each neighbour's context (memo())
     # (made when first used: a run keeps tens of thousands of blocks, most never asked)
