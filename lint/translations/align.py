@@ -406,20 +406,23 @@ def pair_for(doc, ctx) -> Pair | None:
         return None
     # a dozen translation rules ask in turn while one file is checked: after the first, the
     # answer is the same and so are the inputs it declared (deps, a dict per file, holds them
-    # already), unless a memo value is being built, which must collect them for itself
+    # already), unless a memo value is being built, which must collect them for itself. A run
+    # that records no inputs (no cache) tells one file's check from the next by file_check
     memo = ctx.memo
-    deps = getattr(memo, "deps", None)
+    check = getattr(memo, "deps", None)
+    if check is None:
+        check = getattr(memo, "file_check", None)
     last = _LAST_PAIR[0]
-    if (last is not None and last[0] is memo and last[1] is deps and last[2] is doc and deps is not None
+    if (last is not None and last[0] is memo and last[1] is check and last[2] is doc and check is not None
             and not getattr(memo, "building", True)):
         return last[3]
     found = _pair_for(doc, ctx)
-    _LAST_PAIR[0] = (memo, deps, doc, found)
+    _LAST_PAIR[0] = (memo, check, doc, found)
     return found
 
 
-# (memo, its deps dict, document, pair) of the last pair_for: holding them keeps their ids
-# from naming another object while the entry stands
+# (memo, its deps dict or file_check, document, pair) of the last pair_for: holding them keeps
+# their ids from naming another object while the entry stands
 _LAST_PAIR: list = [None]
 
 
