@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
+from . import garbage
+from .document import Document
+
 
 class RunMemo:
     """What a run computes once and shares across files (``ctx.memo``): loaded dictionaries,
@@ -43,8 +46,9 @@ class RunMemo:
             self._inputs[key] = tuple(collected)
             if scope == "folder":
                 self._folder_keys.append(key)
-        for path, by in self._inputs.get(key, ()):
-            self.depends_on(path, by)
+        if self.deps is not None or self._building:
+            for path, by in self._inputs.get(key, ()):
+                self.depends_on(path, by)
         return self._cache[key]
 
     @property
@@ -73,8 +77,10 @@ class RunMemo:
             digest = self._digests[key] = input_digest(path, by)
         self.deps[path] = (by, digest)
 
-    def begin_file(self, path: str | None = None) -> None:
-        self.deps = {}
+    def begin_file(self, path: str | None = None, track: bool = True) -> None:
+        """A file's check starts. ``track``: record the inputs it reads (for the cache); a
+        run without a cache skips digesting its siblings and data files for nothing."""
+        self.deps = {} if track else None
         if path is not None:
             folder = os.path.dirname(os.path.abspath(path))
             if folder != self._folder:
@@ -82,9 +88,12 @@ class RunMemo:
                 # parsed) is kept until the run leaves the first file's folder
                 if self._folder is not None:
                     for key in self._folder_keys:
-                        self._cache.pop(key, None)
+                        value = self._cache.pop(key, None)
                         self._inputs.pop(key, None)
+                        if isinstance(value, Document):
+                            value.release()
                     self._folder_keys = []
+                    garbage.folder_left()
                 self._folder = folder
 
     def end_file(self) -> dict[str, tuple[str, str]]:
