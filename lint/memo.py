@@ -25,6 +25,9 @@ class RunMemo:
         self._folder_keys: list = []
         self._building: list[list] = []
         self.deps: dict[str, tuple[str, str]] | None = None  # path -> (by, digest) of the current file
+        # a new object for each file's check, None between checks: what the rules of one file
+        # ask for in turn can be answered once (lint.translations.align.pair_for)
+        self.file_check: object | None = None
         #: spelling answers kept between runs (a lint.answers.AnswerStore), when the cache is on
         self.answers = None
 
@@ -81,6 +84,7 @@ class RunMemo:
         """A file's check starts. ``track``: record the inputs it reads (for the cache); a
         run without a cache skips digesting its siblings and data files for nothing."""
         self.deps = {} if track else None
+        self.file_check = object()
         if path is not None:
             folder = os.path.dirname(os.path.abspath(path))
             if folder != self._folder:
@@ -98,6 +102,7 @@ class RunMemo:
 
     def end_file(self) -> dict[str, tuple[str, str]]:
         deps, self.deps = self.deps or {}, None
+        self.file_check = None
         return deps
 
     def forget(self, path: str) -> None:
