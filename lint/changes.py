@@ -108,11 +108,14 @@ class Changes:
     @classmethod
     def staged(cls, cwd: str = ".") -> "Changes":
         """The change ``git commit`` would record now: the index against ``HEAD``."""
-        root = _toplevel(cwd)
-        head = _git(root, "rev-parse", "--verify", "-q", "HEAD", check=False).strip()
-        # before the first commit there is no HEAD: compare with the empty tree
-        diff = _git(root, *_DIFF, "--cached", head or _EMPTY_TREE)
-        return cls(_parse(diff, root), root, _tracked(root), "the staged change")
+        # the three questions are independent: asked at once, a pre-commit run waits for one
+        # git start-up instead of three. `diff --cached` with no revision compares with HEAD,
+        # or with nothing before the first commit; `ls-files --full-name :/` lists the whole
+        # repository from any folder in it.
+        top, diff, listed = _git_at_once(cwd or ".", ("rev-parse", "--show-toplevel"), (*_DIFF, "--cached"),
+                                         ("ls-files", "-z", "--full-name", "--", ":/"))
+        root = _toplevel(cwd, top)
+        return cls(_parse(_output(diff), root), root, _listed(_output(listed)), "the staged change")
 
     @classmethod
     def since(cls, rev: str, cwd: str = ".") -> "Changes":
@@ -132,34 +135,61 @@ class Changes:
 # the plain text of a diff whatever the user's git configuration says
 _DIFF = ("-c", "core.quotePath=false", "diff", "-U0", "-M", "--no-color", "--no-ext-diff",
          "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--diff-filter=d")
-_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
 
 def _git(cwd: str, *args: str, check: bool = True) -> str:
+    return _output(_git_at_once(cwd, args)[0], check)
+
+
+def _git_at_once(cwd: str, *commands: tuple[str, ...]) -> list[tuple[tuple[str, ...], int, bytes, bytes]]:
+    """Run git ``commands`` side by side in ``cwd``: (arguments, exit status, stdout, stderr) of each."""
+    started = []
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
+        for args in commands:
+            started.append((args, subprocess.Popen(["git", *args], cwd=cwd, stdin=subprocess.DEVNULL,
+                                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
+        return [(args, *_finish(proc)) for args, proc in started]
     except FileNotFoundError:
         raise ChangesError("git is not installed: changed-lines mode needs it") from None
     except subprocess.TimeoutExpired:
-        raise ChangesError(f"git {args[0]} took too long") from None
-    if check and done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ChangesError(f"git {started[-1][0][0]} took too long") from None
+    finally:
+        for _args, proc in started:
+            if proc.returncode is None:
+                proc.kill()
+                proc.wait()
+
+
+def _finish(proc: subprocess.Popen) -> tuple[int, bytes, bytes]:
+    out, err = proc.communicate(timeout=120)
+    return proc.returncode, out, err
+
+
+def _output(done: tuple[tuple[str, ...], int, bytes, bytes], check: bool = True) -> str:
+    args, status, out, err = done
+    if check and status != 0:
+        message = err.decode("utf-8", "replace").strip().splitlines()
         raise ChangesError(f"git {' '.join(a for a in args if not a.startswith('-'))[:60]}: "
                            f"{message[-1] if message else 'failed'}")
-    return done.stdout.decode("utf-8", "surrogateescape")
+    return out.decode("utf-8", "surrogateescape")
 
 
-def _toplevel(cwd: str) -> str:
+def _toplevel(cwd: str, done=None) -> str:
     try:
-        return os.path.realpath(_git(cwd or ".", "rev-parse", "--show-toplevel").strip())
+        found = _output(done) if done is not None else _git(cwd or ".", "rev-parse", "--show-toplevel")
     except ChangesError:
         raise ChangesError(f"{os.path.abspath(cwd)} is not in a git repository: "
                            "changed-lines mode needs one") from None
+    return os.path.realpath(found.strip())
 
 
 def _tracked(root: str) -> frozenset[str]:
+    return _listed(_git(root, "ls-files", "-z"))
+
+
+def _listed(names: str) -> frozenset[str]:
     # names as git lists them: resolving each would stat every file of a large repository
-    return frozenset(n for n in _git(root, "ls-files", "-z").split("\0") if n)
+    return frozenset(n for n in names.split("\0") if n)
 
 
 def _unquote(name: str) -> str:

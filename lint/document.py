@@ -99,6 +99,15 @@ class Document:
             value = self._memo[build] = build(self)
             return value
 
+    def release(self) -> None:
+        """Let reference counting free the guide once nothing holds it: a batch run calls this
+        when it leaves the guide's folder. Children point at their parent, so a parsed tree is
+        a web of cycles that only the garbage collector could free otherwise (and a copy from
+        :meth:`renamed`, which shares the tree, is released with it)."""
+        for node in self.walk():
+            node.parent = None
+        self._memo.clear()
+
     def renamed(self, **changes) -> "Document":
         """A copy with another ``path`` or ``locale`` (``dataclasses.replace``): what
         :meth:`memo` computed is not kept, but the walks of the tree, which the copy shares,

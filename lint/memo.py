@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
+from . import garbage
+from .document import Document
+
 
 class RunMemo:
     """What a run computes once and shares across files (``ctx.memo``): loaded dictionaries,
@@ -22,6 +25,9 @@ class RunMemo:
         self._folder_keys: list = []
         self._building: list[list] = []
         self.deps: dict[str, tuple[str, str]] | None = None  # path -> (by, digest) of the current file
+        # a new object for each file's check, None between checks: what the rules of one file
+        # ask for in turn can be answered once (lint.translations.align.pair_for)
+        self.file_check: object | None = None
         #: spelling answers kept between runs (a lint.answers.AnswerStore), when the cache is on
         self.answers = None
 
@@ -43,8 +49,9 @@ class RunMemo:
             self._inputs[key] = tuple(collected)
             if scope == "folder":
                 self._folder_keys.append(key)
-        for path, by in self._inputs.get(key, ()):
-            self.depends_on(path, by)
+        if self.deps is not None or self._building:
+            for path, by in self._inputs.get(key, ()):
+                self.depends_on(path, by)
         return self._cache[key]
 
     @property
@@ -73,22 +80,29 @@ class RunMemo:
             digest = self._digests[key] = input_digest(path, by)
         self.deps[path] = (by, digest)
 
-    def begin_file(self, path: str | None = None) -> None:
-        self.deps = {}
+    def begin_file(self, path: str | None = None, track: bool = True) -> None:
+        """A file's check starts. ``track``: record the inputs it reads (for the cache); a
+        run without a cache skips digesting its siblings and data files for nothing."""
+        self.deps = {} if track else None
+        self.file_check = object()
         if path is not None:
             folder = os.path.dirname(os.path.abspath(path))
-            if folder != self._folder:
-                # what was built before the first file (the guides the staged-change notes
-                # parsed) is kept until the run leaves the first file's folder
-                if self._folder is not None:
-                    for key in self._folder_keys:
-                        self._cache.pop(key, None)
-                        self._inputs.pop(key, None)
-                    self._folder_keys = []
-                self._folder = folder
+            left = folder != self._folder and self._folder is not None
+            if left:
+                for key in self._folder_keys:
+                    value = self._cache.pop(key, None)
+                    self._inputs.pop(key, None)
+                    if isinstance(value, Document):
+                        value.release()
+                self._folder_keys = []
+            # what was built before the first file (the guides the staged-change notes parsed)
+            # is kept until the run leaves the first file's folder
+            self._folder = folder
+            garbage.file_started(left)
 
     def end_file(self) -> dict[str, tuple[str, str]]:
         deps, self.deps = self.deps or {}, None
+        self.file_check = None
         return deps
 
     def forget(self, path: str) -> None:

@@ -5,6 +5,7 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from . import garbage
 from .check import FileResult
 from .document import locale_from_path
 from .memo import RunMemo
@@ -19,6 +20,7 @@ _INHERITED: dict = {}  # set just before a fork: what the parent already loaded
 
 def _init_worker(resolver: "ConfigResolver", options, debug: bool, process) -> None:
     options.progress = None
+    garbage.for_a_batch_run()  # a spawned worker starts with Python's defaults; a forked one has this already
     memo = _INHERITED.get("memo") or RunMemo(debug=debug)  # forked: dictionaries loaded
     _WORKER.update(resolver=resolver, options=options, memo=memo, process=process)
 

@@ -68,8 +68,9 @@ def process_file(path: str, effective: FileConfig, memo: RunMemo, options: RunOp
                 data = f.read()
         except OSError as e:
             return _unreadable(path, e)
-    memo.begin_file(path)
-    if reads_siblings(effective):
+    track = options.cache is not None
+    memo.begin_file(path, track)
+    if track and reads_siblings(effective):
         _depend_on_folder(path, memo)
     try:
         checked = parse_and_check(path, effective, memo, data)

@@ -163,6 +163,7 @@ SET = re.compile(rb"^\s*SET\s+(\S+)", re.M)
 # code pages a UTF-8 file is most often decoded with by mistake before being saved again
 MISREAD_AS = ("cp1252", "latin-1", "iso8859-13", "iso8859-2", "cp1257", "cp1250")
 SAMPLE_BYTES = 64 * 1024
+_HIGH_PAIR = re.compile(r"[^\x00-\x7f]{2}")
 
 
 @lru_cache(maxsize=None)
@@ -203,10 +204,14 @@ def _mojibake(folder: str, name: str):
     words = [w for w in words if w and not w.isascii()]
     if len(words) < 20:
         return None
+    # these code pages write ASCII as ASCII and every other character as one high byte, and
+    # UTF-8 never has a high byte alone: a word with no two non-ASCII characters side by side
+    # (most real words: "häät" yes, "käsi" no) cannot re-encode into UTF-8, and is not tried
+    candidates = [w for w in words if _HIGH_PAIR.search(w)]
     best = (None, 0, "")
     for codepage in MISREAD_AS:
         count, first = 0, ""
-        for word in words:
+        for word in candidates:
             try:
                 repaired = word.encode(codepage).decode("utf-8")
             except UnicodeError:

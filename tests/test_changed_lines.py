@@ -61,6 +61,29 @@ def test_only_staged_lines_count_and_untracked_files_are_wholly_new(repo, monkey
     assert found == [("docs/new.en-gb.md", 1)]
 
 
+def test_before_the_first_commit_every_staged_line_is_new(tmp_path, monkeypatch, capsys):
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "g.en-gb.md").write_text("First  gap.\n\nSecond  gap.\n")
+    (tmp_path / "unstaged.en-gb.md").write_text("Untracked  gap.\n")
+    git(tmp_path, "add", "g.en-gb.md")
+    code, found, _ = check(monkeypatch, capsys, tmp_path, "--changed-lines-only", "g.en-gb.md")
+    assert found == [("g.en-gb.md", 1), ("g.en-gb.md", 3)]
+
+
+def test_changed_lines_mode_works_from_a_folder_inside_the_repository(repo, monkeypatch, capsys):
+    (repo / "other").mkdir()
+    (repo / "other" / "kept.en-gb.md").write_text("Tracked  gap.\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "another folder")
+    guide = repo / "docs" / "g.en-gb.md"
+    guide.write_text(OLD.replace("A clean line.", "A  new gap."))
+    git(repo, "add", ".")
+    # run from docs/: the staged diff and the list of tracked files are the repository's
+    code, found, _ = check(monkeypatch, capsys, repo / "docs", "--changed-lines-only", "g.en-gb.md",
+                           "../other/kept.en-gb.md")
+    assert found == [("g.en-gb.md", 7)]
+
+
 def test_new_from_rev_reports_what_a_branch_changed_since_its_base(repo, monkeypatch, capsys):
     git(repo, "checkout", "-q", "-b", "topic")
     guide = repo / "docs" / "g.en-gb.md"

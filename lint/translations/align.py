@@ -87,13 +87,17 @@ class Pair:
     def source_line_before(self, block: Block) -> int | None:
         """Line of the last source block aligned before the target ``block``: where the
         source would have it. None when the block comes before every source block."""
-        last = None
-        for i, j in self.ops:
-            if j is not None and self.tblocks[j] is block:
-                return last
-            if i is not None:
-                last = self.sblocks[i].line
-        return last
+        found = self.cache.get("lines before")
+        if found is None:  # one walk over the alignment for every block asked about
+            found, last = {}, None
+            for i, j in self.ops:
+                if j is not None:
+                    found.setdefault(id(self.tblocks[j]), last)
+                if i is not None:
+                    last = self.sblocks[i].line
+            found = self.cache["lines before"] = (found, last)
+        before, last = found
+        return before.get(id(block), last)
 
     def target_line_missing(self, k: int) -> int:
         """Where unpaired source block ``k`` belongs in the target: the line after the target
@@ -129,16 +133,32 @@ def retired(source, target) -> bool:
 
 
 class _Features(NamedTuple):
-    """What scoring a pair reads of a block, computed once per block rather than once per cell."""
+    """What scoring a pair reads of a block, computed once per block rather than once per cell,
+    with the constants its row of the alignment starts from (see _best_totals)."""
 
     kind: str
     level: int
     tokens: set
     length: int
+    na: int             # how many tokens
+    la3: float          # 0.3 * length
+    with_tokens: float  # the score before the length term against a block with tokens, none shared
+    without: float      # ... against a block without tokens
+    w7: float           # the same two for a heading of another level
+    wo7: float
 
     @classmethod
     def of(cls, block: Block) -> "_Features":
-        return cls(block.kind, block.level, block.tokens(), len(block.text) + len(block.code))
+        # kept with the block: a source block is aligned with each translation of its folder
+        found = block._features
+        if found is None:
+            tokens, length = block.tokens(), len(block.text) + len(block.code)
+            na = len(tokens)
+            found = block._features = cls(
+                block.kind, block.level, tokens, length, na, 0.3 * length,
+                _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0),
+                _before_length(0.7, na, 1, 0), _before_length(0.7, na, 0, 0))
+        return found
 
 
 def _score(a: _Features, b: _Features) -> float:
@@ -180,10 +200,10 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
     and never adds, so the totals are the floats the cell-by-cell loop makes.
 
     Most cells pair blocks that share no token, whose score before the length term is one of
-    two constants per row (the target block has tokens or not): those cells add the length
-    term to a constant; the few columns that share tokens (found through an index of the
-    target's tokens) and heading levels get the full score. Every score is the float
-    ``_score`` makes, by the same operations in the same order.
+    two constants per row (the target block has tokens or not; four for a heading, whose
+    level may differ): those cells add the length term to a constant; the few columns that
+    share tokens (found through an index of the target's tokens) get the full score. Every
+    score is the float ``_score`` makes, by the same operations in the same order.
     """
     m = len(target)
     columns: dict[str, _Columns] = {}
@@ -200,73 +220,65 @@ def _best_totals(source: list[_Features], target: list[_Features]) -> list[list[
         kind.lb3s.append(0.3 * b.length)
         kind.levels.append(b.level)
     best = [[0.0] * (m + 1)]
-    for a in reversed(source):
+    for kind_a, level_a, tokens_a, la, na, la3, with_tokens, without, w7, wo7 in reversed(source):
         below = best[-1]
-        kind = columns.get(a.kind)
+        kind = columns.get(kind_a)
         if kind is None:
             best.append(below)  # nothing to pair: the row below, already a running maximum
             continue
-        after = list(map(below.__getitem__, kind.j1s))  # best[i + 1][j + 1] of each column
-        na, la, la3 = len(a.tokens), a.length, 0.3 * a.length
-        heading, level_a = a.kind == "h", a.level
-        # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
-        if heading:
-            paired = after[:]  # every heading column gets the full score below
-        else:
-            with_tokens, without = _before_length(1.0, na, 1, 0), _before_length(1.0, na, 0, 0)
-            # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
-            # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
-            if la:
-                paired = [b1 + ((with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la))
-                          for b1, nb, lb, lb3 in zip(after, kind.nbs, kind.lbs, kind.lb3s)]
-            else:
-                paired = [b1 + (with_tokens if nb else without) for b1, nb in zip(after, kind.nbs)]
-        shared: dict[int, int] = {}
-        for token in a.tokens:
-            for c in kind.holders.get(token, ()):
-                shared[c] = shared.get(c, 0) + 1
-        # the full score where tokens are shared, and in every heading column (levels)
-        nbs, lbs, lb3s, levels = kind.nbs, kind.lbs, kind.lb3s, kind.levels
-        for c in range(len(nbs)) if heading else shared:
-            nb, lb, lb3 = nbs[c], lbs[c], lb3s[c]
-            # _before_length(base, na, nb, common) written out: many cells come here
-            score = 0.7 if heading and levels[c] != level_a else 1.0
-            if na or nb:
-                common = shared.get(c, 0)
-                score += common / (na + nb - common)
-                if na and nb and not common:
-                    score -= 0.3
-            else:
-                score += 0.3
-            if la or lb:
-                score += lb3 / la if lb <= la else la3 / lb
-            paired[c] = after[c] + score
-        # the row is the row below raised to the running maximum, from the right, of the pairs
-        # that beat it: a pair that does not beat the row below at its column beats it nowhere
-        # to its left either (that row never shrinks leftwards). Walking the winners leftwards,
-        # each raises the columns back to the previous winner where the row below is smaller
-        # than the maximum so far: a run that ends at the winner, found by bisection
-        row = below[:]
-        top, end = 0.0, None
         js = kind.js
-        # the winners' positions among the columns: ints, not a tuple per winner for the collector
-        for c in reversed(list(compress(range(len(js)), map(gt, paired, map(below.__getitem__, js))))):
-            j, value = js[c], paired[c]
-            if end is not None:
-                if end == j + 2:  # the previous winner is next door: the run is its column
-                    row[j + 1] = top
-                elif below[j + 1] < top:  # the whole run back to this winner
-                    row[j + 1:end] = [top] * (end - j - 1)
-                else:
-                    start = bisect_right(below, -top, j + 1, end, key=neg)
-                    row[start:end] = [top] * (end - start)
-            if value > top:
-                top = value
-            end = j + 1
-        if end is not None:
-            start = bisect_right(below, -top, 0, end, key=neg)
-            row[start:end] = [top] * (end - start)
-        best.append(row)
+        # a pair always scores more than 0 (at least 0.7 - 0.3): no test for it
+        # the length term, 0.3 * min(la, lb) / max(la, lb) computed as (0.3 * la) / lb or
+        # (0.3 * lb) / la, is 0.0 when la is 0, and adding 0.0 changes no float
+        if kind_a == "h":  # a heading of another level starts from 0.7: four constants
+            if la:
+                paired = [below[j1] + (((with_tokens if nb else without) if lv == level_a
+                                        else (w7 if nb else wo7)) + (la3 / lb if la < lb else lb3 / la))
+                          for j1, nb, lb, lb3, lv in zip(kind.j1s, kind.nbs, kind.lbs, kind.lb3s, kind.levels)]
+            else:
+                paired = [below[j1] + ((with_tokens if nb else without) if lv == level_a else (w7 if nb else wo7))
+                          for j1, nb, lv in zip(kind.j1s, kind.nbs, kind.levels)]
+        else:
+            level_a = None
+            if la:
+                paired = [below[j1] + ((with_tokens if nb else without) + (la3 / lb if la < lb else lb3 / la))
+                          for j1, nb, lb, lb3 in zip(kind.j1s, kind.nbs, kind.lbs, kind.lb3s)]
+            else:
+                paired = [below[j1] + (with_tokens if nb else without) for j1, nb in zip(kind.j1s, kind.nbs)]
+        if na:
+            shared: dict[int, int] = {}
+            for token in tokens_a:
+                for c in kind.holders.get(token, ()):
+                    shared[c] = shared.get(c, 0) + 1
+            # the full score where tokens are shared: _before_length(base, na, nb, common) written out
+            nbs, lbs, lb3s, levels = kind.nbs, kind.lbs, kind.lb3s, kind.levels
+            for c, common in shared.items():
+                nb, lb, lb3 = nbs[c], lbs[c], lb3s[c]
+                score = 0.7 if level_a is not None and levels[c] != level_a else 1.0
+                score += common / (na + nb - common)
+                if la or lb:
+                    score += lb3 / la if lb <= la else la3 / lb
+                paired[c] = below[js[c] + 1] + score
+        # the row is the row below raised to the running maximum, from the right, of the pairs
+        # that beat it (a pair that does not beat the row below at its column beats it nowhere
+        # to its left either: that row never shrinks leftwards). That maximum only changes at
+        # a record, a pair that beats both the row below and every pair to its right: one
+        # comprehension, right to left, finds the few records (the walrus carries the maximum)
+        top = 0.0
+        records = [(j, top := value) for j, value, floor
+                   in zip(reversed(js), reversed(paired), map(below.__getitem__, reversed(js)))
+                   if value > floor and value > top]
+        if records:
+            row = below[:]
+            # record r holds the maximum from its column back to the next record on its left:
+            # there the row below is smaller than it from some column on (found by bisection)
+            for k, (j, value) in enumerate(records):
+                lo = records[k + 1][0] + 1 if k + 1 < len(records) else 0
+                start = bisect_right(below, -value, lo, j + 1, key=neg) if below[lo] >= value else lo
+                row[start:j + 1] = [value] * (j + 1 - start)
+            best.append(row)
+        else:
+            best.append(below)
     best.reverse()
     return best
 
@@ -394,20 +406,23 @@ def pair_for(doc, ctx) -> Pair | None:
         return None
     # a dozen translation rules ask in turn while one file is checked: after the first, the
     # answer is the same and so are the inputs it declared (deps, a dict per file, holds them
-    # already), unless a memo value is being built, which must collect them for itself
+    # already), unless a memo value is being built, which must collect them for itself. A run
+    # that records no inputs (no cache) tells one file's check from the next by file_check
     memo = ctx.memo
-    deps = getattr(memo, "deps", None)
+    check = getattr(memo, "deps", None)
+    if check is None:
+        check = getattr(memo, "file_check", None)
     last = _LAST_PAIR[0]
-    if (last is not None and last[0] is memo and last[1] is deps and last[2] is doc and deps is not None
+    if (last is not None and last[0] is memo and last[1] is check and last[2] is doc and check is not None
             and not getattr(memo, "building", True)):
         return last[3]
     found = _pair_for(doc, ctx)
-    _LAST_PAIR[0] = (memo, deps, doc, found)
+    _LAST_PAIR[0] = (memo, check, doc, found)
     return found
 
 
-# (memo, its deps dict, document, pair) of the last pair_for: holding them keeps their ids
-# from naming another object while the entry stands
+# (memo, its deps dict or file_check, document, pair) of the last pair_for: holding them keeps
+# their ids from naming another object while the entry stands
 _LAST_PAIR: list = [None]
 
 

@@ -18,8 +18,9 @@ from .numbers import find_numbers
 # words (checked on the corpus and 300,000 random strings) after backtracking through them
 _NAME = re.compile(r"(?<![\w/.-])(?:[a-z]+[A-Z]|[A-Z][a-z0-9]*[A-Z])[A-Za-z0-9]*(?![\w/-])")
 # every name holds a letter or digit followed by a capital (OVHcloud, phpMyAdmin): prose
-# without one has no name, and this is far cheaper to look for than _NAME
-_NAME_HINT = re.compile(r"[A-Za-z0-9][A-Z]")
+# without one has no name, and this is far cheaper to look for than _NAME (written capital
+# first, the engine skips to the capitals rather than trying each letter)
+_NAME_HINT = re.compile(r"[A-Z](?<=[A-Za-z0-9][A-Z])")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _DIGIT = re.compile(r"\d")  # what find_numbers looks for first
 _CODE_WORD = re.compile(r"[\w./-]{3,}")
@@ -99,6 +100,8 @@ class Block:
     node: object = None
     # tokens() once per block: the alignment, then several checks per pair, read them
     _tokens: frozenset | None = field(default=None, init=False, repr=False, compare=False)
+    # what the alignment reads of the block (lint.translations.align._Features), made once
+    _features: tuple | None = field(default=None, init=False, repr=False, compare=False)
     # what the checks derive from one block, kept with it: a source block is read again by each
     # translation of the folder, and every block again as each neighbour's context (memo())
     # (made when first used: a run keeps tens of thousands of blocks, most never asked)
@@ -138,7 +141,9 @@ class Block:
             # the first 50 words: the rest of a long block is not scanned
             out |= {("k", m.group()) for m in islice(_CODE_WORD.finditer(self.code), 50)}
         elif self.text:
-            out |= {("w", w) for w in find_names(self.text)}
+            names = find_names(self.text)
+            if names:  # most texts have none: no set built for them
+                out |= {("w", w) for w in names}
         if self.kind == "h":  # cognates: Introduction, Configuration / Configuración
             out |= {("t", w[:6]) for w in _LONG_WORD.findall(self.title.lower())}
         # most blocks have none: they share one empty set rather than each keep its own
@@ -148,7 +153,17 @@ class Block:
 
 def find_names(text: str) -> list[str]:
     """The technical names (``_NAME``) in ``text``, in order."""
-    return _NAME.findall(text) if _NAME_HINT.search(text) else []
+    hint = _NAME_HINT.search(text)
+    if hint is None:
+        return []
+    # a name is a run of ASCII letters and digits that holds a hint, so none starts before the
+    # run around the first hint: _NAME is tried from there (its look-behind still reads what
+    # precedes), not over the prose before it. A run longer than the window: from the start
+    start = at = hint.start() - 1
+    low = max(0, at - 40)
+    while start > low and text[start - 1].isascii() and text[start - 1].isalnum():
+        start -= 1
+    return _NAME.findall(text, start if start > low or low == 0 else 0)
 
 
 def code_like(span: str) -> bool:

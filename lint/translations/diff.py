@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,11 +59,10 @@ def number_diffs(pair, allowed=()) -> list[Diff]:
     out = []
     sindex = {id(b): k for k, b in enumerate(pair.sblocks)}
     titled = _title_numbers(pair)
-    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
-        if sb.kind not in PROSE or _dated(sb, sindex[id(sb)]):
+    for sb, tb, k in _pairs_with_neighbours(pair):
+        if sb.kind not in PROSE or (not sb.numbers and not tb.numbers) or _dated(sb, sindex[id(sb)]):
             continue
-        if not sb.numbers and not tb.numbers:
-            continue
+        s_near, t_near = _near(pair, k)
         # a sentence moved to the next paragraph, a paragraph split in two: look next door too;
         # one side's values are only read for the other side's numbers (often there are none)
         missing, extra = [], []
@@ -175,11 +175,13 @@ def _tokens(pair) -> tuple[list[set], list[set]]:
 
 
 def _pairs_with_neighbours(pair) -> list:
-    """Each aligned pair, with the blocks either side on both sides (and any unpaired between).
+    """Each aligned pair as (source block, target block, where): ``_near(pair, where)`` gives
+    the blocks either side on both sides (and any unpaired between).
 
     A pair next to unpaired blocks, or in guides that diverge (another version), is trusted
     only when the two blocks share a meaning-bearing token. Built once for the three checks
-    that walk it (the lists are shared: read them, do not change them).
+    that walk it; each asks for a pair's neighbourhoods only when its blocks hold what it
+    compares (most pairs hold no number, code span or link).
     """
     if "neighbours" not in pair.cache:
         pair.cache["neighbours"] = list(_walk_neighbours(pair))
@@ -193,18 +195,28 @@ def _walk_neighbours(pair):
     for k, (i, j) in enumerate(ops):
         if i is None or j is None:
             continue
-        sb, tb = pair.sblocks[i], pair.tblocks[j]
         # a shared name (PHP, IMAP) is weak evidence: many paragraphs of one guide have it
-        if not _strong(stokens[i] & ttokens[j]) and (diverged or not _steady(ops, k)):
-            continue
-        s_near = pair.sblocks[max(0, i - 2):i + 3]
-        t_near = pair.tblocks[max(0, j - 2):j + 3]
-        for i2, j2 in ops[max(0, k - 3):k + 4]:
-            if i2 is None and j2 is not None:
-                t_near.append(pair.tblocks[j2])
-            elif j2 is None and i2 is not None:
-                s_near.append(pair.sblocks[i2])
-        yield sb, tb, s_near, t_near
+        # (the tokens are read only for a pair the alignment is not sure of, and share some)
+        if diverged or not _steady(ops, k):
+            shared = stokens[i] & ttokens[j]
+            if not shared or not _strong(shared):
+                continue
+        yield pair.sblocks[i], pair.tblocks[j], k
+
+
+def _near(pair, k: int) -> tuple[list, list]:
+    """The blocks around pair ``k`` of the alignment, on each side: a sentence moved to the next
+    paragraph, a paragraph split in two is found there."""
+    ops = pair.ops
+    i, j = ops[k]
+    s_near = pair.sblocks[max(0, i - 2):i + 3]
+    t_near = pair.tblocks[max(0, j - 2):j + 3]
+    for i2, j2 in ops[max(0, k - 3):k + 4]:
+        if i2 is None and j2 is not None:
+            t_near.append(pair.tblocks[j2])
+        elif j2 is None and i2 is not None:
+            s_near.append(pair.sblocks[i2])
+    return s_near, t_near
 
 
 def _code_texts(blocks) -> tuple[set, str]:
@@ -244,12 +256,13 @@ def codespan_diffs(pair) -> list[Diff]:
     if "codespans" in pair.cache:
         return pair.cache["codespans"]
     out = []
-    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
+    for sb, tb, k in _pairs_with_neighbours(pair):
         if sb.kind == "code" or not (sb.codes or tb.codes):  # no code-like span: two empty Counters
             continue
         s, t = _spans(sb), _spans(tb)
         if s == t:
             continue
+        s_near, t_near = _near(pair, k)
         s_all = _code_texts(s_near)
         t_all = _code_texts(t_near)
         missing = [c for c in sb.codes if not _present(c.text, t_all)]
@@ -410,7 +423,8 @@ def image_diffs(pair) -> list[Diff]:
         s_imgs = sb.images if sb else []
         t_imgs = tb.images if tb else []
         if sb is not None and tb is not None and len(s_imgs) == len(t_imgs):
-            flush()
+            if missing or added:  # most stretches hold no image on one side only
+                flush()
             continue
         if diverged and (sb is None or tb is None):
             continue  # different versions: structure-mismatch says so once
@@ -556,11 +570,14 @@ def _leftovers(pair) -> tuple[set, set]:
         i, j = ops[k]
         return pair.sblocks[i].tokens() if i is not None else pair.tblocks[j].tokens()
 
+    def around(k, reach):  # the leftovers within ``reach`` places of ``k``, in order (``alone`` is sorted)
+        return alone[bisect_left(alone, k - reach):bisect_right(alone, k + reach)]
+
     for a in alone:  # a block that moved a few places: one side's leftover matches the other's
         if a in moved or ops[a][0] is None:
             continue
-        for b in alone:
-            if b in moved or ops[b][1] is None or abs(a - b) > 6 or kind(a) != kind(b):
+        for b in around(a, 6):
+            if b in moved or ops[b][1] is None or kind(a) != kind(b):
                 continue
             ta, tb = tokens(a), tokens(b)
             if (ta or tb) and not ta & tb:
@@ -594,7 +611,7 @@ def _leftovers(pair) -> tuple[set, set]:
         j = ops[a][1]
         if a in moved or j is None or not _touches_list(pair.tblocks, j):
             continue
-        b = next((b for b in alone if b not in moved and ops[b][0] is not None and abs(a - b) <= 3
+        b = next((b for b in around(a, 3) if b not in moved and ops[b][0] is not None
                   and pair.sblocks[ops[b][0]].kind == "li"), None)
         if b is not None:
             moved |= {a, b}
@@ -711,10 +728,11 @@ def drift(pair, effective=None) -> list[Drift]:
         out.append(Drift("links", d.line, d.source.line, f"link {short((d.missing or d.extra)[0].text, 40)} "
                          f"{d.detail}", slip=True))
     lonely_s, lonely_t = _leftovers(pair)
+    diverged = pair.diverged  # a walk over the ops: once, not per block
     for k, (i, j) in enumerate(pair.ops):
         if i is not None and j is not None:
             sb, tb = pair.sblocks[i], pair.tblocks[j]
-            why = _says_more(pair, k, sb, tb) if sb.kind in ("p", "li", "h") and not pair.diverged else ""
+            why = _says_more(pair, k, sb, tb) if sb.kind in ("p", "li", "h") and not diverged else ""
             if why:
                 out.append(Drift("blocks", tb.line, sb.line, f"{sb.label} '{short(sb.title or sb.text, 40)}' "
                                  f"changed: {why}"))
@@ -800,12 +818,19 @@ _BBCODE_URL = re.compile(r"url\s*=\s*[\"“”]?([^\]\"“”\s]+)", re.I)
 
 def _urls(doc, blocks) -> list[str]:
     urls = [l.text for b in blocks for l in b.links]
+    if not doc.memo(_writes_url):  # most guides: no block's lines can hold one
+        return urls
     for b in blocks:
         if b.kind != "code":
-            raw = "\n".join(doc.line(n) for n in range(b.line, b.end_line + 1))
+            raw = "\n".join(doc.lines[b.line - 1:b.end_line])  # lines past the end: none, as doc.line's ""
             if "url" in raw:
                 urls.extend(m.group(1) for m in _BBCODE_URL.finditer(raw))
     return urls
+
+
+def _writes_url(doc) -> bool:
+    """Whether ``url`` is written anywhere in the guide (what _urls looks for in a block's lines)."""
+    return "url" in doc.source.text
 
 
 def _address_shown(url: str, blocks) -> bool:
@@ -827,7 +852,9 @@ def link_diffs(pair) -> list[Diff]:
     if "links" in pair.cache:
         return pair.cache["links"]
     out: list[Diff] = []
-    for sb, tb, s_near, t_near in _pairs_with_neighbours(pair):
+    for sb, tb, k in _pairs_with_neighbours(pair):
+        if not sb.links and not tb.links:  # most blocks
+            continue
         s_links = [l for l in sb.links if not l.text.startswith(("#", "./#"))]
         t_links = [l for l in tb.links if not l.text.startswith(("#", "./#"))]
         if not s_links and not t_links:
@@ -837,6 +864,7 @@ def link_diffs(pair) -> list[Diff]:
         s_own, t_own = {_link_key(l.text) for l in s_links}, {_link_key(l.text) for l in t_links}
         if s_own == t_own:
             continue
+        s_near, t_near = _near(pair, k)
         s_urls, t_urls = _urls(pair.source, s_near), _urls(pair.target, t_near)
         s_keys = {_link_key(u) for u in s_urls}
         t_keys = {_link_key(u) for u in t_urls}

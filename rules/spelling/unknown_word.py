@@ -1,4 +1,5 @@
 import re
+from operator import itemgetter
 
 from lint import dictionaries
 from lint.registry import register
@@ -76,9 +77,17 @@ class UnknownWord(Rule):
         inflects = doc.language in dictionaries.data().get("inflected_names", ())
         sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
         sources = [language for language in dict.fromkeys(sources) if language not in (doc.language, "en")]
-        for word in dictionaries.prose_words(doc, ctx):
+        words = dictionaries.prose_words(doc, ctx)
+        texts = set(map(_TEXT, words))
+        # whether the lexicon knows a word is a pure function of the word: kept per word,
+        # across guides too, and a guide is read word by word only when one is unknown
+        _answers, unknown = lex.verdicts((self.id, shortest), texts,
+                                         lambda text: _unknown(text, lex), lambda text: len(text) >= shortest)
+        if unknown.isdisjoint(texts):
+            return
+        for word in words:
             text = word.text
-            if len(text) < shortest or lex.accepted(text) or lex.compound_known(text):
+            if text not in unknown:
                 continue
             if english is not None and (english.known(text) or (
                     inflects and _inflected_name(text, english))):
@@ -97,6 +106,14 @@ class UnknownWord(Rule):
             hint = f": did you mean '{first[0]}'?" if first else ""
             ctx.report(word.line, word.column, f"'{text}' is not in the {speller.name} "
                        f"dictionary or the project word lists{hint}", end_column=word.end_column)
+
+
+_TEXT = itemgetter(0)  # Word.text
+
+
+def _unknown(text: str, lex) -> bool | None:
+    """True when neither the lexicon nor its compounds know the word (None: known)."""
+    return None if lex.accepted(text) or lex.compound_known(text) else True
 
 
 def _locales_problem(entries) -> str | None:

@@ -62,8 +62,15 @@ class AnchorLeak(Rule):
                      if (fragment := _fragment(link.text))]
         if not fragments:
             return  # the anchors of either guide are not worth computing
+        source_ids, prefixes = _source_anchors(pair, ctx)  # once per folder
+        # only a fragment the source defines, or that starts with one of its legacy ids, can
+        # be reported: most name the translation's own headings, whose ids need not be computed
+        starts = tuple(p + "_" for p in prefixes)
+        fragments = [(link, fragment) for link, fragment in fragments
+                     if fragment in source_ids or fragment.lower().startswith(starts)]
+        if not fragments:
+            return
         target_ids = all_ids(doc)
-        source_ids, prefixes = _source_anchors(pair, ctx)
         # a compound id whose heading part this translation has too (a locale that kept the
         # source's headings) is broken here as in the source, not leaked: links/broken-anchor's
         own_prefixes = legacy_prefixes(doc)

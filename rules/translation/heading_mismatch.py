@@ -45,10 +45,11 @@ class HeadingMismatch(Rule):
         t_count = sum(1 for b in pair.tblocks if b.kind == "h")
         counts = f" ({t_count} headings here, {s_count} in the source)" if s_count != t_count else ""
         runs = []  # consecutive headings shifted by the same number of levels: one finding
+        diverged = pair.diverged  # a walk over the ops: once, not per heading
         for sb, tb in pair.matched:
             if sb.kind != "h":
                 continue
-            if pair.diverged and not sb.tokens() & tb.tokens():
+            if diverged and not sb.tokens() & tb.tokens():
                 continue  # another version of the guide: this pairing is a guess
             if tb.level != sb.level and not sb.tokens() & tb.tokens() and _other_sections(pair, sb, tb):
                 continue  # two different sections the alignment paired, not one at another level
@@ -63,7 +64,7 @@ class HeadingMismatch(Rule):
             more = f" (and the {count - 1} heading(s) after it, same shift)" if count > 1 else ""
             ctx.report(tb.line, 1, f"heading level {tb.level} here, {sb.level} at source line "
                        f"{sb.line} ('{short(sb.title)}'){more}", end_column=tb.level + 1)
-        lonely_s, lonely_t = ([], []) if pair.diverged else _leftovers(pair)
+        lonely_s, lonely_t = ([], []) if diverged else _leftovers(pair)
         lonely = []
         for k, (i, j) in enumerate(pair.ops):
             if k in lonely_s and pair.sblocks[i].kind == "h":

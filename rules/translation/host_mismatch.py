@@ -9,6 +9,7 @@ HOST = re.compile(r"(?<![\w.@/:-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.){2,}[a-z
 # what every HOST match holds (the end of a label, a dot, a label, a dot, the next one's start):
 # far cheaper to look for, and most lines with two dots (two sentences) have none
 HOST_HINT = re.compile(r"[a-z0-9]\.[a-z0-9-]+\.[a-z0-9]", re.I)
+_DOTS = re.compile(r"\.[a-z0-9-]+\.[a-z0-9]", re.I)  # HOST_HINT but its first character
 URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*", re.I)
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
@@ -18,15 +19,46 @@ def hosts(doc) -> list[tuple[str, int, int]]:
     blocks aside (translation/code-mismatch compares code blocks, sample output included)."""
     found, skip = [], doc.code_lines
     start = doc.body_first_line
-    for number, line in enumerate(doc.lines[start - 1:], start):
-        if line.count(".") < 2 or number in skip or not HOST_HINT.search(line):  # a host name has two dots at least
+    # HOST_HINT without its first character starts with a dot: the regex engine looks for that
+    # dot alone, so one search over the body finds the few lines worth a look (none of these
+    # patterns spans lines) faster than a test per line
+    text = "\n".join(doc.lines[start - 1:])
+    number, at, hint = start, 0, _DOTS.search(text)
+    while hint is not None:
+        begin = text.rfind("\n", 0, hint.start()) + 1
+        number += text.count("\n", at, begin)
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        at, hint = begin, _DOTS.search(text, end)
+        line = text[begin:end]
+        if number in skip or not HOST_HINT.search(line):
             continue
         masked = URL.sub(lambda m: " " * len(m.group()), line) if ("://" in line or "www." in line) else line
         if "](" in masked:  # most lines hold no link target
             masked = LINK_TARGET.sub(lambda m: " " * len(m.group()), masked)
-        for m in HOST.finditer(masked):
-            found.append((m.group(1), number, m.start(1) + 1))
+        found.extend((m.group(1), number, m.start(1) + 1) for m in _host_matches(masked))
     return found
+
+
+def _host_matches(line: str):
+    """``HOST.finditer(line)``, the pattern tried only on the words that hold a HOST_HINT.
+
+    A host name holds a hint and no space or tab, so a match found from ``pos`` starts in the
+    word around the first hint from there, and ends in it; a space or tab after a word fails
+    HOST's look-ahead as the end of the line does, so the word alone (``endpos``) finds the
+    same matches, and the rest of a long line is not tried at every character."""
+    pos = 0
+    while (hint := HOST_HINT.search(line, pos)) is not None:
+        at, after = hint.start(), hint.end()
+        start = max(pos, line.rfind(" ", 0, at) + 1, line.rfind("\t", 0, at) + 1)
+        space, tab = line.find(" ", after), line.find("\t", after)
+        end = min(space if space >= 0 else len(line), tab if tab >= 0 else len(line))
+        found = HOST.search(line, start, end)
+        if found is None:
+            pos = end
+            continue
+        yield found
+        pos = found.end()
 
 
 def _source_hosts(doc) -> list[str]:

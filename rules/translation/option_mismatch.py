@@ -6,13 +6,15 @@ from lint.rule import Rule
 from lint.translations.align import pair_for
 
 # `-p`, `--dport`, `--src-range`, `-—dport` as written in prose or code
-OPTION = re.compile(r"(?:^|(?<=[\s(\[\"'“„«`]))(?P<dashes>[-—–]{1,3})(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)\b(?![-—–])")
+# (written dash first, what precedes it, the start of the text or [\s(\["'“„«`], tested after it:
+# the engine skips to the dashes instead of trying each character)
+OPTION = re.compile(r"(?P<dashes>[-—–](?<![^\s(\[\"'“„«`][-—–])[-—–]{0,2})"
+                    r"(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)\b(?![-—–])")
 TYPOGRAPHIC = re.compile("[—–]")
 
 
 def _options(text: str):
-    for m in OPTION.finditer(text):
-        yield m
+    return OPTION.finditer(text)
 
 
 def source_options(source) -> dict[str, set[str]]:

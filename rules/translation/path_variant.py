@@ -1,6 +1,7 @@
 import os
 import re
 
+from lint.document import PARSED_GUIDE
 from lint.registry import register
 from lint.rule import Rule
 from lint.translations import pairing as pairing_module
@@ -34,6 +35,16 @@ def _paths(doc):
                 if len(skeleton) >= 6:
                     found.setdefault(skeleton, {}).setdefault(form, (line, column + m.start()))
     return found
+
+
+def _own_paths(doc, here: str, ctx):
+    """``_paths(doc)``, shared with the siblings that read this guide from disk when ``doc`` is
+    that very text (the run parsed it once for both): each guide's paths are found once."""
+    peek = getattr(ctx.services, "peek", None)
+    parsed = peek((PARSED_GUIDE, here)) if peek is not None else None
+    if parsed is None or parsed.source is not doc.source:  # an unsaved buffer, another version
+        return _paths(doc)
+    return ctx.services.get(("path-variant-paths", here), lambda: _paths(doc), scope="folder")
 
 
 def _parts(form: str) -> set[str]:
@@ -94,11 +105,12 @@ class PathVariant(Rule):
         found = pairing_for(doc, ctx)
         if found is None or found.locale is None or len(found.siblings) < 2:
             return
-        mine = _paths(doc)
+        here = os.path.abspath(doc.path)
+        mine = _own_paths(doc, here, ctx)
         if not mine:
             return
         pattern = ctx.effective.locale_pattern
-        folder = os.path.dirname(os.path.abspath(doc.path))
+        folder = os.path.dirname(here)
         ctx.depends_on(folder or ".")
         others = {}
         for locale, path in sorted(found.siblings.items()):

@@ -46,12 +46,16 @@ class RepeatedLabel(Rule):
 
     def check(self, doc, ctx):
         most = ctx.option("max_words")
-        # whole lines, not text nodes: bold splits `**Port:** port:` into two nodes
-        lines = sorted({n for block in leaf_blocks(doc) for n in range(block.line, block.end_line + 1)})
-        for number in lines:
-            line = doc.line(number)
-            if line.count(":") < 2:
+        # whole lines, not text nodes: bold splits `**Port:** port:` into two nodes. A label
+        # written twice needs two colons: only such lines are looked for in the blocks
+        rich = [number for number, line in enumerate(doc.lines, 1) if line.count(":") >= 2]
+        if not rich:
+            return
+        covered = {n for block in leaf_blocks(doc) for n in range(block.line, block.end_line + 1)}
+        for number in rich:
+            if number not in covered:
                 continue
+            line = doc.lines[number - 1]
             if "`" in line:
                 line = CODE_SPAN.sub(lambda m: "\0" * len(m.group()), line)
             if not _may_repeat(line):
