@@ -21,6 +21,7 @@ from mistune.plugins import import_plugin
 from mistune.block_parser import BlockParser
 from mistune.inline_parser import InlineParser
 from mistune.core import BlockState
+from mistune.helpers import HTML_ATTRIBUTES, HTML_TAGNAME
 from mistune.util import escape_url
 
 MAX_NESTING = 20  # mistune's own limit; deeper quotes and lists are kept as text
@@ -292,16 +293,18 @@ class _PositionedMarkdown(mistune.Markdown):
 
     def simple_pieces(self, text: str, literal_brackets: bool = False) -> list[tuple] | None:
         """Where the syntax of ``text`` is, if it is only line breaks, code spans, autolinks,
-        emphasis and bold text, and links and images whose text and destination hold no
-        syntax either (nine texts in ten of those that have any); else None. A piece is
-        (kind, start, end) of a text, soft break, code span, emphasis, bold text or autolink,
-        or (kind, start, end, text start, text end, destination start, destination end) of a
-        link or image. With ``literal_brackets`` (a guide without reference definitions),
-        ``[text]`` not followed by ``(`` or ``[`` is plain text, as mistune leaves it.
+        HTML tags, emphasis and bold text, and links and images whose text and destination
+        hold no syntax either (nine texts in ten of those that have any); else None. A piece
+        is (kind, start, end) of a text, soft break, code span, emphasis, bold text, autolink
+        or HTML tag, or (kind, start, end, text start, text end, destination start,
+        destination end) of a link or image. With ``literal_brackets`` (a guide without
+        reference definitions), ``[text]`` not followed by ``(`` or ``[`` is plain text, as
+        mistune leaves it.
 
         No inline rule can start in the text around them, nor in their text; a destination
         is consumed by the link rule as a whole (mistune's ``parse_link``), a code span by
-        the code rule, and an autolink by its rule (every ``<`` of the text starts one); the
+        the code rule, and an autolink or a tag by its rule (every ``<`` of the text starts
+        one; no link may follow an ``<a>`` tag, after which mistune reads them as text); the
         ``*`` runs are the only emphasis delimiters (an underscore between two letters or
         digits is none), each can open or close as its place says, and pairs with the next;
         so simple_inline() gives the tokens the parser makes (tests/test_markdown_fast_paths.py
@@ -309,6 +312,7 @@ class _PositionedMarkdown(mistune.Markdown):
         if "\\" in text:
             return None  # escapes: the parser must read them
         pieces, pos, checked, links = [], 0, 0, 0
+        in_link = False  # after <a>: mistune reads links as text
         append = pieces.append
         for m in self.simple_syntax(text):
             start, end = m.span()
@@ -327,6 +331,8 @@ class _PositionedMarkdown(mistune.Markdown):
                     return None
             checked = pos = end
             if kind == 4:
+                if in_link:
+                    return None
                 a, b = m.span(3)
                 c, d = m.span(4)
                 append(("link", start, end, a, b, c, d))
@@ -345,9 +351,18 @@ class _PositionedMarkdown(mistune.Markdown):
                 a, b = m.span(1)
                 c, d = m.span(2)
                 append(("image", start, end, a, b, c, d))
-            else:
+            elif kind == 9:
+                if in_link:
+                    return None
                 links += 1
                 append(("autolink", start, end))
+            else:
+                links += 1
+                append(("html", start, end))
+                if text.startswith(_LINK_OPENING_TAGS, start):
+                    in_link = True
+                elif text.startswith(_LINK_CLOSING_TAGS, start):
+                    in_link = False
         end = len(text)
         if pos < end:
             if _OTHER_TRIGGER(text, checked, end) is not None:
@@ -384,6 +399,8 @@ class _PositionedMarkdown(mistune.Markdown):
                 url = text[piece[1] + 1:piece[2] - 1]
                 tokens.append({"type": "link", "children": [{"type": "text", "raw": url}],
                                "attrs": {"url": _escape_url(url)}})
+            elif kind == "html":
+                tokens.append({"type": "inline_html", "raw": text[piece[1]:piece[2]]})
             else:
                 label = text[piece[3]:piece[4]]
                 tokens.append({"type": kind, "children": [{"type": "text", "raw": label}] if label else [],
@@ -473,7 +490,13 @@ _SIMPLE_SYNTAX = re.compile(
     # code between two single backticks, on one line: mistune's code span, read first
     + r"|`(?<!``)([^`\n]+)`(?!`)"
     # an autolink, mistune's pattern (AUTO_LINK)
-    + r"|<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*)>")
+    + r"|<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*)>"
+    # an HTML tag, mistune's pattern (_INLINE_HTML_TAG), which it tries after the autolinks
+    # (the group after the "<", which the regex engine then scans for)
+    + r"|<(" + HTML_TAGNAME + HTML_ATTRIBUTES + r"\s*/?>|/" + HTML_TAGNAME + r"\s*>)")
+#: the tags after which mistune reads no link until a closing one (InlineParser.parse_inline_html)
+_LINK_OPENING_TAGS = ("<a ", "<a>", "<A ", "<A>")
+_LINK_CLOSING_TAGS = ("</a ", "</a>", "</A ", "</A>")
 #: _MISTUNE_TRIGGERS but the line end and "!" (text unless a "[" follows, which is one), and
 #: underscores but those between two letters or digits, which can neither open nor close
 _OTHER_TRIGGER = re.compile(r"[\\`*\[\]<]|(?<!\w)_|_(?!\w)").search
@@ -782,6 +805,8 @@ def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base:
             child.parent = node
             node.children = [child]
             nodes.append(node)
+        elif kind == "html":
+            nodes.append(Node("inline_html", *span(base + a, base + b), text[a:b]))
         elif kind == "autolink":
             url = text[a + 1:b - 1]
             node = Node("link", *span(base + a, base + b), "",
@@ -821,6 +846,8 @@ def _place_on_line(pieces: list[tuple], text: str, state: _PositionedState, base
             child.parent = node
             node.children = [child]
             nodes.append(node)
+        elif kind == "html":
+            nodes.append(Node("inline_html", line, first + a, line, first + b, text[a:b]))
         elif kind == "autolink":
             url = text[a + 1:b - 1]
             node = Node("link", line, first + a, line, first + b, "",

@@ -30,6 +30,7 @@ def same_as_mistune(text: str, env: dict | None = None) -> list[dict] | None:
     "Go to <https://community.ovh.com/en/>.", "<https://a.b/c_d*e> and <ftp:x>",  # autolinks
     "[!primary]\nDiese Übersetzung wurde erstellt.", "a [!x] b", "[a] (u)",  # brackets no link follows
     "my_file and user_name", "Hello! World",  # underscores between letters, "!" before no "["
+    "a line.<br>\n- and <b>[a](u)</b>", '*Reverse IP* <a name="reverseip"></a>',  # HTML tags
 ])
 def test_links_bold_text_and_line_breaks_skip_the_inline_parser(text):
     assert same_as_mistune(text) is not None
@@ -41,7 +42,8 @@ def test_links_bold_text_and_line_breaks_skip_the_inline_parser(text):
     "a  \nb",                                  # a hard line break
     "[a *b*](u)",                              # syntax in the link text
     "[a](<b c>)", "[a](b(c))", '[a](b "title")', "[a](b\\)c)",  # destinations mistune unpacks
-    "x _y [a](u)", "<b>[a](u)</b>", "<a@b.c>",  # syntax around the link, HTML, e-mail autolinks
+    "x _y [a](u)", "<a@b.c>", "<!-- a -->", "a < b",  # e-mail autolinks, comments, a lone "<"
+    '<a href="x">[a](u)</a>', "<a>\n<https://a.b></a>",  # links inside <a>, which mistune keeps as text
     "``a``", "`a``", "`a` `b", "`<b>`", "a `b\nc`", "**a `b`**",  # code spans left to the parser
     "[[a]](u)", "![a]", "[a][b]",              # a nested link, or brackets a link may follow
 ])
@@ -63,7 +65,7 @@ def test_every_paragraph_and_line_of_the_corpus_gets_mistunes_tokens(corpus):
             if MD.no_inline_syntax(piece):  # the texts the shortcut is asked about
                 taken += same_as_mistune(piece) is not None
                 same_as_mistune(piece, REFS)
-    assert taken > 14000  # the shortcut is what most of them take (15,599 of 19,104)
+    assert taken > 15000  # the shortcut is what most of them take (16,386 of 19,104)
 
 
 def tree(nodes):
