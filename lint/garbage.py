@@ -9,8 +9,8 @@ garbage that only the collector can free: a guide's tree is let go whole when th
 its folder (:meth:`lint.document.Document.release` breaks its parent links then, so reference
 counting frees it), and the run's caches live to the end.
 
-So a batch run (:func:`for_a_batch_run`) turns automatic collection off and collects at
-folder ends instead (:func:`folder_left`), every :data:`FOLDERS_PER_COLLECTION` folders: what
+So a batch run (:func:`for_a_batch_run`) turns automatic collection off and collects at a
+folder end every :data:`FILES_PER_COLLECTION` files instead (:func:`file_started`): what
 survives a collection is the run's caches, which :func:`gc.freeze` moves out of the
 collector's sight so that no later collection traverses them again. Library callers and the
 language server keep Python's automatic collection: they never call :func:`for_a_batch_run`.
@@ -20,11 +20,14 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
-#: folders checked between two collections: enough to make each collection's fixed cost
-#: small, few enough that the cycles a check leaves (a few kilobytes a guide) stay small
-FOLDERS_PER_COLLECTION = 16
+#: files checked between two collections, which run when the run next leaves a folder:
+#: enough to make each collection's fixed cost small, few enough that the cycles a check
+#: leaves (a few kilobytes a guide) stay small
+FILES_PER_COLLECTION = 64
+#: a folder this large (a flat repository) is not waited for: collect in its middle
+FILES_IN_ONE_FOLDER = 1024
 
-_state = {"batch": False, "folders": 0}
+_state = {"batch": False, "files": 0}
 
 
 def for_a_batch_run() -> bool:
@@ -33,17 +36,20 @@ def for_a_batch_run() -> bool:
     was_on = gc.isenabled()
     gc.freeze()  # what start-up loaded (modules, rule data) is never garbage
     gc.disable()
-    _state["batch"], _state["folders"] = True, 0
+    _state["batch"], _state["files"] = True, 0
     return was_on
 
 
-def folder_left() -> None:
-    """The run left a folder: every few folders, free the cycles left since the last
-    collection and set aside what survived it (the run's caches)."""
+def file_started(left_a_folder: bool) -> None:
+    """A file's check starts (``left_a_folder``: the previous file was in another folder,
+    whose guides were just released). Every few dozen files, at a folder end, free the cycles
+    left since the last collection and set aside what survived it: the run's caches, which no
+    later collection then traverses again."""
     if not _state["batch"]:
         return
-    _state["folders"] += 1
-    if _state["folders"] % FOLDERS_PER_COLLECTION == 0:
+    files = _state["files"] = _state["files"] + 1
+    if (left_a_folder and files >= FILES_PER_COLLECTION) or files >= FILES_IN_ONE_FOLDER:
+        _state["files"] = 0
         gc.collect()
         gc.freeze()
 

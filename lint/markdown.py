@@ -290,41 +290,62 @@ class _PositionedMarkdown(mistune.Markdown):
     #: ``finditer`` of the links, images and bold text simple_inline() builds, or None
     simple_syntax = None
 
-    def simple_pieces(self, text: str) -> list[tuple] | None:
-        """Where the syntax of ``text`` is, if it is only line breaks, code spans, bold text and
-        links and images whose text and destination hold no syntax either (three texts in
-        four of those that have any); else None. A piece is (kind, start, end) of a text,
-        soft break, code span or bold text, or (kind, start, end, text start, text end,
-        destination start, destination end) of a link or image.
+    def simple_pieces(self, text: str, literal_brackets: bool = False) -> list[tuple] | None:
+        """Where the syntax of ``text`` is, if it is only line breaks, code spans, autolinks,
+        emphasis and bold text, and links and images whose text and destination hold no
+        syntax either (nine texts in ten of those that have any); else None. A piece is
+        (kind, start, end) of a text, soft break, code span, emphasis, bold text or autolink,
+        or (kind, start, end, text start, text end, destination start, destination end) of a
+        link or image. With ``literal_brackets`` (a guide without reference definitions),
+        ``[text]`` not followed by ``(`` or ``[`` is plain text, as mistune leaves it.
 
         No inline rule can start in the text around them, nor in their text; a destination
-        is consumed by the link rule as a whole (mistune's ``parse_link``), and a code span by
-        the code rule; a ``**`` run between a letter or digit and the text is the only
-        delimiter, and pairs with the next; so simple_inline() gives the tokens the parser makes
-        (tests/test_markdown_fast_paths.py compares them with mistune's on the corpus)."""
-        if _NEVER_SIMPLE(text) is not None:
-            return None  # HTML, autolinks and escapes: most texts the parser must read
-        pieces, pos = [], 0
+        is consumed by the link rule as a whole (mistune's ``parse_link``), a code span by
+        the code rule, and an autolink by its rule (every ``<`` of the text starts one); the
+        ``*`` runs are the only emphasis delimiters (an underscore between two letters or
+        digits is none), each can open or close as its place says, and pairs with the next;
+        so simple_inline() gives the tokens the parser makes (tests/test_markdown_fast_paths.py
+        compares them with mistune's on the corpus)."""
+        if "\\" in text:
+            return None  # escapes: the parser must read them
+        pieces, pos, checked, links = [], 0, 0, 0
         for m in self.simple_syntax(text):
             start = m.start()
-            if start > pos and not _plain_pieces(text, pos, start, pieces):
+            if m.start(5) >= 0:  # [text]: plain text, part of the text around it
+                if not literal_brackets or _OTHER_TRIGGER(text, checked, start) is not None:
+                    return None
+                checked = m.end()
+                continue
+            if start > pos and not _plain_pieces(text, pos, start, pieces, checked):
                 return None
-            pos = m.end()
+            checked = pos = m.end()
             if m.start(1) >= 0:
                 pieces.append(("image", start, pos, m.start(1), m.end(1), m.start(2), m.end(2)))
             elif m.start(3) >= 0:
                 pieces.append(("link", start, pos, m.start(3), m.end(3), m.start(4), m.end(4)))
-            elif m.start(5) >= 0:
-                pieces.append(("strong", start, pos))
-            else:
+            elif m.start(7) >= 0:
+                # a run opens if it is not followed by a space, nor by punctuation unless a
+                # space or punctuation is before it (mistune's _can_open_emphasis); closes
+                # the other way round
+                inner, close = m.start(7), m.end(7)
+                if not (_can_open(text[start - 1] if start else "\n", text[inner])
+                        and _can_open(text[pos] if pos < len(text) else "\n", text[close - 1])):
+                    return None
+                pieces.append(("strong" if inner - start == 2 else "emphasis", start, pos))
+            elif m.start(8) >= 0:
                 pieces.append(("codespan", start, pos))
-        if pos < len(text) and not _plain_pieces(text, pos, len(text), pieces):
+            else:
+                links += 1
+                pieces.append(("autolink", start, pos))
+        if pos < len(text) and not _plain_pieces(text, pos, len(text), pieces, checked):
             return None
+        if "<" in text and text.count("<") != links:
+            return None  # HTML, or a "<" in a code span that may be read otherwise
         return pieces
 
-    def simple_inline(self, text: str) -> list[dict] | None:
+    def simple_inline(self, text: str, env: dict | None = None) -> list[dict] | None:
         """mistune's inline tokens of ``text`` built from its simple_pieces(), or None."""
-        pieces = self.simple_pieces(text)
+        pieces = self.simple_pieces(text, env is not None and not env.get("ref_links"))
         if pieces is None:
             return None
         tokens = []
@@ -337,8 +358,15 @@ class _PositionedMarkdown(mistune.Markdown):
             elif kind == "strong":
                 tokens.append({"type": "strong",
                                "children": [{"type": "text", "raw": text[piece[1] + 2:piece[2] - 2]}]})
+            elif kind == "emphasis":
+                tokens.append({"type": "emphasis",
+                               "children": [{"type": "text", "raw": text[piece[1] + 1:piece[2] - 1]}]})
             elif kind == "codespan":
                 tokens.append({"type": "codespan", "raw": _code(text, piece[1], piece[2])})
+            elif kind == "autolink":
+                url = text[piece[1] + 1:piece[2] - 1]
+                tokens.append({"type": "link", "children": [{"type": "text", "raw": url}],
+                               "attrs": {"url": _escape_url(url)}})
             else:
                 label = text[piece[3]:piece[4]]
                 tokens.append({"type": kind, "children": [{"type": "text", "raw": label}] if label else [],
@@ -359,7 +387,7 @@ class _PositionedMarkdown(mistune.Markdown):
             # (most paragraphs, headings and cells), without running it
             return [{"type": "text", "raw": text}]
         if self.simple_syntax is not None:
-            simple = self.simple_inline(text)
+            simple = self.simple_inline(text, env)
             if simple is not None:
                 return simple
         return self.inline(text, env)
@@ -409,24 +437,38 @@ def create_parser() -> mistune.Markdown:
 #: where mistune 3.4's inline rules start (escape, code span, emphasis, link, autolink, HTML,
 #: line breaks)
 _MISTUNE_TRIGGERS = frozenset("\\`*_[]!<\n")
-# a link or image whose text holds none of those characters, and whose destination is one run
-# of characters that mistune takes verbatim: no space, parenthesis, escape or angle bracket
-# (``[a](<b c>)``, ``[a](b(c))`` and titles are left to the parser)
-_SIMPLE_LINK = r"\[([^\\`*_\[\]!<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)"
+# a link or image whose text holds none of those characters but "!" (which starts an image
+# only before a "["), and whose destination is one run of characters that mistune takes
+# verbatim: no space, parenthesis, escape or angle bracket (``[a](<b c>)``, ``[a](b(c))``
+# and titles are left to the parser)
+_SIMPLE_LINK = r"\[([^\\`*_\[\]<\n]*)\]\(([^\s()\\<>\[\]`\x00-\x1f\x7f]*)\)"
 _SIMPLE_SYNTAX = re.compile(
     # each alternative starts with its own character (the lookbehinds come after it), so the
-    # regex engine scans for those four characters instead of trying each alternative at
+    # regex engine scans for those five characters instead of trying each alternative at
     # every position of the text
     "!" + _SIMPLE_LINK + "|" + _SIMPLE_LINK
-    # bold text holding none of them either, that starts and ends with a letter or a digit,
-    # between runs of exactly two asterisks (``**a****b**`` is one run of four): its runs can
-    # open and close whatever stands outside them
-    + r"|\*\*(?<!\*\*\*)(?=[^\W_])([^\\`*_\[\]!<\n]*?)(?<=[^\W_])\*\*(?!\*)"
+    # brackets that no link can follow: plain text in a guide without reference definitions
+    + r"|\[(?<!!\[)([^\\`*_\[\]<\n]+)\](?![(\[])"
+    # emphasis or bold text holding none of them either, between runs of one or two
+    # asterisks, the same each side (``**a****b**`` is one run of four): simple_pieces()
+    # checks that its runs can open and close
+    + r"|\*(?<!\*\*)(\*?)([^\\`*_\[\]<\n]+)\*\6(?!\*)"
     # code between two single backticks, on one line: mistune's code span, read first
-    + r"|`(?<!``)([^`\n]+)`(?!`)")
-_NEVER_SIMPLE = re.compile(r"[<\\]").search  # triggers that none of those holds (even in code)
-_OTHER_TRIGGER = re.compile(r"[\\`*_\[\]!<]").search  # _MISTUNE_TRIGGERS but the line end
+    + r"|`(?<!``)([^`\n]+)`(?!`)"
+    # an autolink, mistune's pattern (AUTO_LINK)
+    + r"|<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*)>")
+#: _MISTUNE_TRIGGERS but the line end and "!" (text unless a "[" follows, which is one), and
+#: underscores but those between two letters or digits, which can neither open nor close
+_OTHER_TRIGGER = re.compile(r"[\\`*\[\]<]|(?<!\w)_|_(?!\w)").search
 _SOFT_BREAK = re.compile(r" *\n\s*")  # mistune's own pattern (HARD_LINEBREAK) for it
+
+
+def _can_open(before: str, after: str) -> bool:
+    """Whether a run of asterisks between ``before`` and ``after`` can open emphasis (mistune's
+    _can_open_emphasis; it can close if ``_can_open(after, before)``)."""
+    if after.isspace():
+        return False
+    return after.isalnum() or before.isspace() or not before.isalnum()
 
 
 def _code(text: str, start: int, end: int) -> str:
@@ -438,10 +480,11 @@ def _code(text: str, start: int, end: int) -> str:
     return code
 
 
-def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple]) -> bool:
+def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple], checked: int) -> bool:
     """Add the pieces mistune makes of ``text[pos:end]``, between two pieces of syntax, to
-    ``pieces``, if it holds no syntax but soft line breaks; else False."""
-    if _OTHER_TRIGGER(text, pos, end) is not None:
+    ``pieces``, if it holds no syntax but soft line breaks (and, before ``checked``, the
+    plain brackets simple_pieces() looked at); else False."""
+    if _OTHER_TRIGGER(text, checked if checked > pos else pos, end) is not None:
         return False
     if text.find("\n", pos, end) < 0:
         pieces.append(("text", pos, end))
@@ -455,17 +498,6 @@ def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple]) -> bool:
         pieces.append(("softbreak", m.start(), pos))
     if pos < end:
         pieces.append(("text", pos, end))
-    return True
-    if "  \n" in text:
-        return False  # a hard line break
-    pos = 0
-    for m in _SOFT_BREAK.finditer(text):
-        if m.start() > pos:
-            tokens.append({"type": "text", "raw": text[pos:m.start()]})
-        tokens.append({"type": "softbreak"})
-        pos = m.end()
-    if pos < len(text):
-        tokens.append({"type": "text", "raw": text[pos:]})
     return True
 
 
@@ -720,6 +752,8 @@ def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base:
     locator finds for their tokens, placed from the offsets the pieces were cut at (the
     locator's searches would land there: the text around them holds no bracket, asterisk
     or backslash, and a soft break's next text is the first non-space after it)."""
+    if "\n" not in text:
+        return _place_on_line(pieces, text, state, base)
     span, nodes = state.span, []
     for piece in pieces:
         kind, a, b = piece[0], piece[1], piece[2]
@@ -729,9 +763,18 @@ def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base:
             nodes.append(Node("softbreak", *span(base + a, base + text.find("\n", a) + 1)))
         elif kind == "codespan":
             nodes.append(Node("codespan", *span(base + a, base + b), _code(text, a, b)))
-        elif kind == "strong":
-            node = Node("strong", *span(base + a, base + b))
-            child = Node("text", *span(base + a + 2, base + b - 2), text[a + 2:b - 2])
+        elif kind == "strong" or kind == "emphasis":
+            w = 2 if kind == "strong" else 1
+            node = Node(kind, *span(base + a, base + b))
+            child = Node("text", *span(base + a + w, base + b - w), text[a + w:b - w])
+            child.parent = node
+            node.children = [child]
+            nodes.append(node)
+        elif kind == "autolink":
+            url = text[a + 1:b - 1]
+            node = Node("link", *span(base + a, base + b), "",
+                        {"url": _escape_url(url), "autolink": True, "dest_raw": url})
+            child = Node("text", *span(base + a + 1, base + b - 1), url)
             child.parent = node
             node.children = [child]
             nodes.append(node)
@@ -742,6 +785,45 @@ def _place_pieces(pieces: list[tuple], text: str, state: _PositionedState, base:
             node = Node(kind, *span(base + a, base + b), "", attrs)
             if label:
                 child = Node("text", *span(base + piece[3], base + piece[4]), label)
+                child.parent = node
+                node.children = [child]
+            nodes.append(node)
+    return nodes
+
+
+def _place_on_line(pieces: list[tuple], text: str, state: _PositionedState, base: int) -> list[Node]:
+    """_place_pieces() of a text on one line (most texts): every offset in it is on the line
+    of ``base``, so a column is the text's first column plus the offset, without a span()."""
+    line, first = state.position(base)
+    nodes = []
+    for piece in pieces:
+        kind, a, b = piece[0], piece[1], piece[2]
+        if kind == "text":
+            nodes.append(Node("text", line, first + a, line, first + b, text[a:b]))
+        elif kind == "codespan":
+            nodes.append(Node("codespan", line, first + a, line, first + b, _code(text, a, b)))
+        elif kind == "strong" or kind == "emphasis":
+            w = 2 if kind == "strong" else 1
+            node = Node(kind, line, first + a, line, first + b)
+            child = Node("text", line, first + a + w, line, first + b - w, text[a + w:b - w])
+            child.parent = node
+            node.children = [child]
+            nodes.append(node)
+        elif kind == "autolink":
+            url = text[a + 1:b - 1]
+            node = Node("link", line, first + a, line, first + b, "",
+                        {"url": _escape_url(url), "autolink": True, "dest_raw": url})
+            child = Node("text", line, first + a + 1, line, first + b - 1, url)
+            child.parent = node
+            node.children = [child]
+            nodes.append(node)
+        else:  # a link or image (a soft break needs a line end)
+            label, url = text[piece[3]:piece[4]], text[piece[5]:piece[6]]
+            attrs = {"url": _escape_url(url), "dest_raw": url, "dest_line": line,
+                     "dest_column": first + piece[5]}
+            node = Node(kind, line, first + a, line, first + b, "", attrs)
+            if label:
+                child = Node("text", line, first + piece[3], line, first + piece[4], label)
                 child.parent = node
                 node.children = [child]
             nodes.append(node)
@@ -760,6 +842,8 @@ class _Converter:
         self.md, self.env = md, env
         self.plain = md.no_inline_syntax
         self.simple = md.simple_syntax is not None
+        # "[text]" is plain text unless the guide defines references (mistune's parse_link_close)
+        self.brackets = not env.get("ref_links")
 
     def blocks(self, tokens: list[dict], state: _PositionedState) -> list[Node]:
         """The nodes of block tokens, blank lines left out."""
@@ -781,12 +865,12 @@ class _Converter:
         else:
             children = None
             if self.simple:
-                pieces = self.md.simple_pieces(stripped)
+                pieces = self.md.simple_pieces(stripped, self.brackets)
                 if pieces is not None:
                     base = state.src.find(stripped, start, max(stop, start + len(stripped)))
                     if base >= 0:
                         return _place_pieces(pieces, stripped, state, base)
-                    children = self.md.simple_inline(stripped)
+                    children = self.md.simple_inline(stripped, self.env)
             if children is None:
                 children = self.md.inline(stripped, self.env)
         return _locate_inline(children, stripped, state, start, stop)
@@ -896,7 +980,7 @@ class _Converter:
                 # (the locator, limited to the cell, would land on the same offsets)
                 if self.plain is not None and self.plain(raw) is None:
                     return [Node("text", *state.span(start, end), raw)]
-                pieces = self.md.simple_pieces(raw) if self.simple else None
+                pieces = self.md.simple_pieces(raw, self.brackets) if self.simple else None
                 if pieces is not None:
                     return _place_pieces(pieces, raw, state, start)
             inline = self.md.inline_tokens(text, self.env)

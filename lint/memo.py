@@ -87,18 +87,18 @@ class RunMemo:
         self.file_check = object()
         if path is not None:
             folder = os.path.dirname(os.path.abspath(path))
-            if folder != self._folder:
-                # what was built before the first file (the guides the staged-change notes
-                # parsed) is kept until the run leaves the first file's folder
-                if self._folder is not None:
-                    for key in self._folder_keys:
-                        value = self._cache.pop(key, None)
-                        self._inputs.pop(key, None)
-                        if isinstance(value, Document):
-                            value.release()
-                    self._folder_keys = []
-                    garbage.folder_left()
-                self._folder = folder
+            left = folder != self._folder and self._folder is not None
+            if left:
+                for key in self._folder_keys:
+                    value = self._cache.pop(key, None)
+                    self._inputs.pop(key, None)
+                    if isinstance(value, Document):
+                        value.release()
+                self._folder_keys = []
+            # what was built before the first file (the guides the staged-change notes parsed)
+            # is kept until the run leaves the first file's folder
+            self._folder = folder
+            garbage.file_started(left)
 
     def end_file(self) -> dict[str, tuple[str, str]]:
         deps, self.deps = self.deps or {}, None

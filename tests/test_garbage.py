@@ -59,10 +59,20 @@ def test_a_check_collects_at_folder_ends_and_gives_automatic_collection_back(tmp
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "guide.en-gb.md").write_text(GUIDE)
     collections = []
-    monkeypatch.setattr(garbage, "FOLDERS_PER_COLLECTION", 1)
+    monkeypatch.setattr(garbage, "FILES_PER_COLLECTION", 1)
     monkeypatch.setattr(garbage.gc, "collect", lambda *a: collections.append(gc.isenabled()) or 0)
     assert gc.isenabled()
     code, _, _ = run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", ".")
     assert code in (0, 1)
     assert collections == [False, False]  # leaving a/ and b/, with automatic collection off
     assert gc.isenabled()
+
+
+def test_a_flat_repository_is_collected_in_the_middle_of_its_one_folder(tmp_path, monkeypatch, capsys):
+    for n in range(5):
+        (tmp_path / f"guide-{n}.en-gb.md").write_text(GUIDE)
+    collections = []
+    monkeypatch.setattr(garbage, "FILES_IN_ONE_FOLDER", 2)
+    monkeypatch.setattr(garbage.gc, "collect", lambda *a: collections.append(True) or 0)
+    run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", ".")
+    assert len(collections) == 2  # after the second and the fourth guide

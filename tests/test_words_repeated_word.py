@@ -42,11 +42,12 @@ def test_the_cheap_test_passes_every_block_with_a_repeat_and_skips_the_others():
     assert 5 in skipped  # a bold label and the same word after it are not one run, nor close
 
 
-def test_a_near_repeat_is_a_word_after_itself_or_two_words_after_themselves():
+def test_a_near_repeat_is_a_word_after_itself_or_a_phrase_after_itself():
     near = repeated_word._near_repeat
     assert near(("the", "the"))
     assert near(("of", "the", "of", "the"))
-    assert near(("a", "b", "c", "d", "e") * 2)  # a phrase of five words, the longest read
+    assert near(("see", "the", "a", "b", "c", "d", "e") + ("a", "b", "c", "d", "e"))  # five words
     assert not near(("a", "b", "c", "d", "e", "f") * 2)  # six: longer than any repeat read
     assert not near(("the", "cat", "saw", "the", "dog"))  # one word again, not a phrase
+    assert not near(("de", "la", "zone", "de", "la"))  # two words again, not after themselves
     assert not near(("word",))

@@ -818,12 +818,19 @@ _BBCODE_URL = re.compile(r"url\s*=\s*[\"“”]?([^\]\"“”\s]+)", re.I)
 
 def _urls(doc, blocks) -> list[str]:
     urls = [l.text for b in blocks for l in b.links]
+    if not doc.memo(_writes_url):  # most guides: no block's lines can hold one
+        return urls
     for b in blocks:
         if b.kind != "code":
             raw = "\n".join(doc.lines[b.line - 1:b.end_line])  # lines past the end: none, as doc.line's ""
             if "url" in raw:
                 urls.extend(m.group(1) for m in _BBCODE_URL.finditer(raw))
     return urls
+
+
+def _writes_url(doc) -> bool:
+    """Whether ``url`` is written anywhere in the guide (what _urls looks for in a block's lines)."""
+    return "url" in doc.source.text
 
 
 def _address_shown(url: str, blocks) -> bool:

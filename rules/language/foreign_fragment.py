@@ -24,18 +24,31 @@ QUOTE = re.compile("[\"“”«»„]")
 _START, _TEXT = attrgetter("start"), attrgetter("text")
 
 
-def _inline(node, counted, out):
-    """The inline leaves of a node in order, as (leaf, counted): words in bold or italics are
-    not counted (a bold interface label is a name, not prose); links are read through."""
+def _leaves(node, counted, out, products) -> int:
+    """Append to ``out`` the inline leaves of a node that the runs depend on, in order, as (leaf,
+    counted, its words, or None when it is not a text); return how many words are counted.
+    Words in bold or italics are not counted (a bold interface label is a name, not prose);
+    links are read through. A text that is an attribute list or not found verbatim holds no
+    word and changes nothing: it is left out."""
+    count = 0
     for child in node.children:
         kind = child.type
-        if kind == "link":
-            _inline(child, counted, out)
+        if kind == "text":
+            if child.exact and not child.attrs.get("role"):
+                words = dictionaries.node_words(child, products)
+                if counted:
+                    count += len(words)
+                out.append((child, counted, words))
+        elif kind == "link":
+            count += _leaves(child, counted, out, products)
         elif kind == "strong" or kind == "emphasis":
-            _inline(child, False, out)
-        else:
-            out.append((child, counted))
-    return out
+            _leaves(child, False, out, products)
+        elif kind in BREAKS:
+            out.append((child, counted, None))
+    return count
+
+
+BREAKS = ("softbreak", "linebreak", "codespan", "image", "inline_html")  # the other leaves read
 
 
 # A text's sentence ends and quotation marks, kept by text: guides repeat their texts (link
@@ -54,7 +67,11 @@ def _marks(text: str) -> tuple:
         _MARKS.clear()
         kept = len(text)
     _MARKS_KEPT[0] = kept
-    ends = tuple(map(_END, SENTENCE_END.finditer(text)))
+    # four `in` tests are a fraction of a regex scan: a cell or a heading often has no end
+    if "." in text or "?" in text or "!" in text or ";" in text:
+        ends = tuple(map(_END, SENTENCE_END.finditer(text)))
+    else:
+        ends = ()
     # most texts hold no quotation mark: six `in` tests are a fraction of a regex scan
     if '"' in text or "“" in text or "”" in text or "«" in text or "»" in text or "„" in text:
         found = _MARKS[text] = (ends, tuple(map(_MARK, QUOTE.finditer(text))))
@@ -66,18 +83,10 @@ def _marks(text: str) -> tuple:
 def _units(block, products, min_words: int = 1):
     """Sentences of a block (lists of words), and the words of its label block (3+ lines
     starting `Label:`); none when the block holds fewer than ``min_words`` words."""
-    leaves = _inline(block, True, [])
-    # each text's words, found first: most headings and table cells hold fewer words than a
+    leaves: list = []
+    # only counted words make runs: most headings, cells and bold labels hold fewer than a
     # run to judge, and are settled by their count
-    words_of, count = [], 0
-    for child, _counted in leaves:
-        if child.type == "text" and not child.attrs.get("role") and child.exact:
-            words = dictionaries.node_words(child, products)
-            count += len(words)
-            words_of.append(words)
-        else:
-            words_of.append(None)
-    if count < min_words:
+    if _leaves(block, True, leaves, products) < min_words:
         return [], []
     units, labels, current = [], [], []
     line_start = True  # the next text starts a line of the block
@@ -85,12 +94,12 @@ def _units(block, products, min_words: int = 1):
     quotes = 0  # quotation marks seen on this line: odd means inside a quotation
     reply_lines = set()
     marks_of = _MARKS
-    for (child, counted), words in zip(leaves, words_of):
+    for child, counted, words in leaves:
         if words is not None:
             text = child.text
             if line_start:
                 label_open = ":" in text and LABEL.match(text) is not None  # `in` first: no regex
-                if SERVER_REPLY.match(text):
+                if _server_reply(text):
                     reply_lines.add(child.line)
             line_start = False
             colon = text.find(":") if label_open else -1
@@ -144,18 +153,41 @@ def _units(block, products, min_words: int = 1):
                 current = []
             continue
         kind = child.type
-        if kind == "text":
-            continue  # a role's text (an attribute list) or one not found verbatim
         if kind == "softbreak" or kind == "linebreak":
             if current:
                 units.append(current)
                 current = []
             line_start, label_open, quotes = True, False, 0
-        elif kind in ("codespan", "image", "inline_html"):
+        else:  # code, an image, raw HTML
             line_start = False
     if current:
         units.append(current)
     return [u for u in units if u[0].line not in reply_lines], labels
+
+
+def _server_reply(text: str) -> bool:
+    """A text starting like `550 not such file`: a line quoting a server."""
+    first = text[:1]
+    # most texts start with a letter: two str tests, no regex
+    return (first.isdigit() or first.isspace()) and SERVER_REPLY.match(text) is not None
+
+
+def _sentences(words, ends) -> list:
+    """The sentences (lists of plain words) of a text read alone, outside quotation marks and
+    labels: what :func:`_units` finds for it, split at its sentence ends ``ends``."""
+    plain = [w for w in words if w.kind == "word" and not w.glued]
+    last = words[-1].start
+    sentences, low = [], 0
+    for end in ends:
+        if last < end:
+            break  # no word after it: the text's words make the last sentence
+        high = bisect_left(plain, end, low, key=_START)
+        if high > low:
+            sentences.append(plain[low:high])
+        low = high
+    if low < len(plain):
+        sentences.append(plain[low:] if low else plain)
+    return sentences
 
 
 def _after_colon(block, doc, positions: dict) -> bool:
@@ -250,33 +282,21 @@ class ForeignFragment(Rule):
         codes_of = lex.answers.setdefault(CODES, {})
         if len(codes_of) > 200_000:  # bounded: a run of generated text need not repeat
             codes_of.clear()
-        min_words, min_share, max_own_share = (ctx.option("min_words"), ctx.option("min_share"),
-                                               ctx.option("max_own_share"))
-        judged, foreign = 0, []
-        # runs in the guide's language: whether each is judged (not a title, not a quoted
-        # message) only matters to the share of a guide mostly foreign, so it is found then
-        own_runs = []
+        options = min_words, _, max_own_share = (ctx.option("min_words"), ctx.option("min_share"),
+                                                 ctx.option("max_own_share"))
+        # texts of blocks made of that one text which hold no run another language may claim,
+        # kept per lexicon: guides repeat whole paragraphs, cells and headings (a guide's
+        # English or French locales, boilerplate sentences), and such a verdict never changes
+        settled = lex.answers.get((SETTLED, min_words, max_own_share))
+        if settled is None or settled.kept > SETTLED_KEPT:  # bounded by the characters kept
+            settled = lex.answers[(SETTLED, min_words, max_own_share)] = _Settled()
         positions: dict = {}
-        for block in doc.walk(*BLOCKS):
-            sentences, labels = _units(block, products, min_words)
-            if not sentences and not labels:
-                continue
-            units = [("sentence", words) for words in sentences if len(words) >= min_words]
-            if len(labels) >= min_words and len({w.line for w in labels}) >= 3:
-                units.append(("labels", labels))
-            for unit in units:  # shorter runs are not judged (`_measure` would say so)
-                measured = self._measure(unit[1], lex, codes_of, min_words, max_own_share)
-                if measured is None:
-                    continue
-                if measured is False:
-                    own_runs.append((block, unit))
-                    continue
-                if unit[0] == "sentence" and (_title_case(unit[1]) or _after_colon(block, doc, positions)):
-                    continue  # `you may see this error:` + the error, in the software's language
-                judged += 1
-                verdict = self._judge(measured, others, min_share)
-                if verdict is not False:
-                    foreign.append((unit, verdict))
+        judged, foreign, own_runs = self._scan(doc, lex, products, codes_of, others, options, settled,
+                                               positions)
+        if len(foreign) >= 5:
+            # a guide perhaps mostly foreign, whose share counts every run: read again, each run
+            judged, foreign, own_runs = self._scan(doc, lex, products, codes_of, others, options, None,
+                                                   positions)
         if not foreign:
             return
         names = _names()
@@ -300,6 +320,74 @@ class ForeignFragment(Rule):
                        f"{what} {names.get(language, language)}, not {own_name} "
                        f"({known} of {total} words are {names.get(language, language)})",
                        end_line=last.line, end_column=last.end_column)
+
+    def _scan(self, doc, lex, products, codes_of, others, options, settled, positions):
+        """(runs judged, foreign runs and their verdicts, runs in the guide's language).
+
+        ``settled``: the texts known to hold no run another language may claim, which are passed
+        over, as are runs the guide's language is already known to claim: then only the foreign
+        runs are all found (enough for a guide with fewer than 5). None: every run is counted."""
+        min_words, min_share, max_own_share = options
+        judged, foreign = 0, []
+        fast = settled is not None
+        codes_get = codes_of.get
+        # runs in the guide's language: whether each is judged (not a title, not a quoted
+        # message) only matters to the share of a guide mostly foreign, so it is found then
+        own_runs = []
+        node_words, marks_of = dictionaries.node_words, _MARKS
+        for block in doc.walk(*BLOCKS):
+            lone = None
+            children = block.children
+            if len(children) == 1 and children[0].type == "text":
+                # most blocks (cells, headings, plain paragraphs) are one text, whose runs
+                # depend on that text alone: read without the walk through nested markup
+                child = children[0]
+                if not child.exact or child.attrs.get("role"):
+                    continue  # no word to read
+                lone = child.text
+                if fast and lone in settled:
+                    continue
+                words = node_words(child, products)
+                if len(words) < min_words or _server_reply(lone):
+                    units = ()  # a reply's runs all start on its one line
+                else:
+                    ends, marks = marks_of.get(lone) or _marks(lone)
+                    if marks or (":" in lone and LABEL.match(lone) is not None):
+                        # one text's labels are on one line, never the three a block of labels needs
+                        sentences = _units(block, products, min_words)[0]
+                    else:
+                        sentences = _sentences(words, ends)
+                    units = [("sentence", words) for words in sentences if len(words) >= min_words]
+            else:
+                sentences, labels = _units(block, products, min_words)
+                units = [("sentence", words) for words in sentences if len(words) >= min_words]
+                if len(labels) >= min_words and len({w.line for w in labels}) >= 3:
+                    units.append(("labels", labels))
+            claimed = False  # a run another language may claim
+            for unit in units:  # shorter runs are not judged (`_measure` would say so)
+                if fast:
+                    # the words the guide's language is known to know already outnumber what a
+                    # foreign run may hold: no word to look up (codes.count(OWN) / total >= this)
+                    codes = list(map(codes_get, map(_TEXT, unit[1])))
+                    if codes.count(OWN) / len(codes) > max_own_share:
+                        continue
+                measured = self._measure(unit[1], lex, codes_of, min_words, max_own_share)
+                if measured is None:
+                    continue
+                if measured is False:
+                    own_runs.append((block, unit))
+                    continue
+                claimed = True
+                if unit[0] == "sentence" and (_title_case(unit[1]) or _after_colon(block, doc, positions)):
+                    continue  # `you may see this error:` + the error, in the software's language
+                judged += 1
+                verdict = self._judge(measured, others, min_share)
+                if verdict is not False:
+                    foreign.append((unit, verdict))
+            if lone is not None and not claimed and fast:
+                settled[lone] = True
+                settled.kept += len(lone)
+        return judged, foreign, own_runs
 
     @staticmethod
     def _measure(words, lex, codes_of, min_words, max_own_share):
@@ -347,6 +435,14 @@ class ForeignFragment(Rule):
 # asked of the guide's dictionary, known to it, unknown to it.
 SKIP, UNASKED, OWN, NOT_OWN = 0, 1, 2, 3
 CODES = "language/foreign-fragment:codes"  # the codes, kept per lexicon
+SETTLED = "language/foreign-fragment:settled"  # texts with no run to judge, kept per lexicon
+SETTLED_KEPT = 1_000_000  # characters of those texts kept (a run of generated text need not repeat)
+
+
+class _Settled(dict):
+    """Texts known to hold no run another language may claim, and how many characters they hold."""
+
+    kept = 0
 
 
 # Dictionary look-ups are the cost of this rule (a compound test tries every split of a

@@ -1,6 +1,8 @@
+import re
+import sys
 from functools import lru_cache
-from itertools import islice
-from operator import and_, eq, itemgetter
+from itertools import count
+from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -78,50 +80,43 @@ def _runs(block, products):
 
 def _may_repeat(block, products) -> bool:
     """Whether the words ``_runs`` reads in the block, in order, have a word equal to the one
-    before it, or two words in a row equal to the two n places before them (n up to 5),
-    ignoring case: what every repeat ``_check_run`` finds needs, as a run is a stretch of
-    those words. Told in C, so only the few blocks that pass read their runs word by word."""
-    children = block.children
-    if len(children) == 1 and _readable(children[0]):  # a cell, a heading, a plain paragraph
-        words = dictionaries.node_words(children[0], products)
-        return len(words) > 1 and _near_repeat(list(map(str.lower, map(_TEXT, words))))
-    lower = []
-    for child in _reading_order(block, []):
-        if _readable(child):
-            lower.extend(map(str.lower, map(_TEXT, dictionaries.node_words(child, products))))
-    return _near_repeat(lower)
+    before it, or n words in a row equal to the n before them (n up to 5), ignoring case:
+    what every repeat ``_check_run`` finds needs, as a run is a stretch of those words.
+    Told in C, so only the few blocks that pass read their runs word by word."""
+    lower = _read_lower(block, products, [])
+    return len(set(lower)) != len(lower) and _near_repeat(lower)
 
 
-def _readable(node) -> bool:
-    """A text node whose words ``_runs`` reads."""
-    return node.type == "text" and not node.attrs.get("role") and node.exact
-
-
-def _reading_order(node, out: list) -> list:
-    """The children ``_runs`` visits, a link's own children in its place."""
+def _read_lower(node, products, out: list) -> list:
+    """The lowercase words ``_runs`` reads in a node, in order: its texts', a link's in its place."""
     for child in node.children:
-        if child.type in CONTAINERS:
-            _reading_order(child, out)
-        else:
-            out.append(child)
+        kind = child.type
+        if kind == "text":
+            if child.exact and not child.attrs.get("role"):
+                out += map(str.lower, map(_TEXT, dictionaries.node_words(child, products)))
+        elif kind in CONTAINERS:
+            _read_lower(child, products, out)
     return out
 
 
 def _near_repeat(lower) -> bool:
-    """A word equal to the one before it, or two in a row equal to the two n places before
-    them (2 <= n <= 5). Compared with map in C: this runs on every block."""
-    if len(set(lower)) == len(lower):
-        return False  # no word twice: most texts
-    if any(map(eq, lower, islice(lower, 1, None))):
-        return True
-    for n in range(2, min(5, len(lower) // 2) + 1):
-        same = list(map(eq, lower, islice(lower, n, None)))  # same[j]: word j + n equals word j
-        if any(map(and_, same, islice(same, 1, None))):
-            return True
-    return False
+    """A word equal to the one before it, or n words in a row equal to the n before them
+    (2 <= n <= 5), in words of which one is there twice: what a repeat needs. Told in C by
+    one regex over a string with one character per word (a number per distinct word)."""
+    if len(lower) > sys.maxunicode:
+        return True  # more words than characters: the runs tell
+    first: dict = {}
+    return _REPEATED.search("".join(map(chr, map(first.setdefault, lower, count())))) is not None
+
+
+_REPEATED = re.compile(r"(.{1,5})\1", re.S)  # n <= 5 characters (words) and the same n again
 
 
 _TEXT = itemgetter(0)  # Word.text
+# whether a block's one text may hold a repeat, by text (as `_may_repeat` tells), for the
+# product names it was read with; bounded by the characters kept
+_LONE: list = [None, {}, 0]
+LONE_KEPT = 1_000_000
 
 
 def _name_then_noun(first, second) -> bool:
@@ -172,8 +167,30 @@ class RepeatedWord(Rule):
         allowed = set(data.get("all", [])) | set(data.get(doc.language or "", []))
         after_comma = set(_after_comma().get(doc.language or "", []))
         products = dictionaries.product_names(ctx)
+        node_words, lower_case = dictionaries.node_words, str.lower
+        if _LONE[0] is not products:
+            _LONE[:] = [products, {}, 0]
+        lone = _LONE[1]
         for block in doc.walk(*BLOCKS):
-            if not _may_repeat(block, products):
+            children = block.children
+            if len(children) == 1 and children[0].type == "text":
+                # most blocks (cells, headings, plain paragraphs): one text, read here in place,
+                # and judged once per text (guides repeat cells, headings and paragraphs)
+                child = children[0]
+                if not child.exact or child.attrs.get("role"):
+                    continue  # no word is read
+                text = child.text
+                near = lone.get(text)
+                if near is None:
+                    lower = list(map(lower_case, map(_TEXT, node_words(child, products))))
+                    near = lone[text] = len(set(lower)) != len(lower) and _near_repeat(lower)
+                    _LONE[2] += len(text)
+                    if _LONE[2] > LONE_KEPT:
+                        lone.clear()
+                        _LONE[2] = 0
+                if not near:
+                    continue  # most texts: no word twice
+            elif not _may_repeat(block, products):
                 continue  # most blocks: no word is near another equal to it
             for run in _runs(block, products):
                 self._check_run(run, allowed, after_comma, ctx)
