@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Callable, Iterator, TypeVar
 
 from . import frontmatter as fm_module
-from .markdown import Node, parse_body
+from .markdown import Bounds, Node, parse_tree
 from .source import SourceText, decode
 
 DEFAULT_LOCALE_PATTERN = r"(?:^|/)[^/]+\.(?P<locale>[a-z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})?)\.md$"
@@ -62,9 +62,9 @@ class Document:
         if front.present:
             body_start = front.end_line if front.end_line else len(source.lines)
         body = "\n".join(source.lines[body_start:])
-        nodes = parse_body(body, body_start + 1) if body_start < len(source.lines) else []
+        nodes, bounds = parse_tree(body, body_start + 1) if body_start < len(source.lines) else ([], None)
         doc = cls(path, source, locale, front, nodes)
-        _annotate(doc)
+        _annotate(doc, bounds)  # which also brings the nodes inside the file (parse_body's last pass)
         return doc
 
     # text access -----------------------------------------------------------------
@@ -189,13 +189,16 @@ def _by_type(order: list[Node]) -> dict[tuple, list[Node]]:
     return walks
 
 
-def _split_attribute_lists(parent: Node) -> None:
-    """``[x](u){.external} text``: give the attribute list a text node of its own."""
+def _split_attribute_lists(parent: Node, bounds: Bounds) -> None:
+    """``[x](u){.external} text``: give the attribute list a text node of its own (a text
+    looked at is brought inside the file first: its place is read)."""
     children, previous = [], None
     for child in parent.children:
-        if (child.type == "text" and previous is not None
-                and previous.type in ("link", "image", "codespan") and child.line == child.end_line):
-            m = ATTRIBUTE_LIST.match(child.text)
+        if (child.type == "text" and previous is not None and previous.type in _SPLITS_AFTER
+                and child.text[:1] == "{"):  # what the attribute list must start with
+            if not bounds.fits(child):
+                bounds.keep_inside(child)
+            m = ATTRIBUTE_LIST.match(child.text) if child.line == child.end_line else None
             if m and m.start() == 0 and m.end() < len(child.text) and child.exact:
                 attr = Node("text", child.line, child.column, child.line, child.column + m.end(),
                             text=m.group(), attrs={"role": "attribute-list"})
@@ -213,51 +216,82 @@ def _split_attribute_lists(parent: Node) -> None:
 _SPLITS_AFTER = frozenset(("link", "image", "codespan"))
 
 
-def _annotate(doc: Document) -> None:
+def _annotate(doc: Document, bounds: Bounds | None) -> None:
     """Mark the guide syntax of docs repositories so rules do not read it as prose.
 
-    One pre-order pass: a node's children are split (attribute lists) before the node
-    itself is looked at, and before they are visited. The pass also lists the nodes in that
-    order, by type, for :meth:`Document.walk` (a second pass over the tree saved)."""
+    One pre-order pass: each node is brought inside the file (``bounds``, the parser's last
+    pass, done here to walk the tree once) and looked at before its children are visited;
+    a text holding an attribute list after a link, image or code span is replaced by the two
+    texts it splits into before either is visited (a heading's, before the heading is looked
+    at). The pass also lists the nodes in that order, by type, for :meth:`Document.walk`."""
     order: list[Node] = []
     by_type: dict[str, list[Node]] = {}  # each type's nodes: _by_type(order), built in the pass
     stack = list(reversed(doc.nodes))
     pop, append, typed = stack.pop, order.append, by_type.get
+    split: set[Node] = set()  # the parents whose texts _split_attribute_lists() has seen
+    if bounds is not None:
+        first, last, widths, keep_inside = bounds.first, bounds.last, bounds.widths, bounds.keep_inside
+    else:  # no body, no nodes
+        first, last, widths, keep_inside = 1, 0, [], None
     while stack:
         node = pop()
-        append(node)
+        line, end_line = node.line, node.end_line
+        # every node of a well-formed document passes this test (Bounds.fits, inlined)
+        if not (first <= line <= end_line <= last and 1 <= node.column <= widths[line - first]
+                and 1 <= node.end_column <= widths[end_line - first]
+                and (line < end_line or node.column <= node.end_column)) or "dest_line" in node.attrs:
+            keep_inside(node)
         kind = node.type
+        children = node.children
+        if not children:  # a leaf (more than half the nodes are texts)
+            if kind == "text" and "{" in node.text:
+                parent = node.parent
+                if node.text[0] == "{" and parent is not None and parent not in split:
+                    # the first text that may be an attribute list after a link: its parent's
+                    # texts are split now, and the siblings still to visit replaced on the stack
+                    split.add(parent)
+                    before = parent.children
+                    _split_attribute_lists(parent, bounds)
+                    after = parent.children
+                    if len(after) != len(before):
+                        index = before.index(node)  # no text before it could be split
+                        del stack[len(stack) - (len(before) - 1 - index):]
+                        stack.extend(reversed(after[index:]))
+                        continue
+                _mark_attribute_list(node)
+            append(node)
+            same = typed(kind)
+            if same is None:
+                by_type[kind] = [node]
+            else:
+                same.append(node)
+            continue
+        append(node)
         same = typed(kind)
         if same is None:
             by_type[kind] = [node]
         else:
             same.append(node)
-        if kind == "text" and "{" in node.text:
-            _mark_attribute_list(node)
-        children = node.children
-        if not children:  # a leaf (half the nodes are texts): nothing more to look at
-            continue
-        if len(children) > 1:  # an attribute list follows a link, image or code span
-            kinds = {c.type for c in children}
-            if "text" in kinds and not kinds.isdisjoint(_SPLITS_AFTER):
-                _split_attribute_lists(node)
-                children = node.children
         if kind == "block_quote":
-            if children and children[0].type == "paragraph":
-                first = children[0].children[:1]
-                if first and first[0].type == "text":
-                    m = ADMONITION.match(first[0].text)
+            if children[0].type == "paragraph":
+                first_text = children[0].children[:1]
+                if first_text and first_text[0].type == "text":
+                    m = ADMONITION.match(first_text[0].text)
                     if m:
                         node.attrs["admonition"] = m.group(1).lower()
-                        first[0].attrs["role"] = "admonition-marker"
+                        first_text[0].attrs["role"] = "admonition-marker"
         elif kind == "heading":
+            if len(children) > 1:  # its texts are split before its id is looked for
+                split.add(node)
+                _split_attribute_lists(node, bounds)
+                children = node.children
             text = node.plain_text()
             m = HEADING_ID.search(text)
             if m:
                 node.attrs["id"] = m.group(1)
-                last = children[-1] if children else None
-                if last is not None and last.type == "text" and HEADING_ID.search(last.text):
-                    last.attrs["heading_id_span"] = HEADING_ID.search(last.text).start()
+                last_child = children[-1]
+                if last_child.type == "text" and HEADING_ID.search(last_child.text):
+                    last_child.attrs["heading_id_span"] = HEADING_ID.search(last_child.text).start()
         stack.extend(reversed(children))
     walks: dict[tuple, list[Node]] = {(): order}
     for kind, same in by_type.items():

@@ -309,37 +309,54 @@ class _PositionedMarkdown(mistune.Markdown):
         if "\\" in text:
             return None  # escapes: the parser must read them
         pieces, pos, checked, links = [], 0, 0, 0
+        append = pieces.append
         for m in self.simple_syntax(text):
-            start = m.start()
-            if m.start(5) >= 0:  # [text]: plain text, part of the text around it
+            start, end = m.span()
+            kind = m.lastindex  # the alternative that matched: the last group it has
+            if kind == 5:  # [text]: plain text, part of the text around it
                 if not literal_brackets or _OTHER_TRIGGER(text, checked, start) is not None:
                     return None
-                checked = m.end()
+                checked = end
                 continue
-            if start > pos and not _plain_pieces(text, pos, start, pieces, checked):
-                return None
-            checked = pos = m.end()
-            if m.start(1) >= 0:
-                pieces.append(("image", start, pos, m.start(1), m.end(1), m.start(2), m.end(2)))
-            elif m.start(3) >= 0:
-                pieces.append(("link", start, pos, m.start(3), m.end(3), m.start(4), m.end(4)))
-            elif m.start(7) >= 0:
+            if start > pos:  # the text before it (checked: what brackets it holds were)
+                if _OTHER_TRIGGER(text, checked, start) is not None:
+                    return None
+                if text.find("\n", pos, start) < 0:
+                    append(("text", pos, start))
+                elif not _line_pieces(text, pos, start, pieces):
+                    return None
+            checked = pos = end
+            if kind == 4:
+                a, b = m.span(3)
+                c, d = m.span(4)
+                append(("link", start, end, a, b, c, d))
+            elif kind == 8:
+                append(("codespan", start, end))
+            elif kind == 7:
                 # a run opens if it is not followed by a space, nor by punctuation unless a
                 # space or punctuation is before it (mistune's _can_open_emphasis); closes
                 # the other way round
-                inner, close = m.start(7), m.end(7)
+                inner, close = m.span(7)
                 if not (_can_open(text[start - 1] if start else "\n", text[inner])
-                        and _can_open(text[pos] if pos < len(text) else "\n", text[close - 1])):
+                        and _can_open(text[end] if end < len(text) else "\n", text[close - 1])):
                     return None
-                pieces.append(("strong" if inner - start == 2 else "emphasis", start, pos))
-            elif m.start(8) >= 0:
-                pieces.append(("codespan", start, pos))
+                append(("strong" if inner - start == 2 else "emphasis", start, end))
+            elif kind == 2:
+                a, b = m.span(1)
+                c, d = m.span(2)
+                append(("image", start, end, a, b, c, d))
             else:
                 links += 1
-                pieces.append(("autolink", start, pos))
-        if pos < len(text) and not _plain_pieces(text, pos, len(text), pieces, checked):
-            return None
-        if "<" in text and text.count("<") != links:
+                append(("autolink", start, end))
+        end = len(text)
+        if pos < end:
+            if _OTHER_TRIGGER(text, checked, end) is not None:
+                return None
+            if text.find("\n", pos) < 0:
+                append(("text", pos, end))
+            elif not _line_pieces(text, pos, end, pieces):
+                return None
+        if (links or "<" in text) and links != text.count("<"):
             return None  # HTML, or a "<" in a code span that may be read otherwise
         return pieces
 
@@ -480,17 +497,12 @@ def _code(text: str, start: int, end: int) -> str:
     return code
 
 
-def _plain_pieces(text: str, pos: int, end: int, pieces: list[tuple], checked: int) -> bool:
-    """Add the pieces mistune makes of ``text[pos:end]``, between two pieces of syntax, to
-    ``pieces``, if it holds no syntax but soft line breaks (and, before ``checked``, the
-    plain brackets simple_pieces() looked at); else False."""
-    if _OTHER_TRIGGER(text, checked if checked > pos else pos, end) is not None:
-        return False
-    if text.find("\n", pos, end) < 0:
-        pieces.append(("text", pos, end))
-        return True
+def _line_pieces(text: str, pos: int, end: int, pieces: list[tuple]) -> bool:
+    """Add the pieces mistune makes of ``text[pos:end]``, text between two pieces of syntax
+    that holds none but line ends, to ``pieces``: texts and soft breaks; False if a line
+    end is a hard break."""
     if text.find("  \n", pos, end) >= 0:
-        return False  # a hard line break
+        return False
     for m in _SOFT_BREAK.finditer(text, pos, end):
         if m.start() > pos:
             pieces.append(("text", pos, m.start()))
@@ -1002,6 +1014,15 @@ _PARSER: list = []
 
 def parse_body(text: str, first_line: int) -> list[Node]:
     """Parse normalised body text (``\\n`` line ends) whose first line is ``first_line``."""
+    nodes, bounds = parse_tree(text, first_line)
+    _keep_inside(nodes, bounds)
+    return nodes
+
+
+def parse_tree(text: str, first_line: int) -> tuple[list[Node], "Bounds"]:
+    """parse_body() without its last pass: the nodes, some of which may point past their line
+    (see _keep_inside), and the Bounds that bring each inside (``bounds.fits(node)`` or
+    ``bounds.keep_inside(node)`` for every node). For a caller that walks the tree anyway."""
     if not _PARSER:  # a Markdown object keeps no per-document state: build it once per process
         _PARSER.append(create_parser())
     md = _PARSER[0]
@@ -1013,27 +1034,62 @@ def parse_body(text: str, first_line: int) -> list[Node]:
     state.linemap = [(first_line + i, 0) for i in range(len(state.line_starts))]
     tokens, state = md.parse(text, state)
     nodes = _Converter(md, state.env).blocks(tokens, state)
-    _keep_inside(nodes, state.doc_lines, first_line)
+    bounds = Bounds(state.doc_lines, first_line)
     for each in state.states:  # a token names its state and the state lists its tokens: a cycle
         each.tokens = []  # per token, which reference counting alone now frees
     state.states.clear()  # the list holds the states that hold it
-    return nodes
+    return nodes, bounds
 
 
-def _keep_inside(nodes: list[Node], lines: list[str], first_line: int) -> None:
-    """Clamp any position past its line into the file and mark the node inexact.
+class Bounds:
+    """Where positions may point: lines ``first``..``last``, columns 1 to just past a line.
 
     Alignment can only fail past mistune's nesting limit (more than MAX_NESTING quotes or
     lists, the rest re-read as text), where child sources no longer match the file; a
-    finding must still point inside the file, so such nodes get the nearest valid place."""
-    last = first_line + len(lines) - 1
-    widths = [len(line) + 1 for line in lines]  # the column just past the line is valid
+    finding must still point inside the file, so such nodes get the nearest valid place,
+    and are marked inexact."""
 
-    def clamp(line: int, column: int) -> tuple[int, int, bool]:
-        fixed = min(max(line, first_line), last)
-        width = widths[fixed - first_line]
+    __slots__ = ("first", "last", "widths")
+
+    def __init__(self, lines: list[str], first_line: int):
+        self.first, self.last = first_line, first_line + len(lines) - 1
+        self.widths = [len(line) + 1 for line in lines]  # the column just past the line is valid
+
+    def fits(self, node: Node) -> bool:
+        """True if the node's span is inside the file and in order (every node of a
+        well-formed document); a link's destination is not looked at."""
+        line, end_line, first = node.line, node.end_line, self.first
+        return (first <= line <= end_line <= self.last and 1 <= node.column <= self.widths[line - first]
+                and 1 <= node.end_column <= self.widths[end_line - first]
+                and (line < end_line or node.column <= node.end_column))
+
+    def keep_inside(self, node: Node) -> None:
+        """Clamp the node's positions (and its destination's) into the file; inexact if moved."""
+        attrs = node.attrs
+        if "dest_line" in attrs and self.fits(node):
+            dest, first = attrs["dest_line"], self.first
+            if first <= dest <= self.last and 1 <= attrs["dest_column"] <= self.widths[dest - first]:
+                return
+        node.line, node.column, ok = self._clamp(node.line, node.column)
+        node.end_line, node.end_column, ok_end = self._clamp(node.end_line, node.end_column)
+        if (node.end_line, node.end_column) < (node.line, node.column):
+            node.end_line, node.end_column, ok_end = node.line, node.column, False
+        if "dest_line" in attrs:
+            line, column, ok_dest = self._clamp(attrs["dest_line"], attrs["dest_column"])
+            attrs["dest_line"], attrs["dest_column"] = line, column
+            ok = ok and ok_dest
+        if not (ok and ok_end):
+            node.exact = False
+
+    def _clamp(self, line: int, column: int) -> tuple[int, int, bool]:
+        fixed = min(max(line, self.first), self.last)
+        width = self.widths[fixed - self.first]
         return fixed, min(max(column, 1), width), fixed == line and 1 <= column <= width
 
+
+def _keep_inside(nodes: list[Node], bounds: Bounds) -> None:
+    """Bring every node inside the file (Bounds.keep_inside)."""
+    first, last, widths = bounds.first, bounds.last, bounds.widths
     stack = list(nodes)
     pop, extend = stack.pop, stack.extend
     while stack:
@@ -1041,23 +1097,11 @@ def _keep_inside(nodes: list[Node], lines: list[str], first_line: int) -> None:
         if node.children:
             extend(node.children)
         line, end_line = node.line, node.end_line
-        # every node of a well-formed document passes this test: only the rest pays for clamp()
-        if (first_line <= line <= end_line <= last and 1 <= node.column <= widths[line - first_line]
-                and 1 <= node.end_column <= widths[end_line - first_line]
-                and (line < end_line or node.column <= node.end_column)):
-            attrs = node.attrs
-            if "dest_line" not in attrs:
-                continue
-            dest = attrs["dest_line"]
-            if first_line <= dest <= last and 1 <= attrs["dest_column"] <= widths[dest - first_line]:
-                continue
-        node.line, node.column, ok = clamp(line, node.column)
-        node.end_line, node.end_column, ok_end = clamp(end_line, node.end_column)
-        if (node.end_line, node.end_column) < (node.line, node.column):
-            node.end_line, node.end_column, ok_end = node.line, node.column, False
-        if "dest_line" in node.attrs:
-            line, column, ok_dest = clamp(node.attrs["dest_line"], node.attrs["dest_column"])
-            node.attrs["dest_line"], node.attrs["dest_column"] = line, column
-            ok = ok and ok_dest
-        if not (ok and ok_end):
-            node.exact = False
+        # every node of a well-formed document passes this test (Bounds.fits, inlined): only
+        # links and the rest pay for a call
+        if (first <= line <= end_line <= last and 1 <= node.column <= widths[line - first]
+                and 1 <= node.end_column <= widths[end_line - first]
+                and (line < end_line or node.column <= node.end_column)
+                and "dest_line" not in node.attrs):
+            continue
+        bounds.keep_inside(node)
