@@ -1,5 +1,6 @@
 """A batch run frees parsed guides by reference counting and collects cycles at folder ends."""
 import gc
+import os
 import weakref
 
 from lint import garbage
@@ -85,7 +86,7 @@ def test_a_guide_no_cross_file_rule_reads_is_released_as_soon_as_it_is_checked(t
     release = Document.release
     monkeypatch.setattr(Document, "release", lambda doc: released.append(doc.path) or release(doc))
     run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", "--select", "whitespace", ".")
-    assert sorted(released) == ["guide.en-gb.md", "guide.fr-fr.md"]
+    assert sorted(os.path.basename(p) for p in released) == ["guide.en-gb.md", "guide.fr-fr.md"]
     # a translation rule reads the folder's other guides: they are kept until the folder is left
     released.clear()
     run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", ".")
