@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Iterator, TypeVar
 
 from . import frontmatter as fm_module
@@ -21,6 +21,7 @@ T = TypeVar("T")
 PARSED_GUIDE = "parsed-guide"
 
 
+@lru_cache(maxsize=65536)  # each guide's locale is asked by its own check and by its siblings'
 def locale_from_path(path: str, pattern: str = DEFAULT_LOCALE_PATTERN) -> str | None:
     """The locale a file name carries (``guide.fi-fi.md`` -> ``fi-fi``), lower case, or None."""
     m = re.search(pattern, path.replace("\\", "/"))

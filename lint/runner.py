@@ -70,7 +70,8 @@ def process_file(path: str, effective: FileConfig, memo: RunMemo, options: RunOp
             return _unreadable(path, e)
     track = options.cache is not None
     memo.begin_file(path, track)
-    if track and reads_siblings(effective):
+    siblings = reads_siblings(effective)
+    if track and siblings:
         _depend_on_folder(path, memo)
     try:
         checked = parse_and_check(path, effective, memo, data)
@@ -100,6 +101,8 @@ def process_file(path: str, effective: FileConfig, memo: RunMemo, options: RunOp
                                                                f"cannot write the fix: {e.strerror or e}"))
                         result.unreadable, result.fixed = True, 0
                         return result
+        if not siblings:  # no cross-file rule kept it: free its tree now (lint.garbage)
+            doc.release()
         deps = memo.end_file()
         if options.cache is not None:
             checked = findings if options.fix == "diff" else result.findings

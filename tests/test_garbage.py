@@ -1,5 +1,6 @@
 """A batch run frees parsed guides by reference counting and collects cycles at folder ends."""
 import gc
+import os
 import weakref
 
 from lint import garbage
@@ -76,3 +77,17 @@ def test_a_flat_repository_is_collected_in_the_middle_of_its_one_folder(tmp_path
     monkeypatch.setattr(garbage.gc, "collect", lambda *a: collections.append(True) or 0)
     run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", ".")
     assert len(collections) == 2  # after the second and the fourth guide
+
+
+def test_a_guide_no_cross_file_rule_reads_is_released_as_soon_as_it_is_checked(tmp_path, monkeypatch, capsys):
+    for locale in ("en-gb", "fr-fr"):
+        (tmp_path / f"guide.{locale}.md").write_text(GUIDE)
+    released = []
+    release = Document.release
+    monkeypatch.setattr(Document, "release", lambda doc: released.append(doc.path) or release(doc))
+    run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", "--select", "whitespace", ".")
+    assert sorted(os.path.basename(p) for p in released) == ["guide.en-gb.md", "guide.fr-fr.md"]
+    # a translation rule reads the folder's other guides: they are kept until the folder is left
+    released.clear()
+    run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", ".")
+    assert released == []

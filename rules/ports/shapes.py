@@ -39,6 +39,7 @@ MAX_TITLE_WORDS = 16   # "Dans le cadre d'une configuration en **POP**, les vale
 # hold none of them, and a substring test is far cheaper than a regex scan
 MASKED = ((LINK_DEST, ("](",)), (URL, ("://", "www.")), (ATTRIBUTE_LIST, ("{",)), (HTML_TAG, ("<",)),
           (EMAIL, ("@",)), (NUMBER_LIST, ("(",)))
+_NUMBER_LIST = MASKED[-1][0]
 
 
 def mask(text: str) -> str:
@@ -48,9 +49,15 @@ def mask(text: str) -> str:
     for pattern, needs in MASKED:
         for needle in needs:
             if needle in lowered:
-                text = pattern.sub(lambda m: " " * len(m.group()), text)
+                # a list of numbers also needs a comma: prose opens many parentheses
+                if pattern is not _NUMBER_LIST or "," in lowered:
+                    text = pattern.sub(_blank, text)
                 break
     return text
+
+
+def _blank(match) -> str:
+    return " " * len(match.group())
 
 
 def find_ports(text: str) -> list[tuple[int, int]]:

@@ -193,7 +193,8 @@ class _Reader:
             if n in skip:
                 n += 1
                 continue
-            prefix, body = strip_prefix(text)
+            # most lines start with neither a space nor a quote marker: nothing to strip
+            prefix, body = strip_prefix(text) if text[:1] in _PREFIX_START else (0, text)
             if not body.strip():
                 units.append(Unit(n, 1, "", "blank"))
                 n += 1
@@ -469,6 +470,7 @@ def _sentences(text: str):
 
 
 RAW_HTML_OPEN = re.compile(r"^\s*<(style|script|pre)\b", re.IGNORECASE)
+_PREFIX_START = ("", " ", "\t", ">")  # what strip_prefix's CONTAINER_PREFIX can start with
 
 
 def _raw_html_lines(lines) -> set[int]:
@@ -476,7 +478,7 @@ def _raw_html_lines(lines) -> set[int]:
     out, closing = set(), None
     for n, text in enumerate(lines, 1):
         if closing is None:
-            m = RAW_HTML_OPEN.match(text)
+            m = RAW_HTML_OPEN.match(text) if "<" in text else None  # (most lines hold no tag)
             if m:
                 closing = re.compile(r"</" + m.group(1) + r"\s*>", re.IGNORECASE)
                 out.add(n)
