@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, Iterator, TypeVar
@@ -226,9 +227,10 @@ def _annotate(doc: Document, bounds: Bounds | None) -> None:
     texts it splits into before either is visited (a heading's, before the heading is looked
     at). The pass also lists the nodes in that order, by type, for :meth:`Document.walk`."""
     order: list[Node] = []
-    by_type: dict[str, list[Node]] = {}  # each type's nodes: _by_type(order), built in the pass
+    # each type's nodes (_by_type(order), built in the pass; a missing list made in C)
+    by_type: defaultdict[str, list[Node]] = defaultdict(list)
     stack = list(reversed(doc.nodes))
-    pop, append, typed = stack.pop, order.append, by_type.get
+    pop, append = stack.pop, order.append
     split: set[Node] = set()  # the parents whose texts _split_attribute_lists() has seen
     if bounds is not None:
         first, last, widths, keep_inside = bounds.first, bounds.last, bounds.widths, bounds.keep_inside
@@ -261,18 +263,10 @@ def _annotate(doc: Document, bounds: Bounds | None) -> None:
                         continue
                 _mark_attribute_list(node)
             append(node)
-            same = typed(kind)
-            if same is None:
-                by_type[kind] = [node]
-            else:
-                same.append(node)
+            by_type[kind].append(node)
             continue
         append(node)
-        same = typed(kind)
-        if same is None:
-            by_type[kind] = [node]
-        else:
-            same.append(node)
+        by_type[kind].append(node)
         if kind == "block_quote":
             if children[0].type == "paragraph":
                 first_text = children[0].children[:1]
