@@ -10,6 +10,7 @@ import re
 
 CONTAINER_PREFIX = re.compile(r"^(?:[ \t]*>)*[ \t]*")
 DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
+_PIPE_TOKENS = re.compile(r"\\.|`+|\|", re.S)
 
 
 def strip_prefix(line: str) -> tuple[int, str]:
@@ -47,20 +48,17 @@ def cells(row: str) -> list[tuple[int, str]]:
 
 def _pipes_outside_code(text: str) -> list[int]:
     """Offsets of the pipes that are neither escaped nor inside a code span."""
-    pipes, in_code, i = [], 0, 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and i + 1 < len(text):
-            i += 2
-            continue
-        if c == "`":
-            run = len(text) - i - len(text[i:].lstrip("`"))
+    # read token by token (an escape, a run of backticks, a pipe), the rest skipped in C: a
+    # backtick run opens a code span that only a run of the same length closes
+    pipes, in_code = [], 0
+    for m in _PIPE_TOKENS.finditer(text):
+        token = m.group()
+        if token == "|":
+            if not in_code:
+                pipes.append(m.start())
+        elif token[0] == "`":
+            run = len(token)
             in_code = 0 if in_code == run else (run if not in_code else in_code)
-            i += run
-            continue
-        if c == "|" and not in_code:
-            pipes.append(i)
-        i += 1
     return pipes
 
 
