@@ -148,11 +148,15 @@ def _git_at_once(cwd: str, *commands: tuple[str, ...]) -> list[tuple[tuple[str, 
         for args in commands:
             started.append((args, subprocess.Popen(["git", *args], cwd=cwd, stdin=subprocess.DEVNULL,
                                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)))
-        return [(args, *_finish(proc)) for args, proc in started]
+        done = []
+        for args, proc in started:
+            out, err = proc.communicate(timeout=120)
+            done.append((args, proc.returncode, out, err))
+        return done
     except FileNotFoundError:
         raise ChangesError("git is not installed: changed-lines mode needs it") from None
-    except subprocess.TimeoutExpired:
-        raise ChangesError(f"git {started[-1][0][0]} took too long") from None
+    except subprocess.TimeoutExpired as e:  # name the command waited for, not the last started
+        raise ChangesError(f"git {_named(e.cmd[1:])} took too long") from None
     finally:
         for _args, proc in started:
             if proc.returncode is None:
@@ -160,16 +164,16 @@ def _git_at_once(cwd: str, *commands: tuple[str, ...]) -> list[tuple[tuple[str, 
                 proc.wait()
 
 
-def _finish(proc: subprocess.Popen) -> tuple[int, bytes, bytes]:
-    out, err = proc.communicate(timeout=120)
-    return proc.returncode, out, err
+def _named(args) -> str:
+    """A git command as messages name it: its words without the options."""
+    return " ".join(a for a in args if not a.startswith("-"))[:60]
 
 
 def _output(done: tuple[tuple[str, ...], int, bytes, bytes], check: bool = True) -> str:
     args, status, out, err = done
     if check and status != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()
-        raise ChangesError(f"git {' '.join(a for a in args if not a.startswith('-'))[:60]}: "
+        raise ChangesError(f"git {_named(args)}: "
                            f"{message[-1] if message else 'failed'}")
     return out.decode("utf-8", "surrogateescape")
 
