@@ -741,8 +741,8 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     return found
 
 
-def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]:
-    text = node.text
+def _text_record(text: str, products: frozenset[str], cache: dict) -> tuple:
+    """``_text_words`` of a text, kept by text."""
     texts = cache["texts"]
     record = texts.get(text)
     if record is None:
@@ -755,7 +755,23 @@ def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]
             kept = len(text)
         cache["kept"] = kept
         record = texts[text] = _text_words(text, products, cache["chunks"])
-    found, first, last = record
+    return record
+
+
+def text_entries(text: str, products: frozenset[str] = frozenset()) -> tuple:
+    """The words of a text node's text as (offset in it, word, chunk, kind, length of its match
+    or None), in the order :func:`node_words` gives its Words (``glued`` apart: it depends on
+    the node's neighbours), without a position or a node: kept by text."""
+    cache = _CACHE
+    if cache["products"] is not products:
+        cache.update(products=products, words={}, chunks={}, texts={}, kept=0)
+    return (cache["texts"].get(text) or _text_record(text, products, cache))[0]
+
+
+def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]:
+    text = node.text
+    record = cache["texts"].get(text) or _text_record(text, products, cache)
+    found, first, last, _kinds = record
     if not found:
         return ()
     line, column = node.line, node.column
@@ -780,7 +796,7 @@ def _text_words(text: str, products: frozenset[str], chunks: dict) -> tuple:
     """The words of a text node's text, and where its first and last words lie: ((offset,
     word, chunk, kind, length of its match or None for a product name), ...), then for its
     first and last words _AT_START when the match starts the text and _AT_END when it ends it
-    (a product name never: it is never glued)."""
+    (a product name never: it is never glued), then an empty dict for ``prose_texts``."""
     if "{" in text or "[" in text:
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
     words = []
@@ -798,9 +814,10 @@ def _text_words(text: str, products: frozenset[str], chunks: dict) -> tuple:
             for offset, piece, chunk, kind, length in entries:
                 append((start + offset, piece, chunk, kind, length))
     if not words:
-        return (), 0, 0
+        return (), 0, 0, {}
     size = len(text)
-    return tuple(words), _ends(words[0], size), _ends(words[-1], size)
+    # the last dict: the text's {word: kind} per kinds asked (``prose_texts``), filled on demand
+    return tuple(words), _ends(words[0], size), _ends(words[-1], size), {}
 
 
 def _ends(word: tuple, size: int) -> int:
@@ -881,13 +898,85 @@ def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> tuple[Word
     rules read the same selection.
     """
     products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
-    memo = _document_memo(doc, products)
+    memo = _document_memo(doc, products, True)
     found = memo.get(kinds)
     if found is None:
         found = memo[kinds] = tuple([w for w in memo[_ALL] if w.kind in kinds and not w.glued])
     return found
 
 
+def prose_texts(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> dict[str, str]:
+    """The texts of :func:`prose_words` (same arguments) as {text: kind}, in the order they
+    first come: what a rule needs to judge a guide's words as a set. Found from each text's
+    words, kept by text, so no Word (a position and a node per word) is made: a rule reads
+    :func:`prose_words` only for a guide where one of these texts is a finding. Kept on the
+    document per kinds."""
+    products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
+    memo = _document_memo(doc, products)
+    key = ("texts", kinds)
+    found = memo.get(key)
+    if found is not None:
+        return found
+    cache = _CACHE
+    if cache["products"] is not products:
+        cache.update(products=products, words={}, chunks={}, texts={}, kept=0)
+    texts_get = cache["texts"].get
+    found = memo[key] = {}
+    update = found.update
+    for node in _prose_nodes(doc, memo):
+        text = node.text
+        record = texts_get(text) or _text_record(text, products, cache)
+        entries, first, last, by_kinds = record
+        if not entries:
+            continue
+        of_kinds = by_kinds.get(kinds) or _of_kinds(entries, by_kinds, kinds)
+        if (first or last) and of_kinds:
+            # a word at an end of the text may touch markup (glued: left out), as in _node_words
+            touch_left, touch_right = _neighbours(node)
+            glued_first = (touch_left and first & _AT_START) or (touch_right and first & _AT_END)
+            glued_last = (touch_left and last & _AT_START) or (touch_right and last & _AT_END)
+            if glued_first or glued_last:
+                end = len(entries) - 1
+                update((piece, kind) for i, (_o, piece, _c, kind, _l) in enumerate(entries)
+                       if kind in kinds and not (i == 0 and glued_first) and not (i == end and glued_last))
+                continue
+        update(of_kinds)
+    return found
+
+
+def _of_kinds(entries, by_kinds: dict, kinds: tuple[str, ...]) -> dict:
+    found = by_kinds[kinds] = {piece: kind for _o, piece, _c, kind, _l in entries if kind in kinds}
+    return found
+
+
+def prose_words_among(doc, ctx, texts, kinds: tuple[str, ...] = ("word",)) -> list[Word]:
+    """The words of :func:`prose_words` (same ``kinds``) whose text is one of ``texts`` (a
+    rule's findings), in order: Words are made only for the prose texts holding one."""
+    products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
+    memo = _document_memo(doc, products)
+    cache = _CACHE
+    if cache["products"] is not products:
+        cache.update(products=products, words={}, chunks={}, texts={}, kept=0)
+    texts_get, isdisjoint = cache["texts"].get, texts.isdisjoint
+    found = []
+    for node in _prose_nodes(doc, memo):
+        text = node.text
+        entries, _first, _last, by_kinds = texts_get(text) or _text_record(text, products, cache)
+        if entries and not isdisjoint(by_kinds.get(kinds) or _of_kinds(entries, by_kinds, kinds)):
+            found.extend(w for w in node_words(node, products)
+                         if w.text in texts and w.kind in kinds and not w.glued)
+    return found
+
+
+def _prose_nodes(doc, memo: dict) -> tuple:
+    """``prose_nodes(doc)``, listed once per document (in its words' memo)."""
+    nodes = memo.get(_NODES)
+    if nodes is None:
+        nodes = memo[_NODES] = tuple(prose_nodes(doc))
+    return nodes
+
+
+_NODES = "nodes"
 _DOCUMENT_WORDS = "_guidelint_prose_words"
 _ALL = "all"  # the memo's key of every word, whatever its kind (the others are kinds tuples)
 
@@ -898,17 +987,21 @@ def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
     Several rules read them: the list is kept on the document itself (a dataclass, which
     can be neither hashed nor weakly referenced), so it goes away with the document.
     """
-    return _document_memo(doc, products)[_ALL]
+    return _document_memo(doc, products, True)[_ALL]
 
 
-def _document_memo(doc, products: frozenset[str]) -> dict:
+def _document_memo(doc, products: frozenset[str], words: bool = False) -> dict:
+    """The words and texts kept on the document; with ``words``, its words are found first."""
     memo = doc.__dict__.get(_DOCUMENT_WORDS)
     if memo is None or memo[0] is not products:
-        words = []
-        for node in prose_nodes(doc):
-            words.extend(node_words(node, products))
-        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, {_ALL: tuple(words)})
-    return memo[1]
+        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, {})
+    kept = memo[1]
+    if words and _ALL not in kept:
+        found = []
+        for node in _prose_nodes(doc, kept):
+            found.extend(node_words(node, products))
+        kept[_ALL] = tuple(found)
+    return kept
 
 
 def normalize(word: str) -> str:

@@ -95,3 +95,16 @@ def test_every_rule_that_asks_for_a_missing_dictionary_gets_the_note():
     for ctx in asked:
         assert dictionaries.lexicon(ctx, doc).speller is None
     assert [[f.rule for f in ctx.findings] for ctx in asked] == [["internal/no-dictionary"]] * 3
+
+
+def test_prose_texts_are_the_texts_of_prose_words_found_without_a_word_each():
+    # `utlook` and `illä` touch markup (glued fragments): left out of both
+    doc = Document.from_text("SSLaktivoitu, 200viestiä ja sull’ ja **O**utlook [Roundcube](x)illä\n"
+                             "toimii ja toimii\n", "guide.fi-fi.md", "fi-fi")
+    kinds = ("word", "mixed", "digits")
+    words = dictionaries.prose_words(doc, kinds=kinds)
+    texts = dictionaries.prose_texts(doc, kinds=kinds)
+    assert list(texts.items()) == list({w.text: w.kind for w in words}.items())
+    assert list(texts) == ["SSLaktivoitu", "200viestiä", "ja", "toimii"]
+    among = dictionaries.prose_words_among(doc, None, {"toimii", "utlook"}, kinds)
+    assert [(w.text, w.line, w.column) for w in among] == [("toimii", 2, 1), ("toimii", 2, 11)]

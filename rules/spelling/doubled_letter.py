@@ -1,6 +1,5 @@
 import re
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -76,14 +75,13 @@ class DoubledLetter(Rule):
         # a pure function of the word here: prose repeats its words, across guides too. The
         # answers are kept per word, and the words that are slips in a set: a guide's words
         # are then judged as a set, in C, and only a guide with a slip is read word by word
-        words = dictionaries.prose_words(doc, ctx)
-        texts = set(map(_TEXT, words))
+        texts = dictionaries.prose_texts(doc, ctx)
         # a word with no letter twice in a row is no slip (slip finds no run): the regex tells
         answers, slips = lex.verdicts((self.id, id(english), language), texts,
                                       lambda text: slip(text, lex, english, rules), RUN.search)
         if slips.isdisjoint(texts):
             return
-        for word in words:
+        for word in dictionaries.prose_words_among(doc, ctx, slips):
             text = word.text
             if text not in slips:
                 continue
@@ -97,8 +95,6 @@ class DoubledLetter(Rule):
                 edits = []
             ctx.report(word.line, word.column, message, end_column=word.end_column, edits=edits)
 
-
-_TEXT = itemgetter(0)  # Word.text
 
 
 def slip(text: str, lex, english, policy: "_Policy"):

@@ -1,6 +1,5 @@
 import re
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -74,8 +73,8 @@ class GluedWords(Rule):
         # dictionaries.classify): prose repeats its words, across guides too. The answers are
         # kept per word, and the glued words in a set: a guide's words are judged as a set, in
         # C, and read one by one only when a glued word is among them
-        words = dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits"))
-        kinds = dict(zip(map(_TEXT, words), map(_KIND, words)))
+        selected = ("word", "mixed", "digits")
+        kinds = dictionaries.prose_texts(doc, ctx, selected)
         ends = _language_data(language)[3]
         # a plain word that does not end like a function word has no split (_splittable)
         answers, found = lex.verdicts(
@@ -84,7 +83,7 @@ class GluedWords(Rule):
             lambda text: kinds[text] != "word" or text.lower().endswith(ends))
         if found.isdisjoint(kinds):
             return
-        for word in words:
+        for word in dictionaries.prose_words_among(doc, ctx, found, selected):
             text = word.text
             if text not in found:
                 continue
@@ -142,9 +141,6 @@ def _language_data(language: str):
             [re.compile(p, re.I) for p in data.get("not_glued", {}).get(language, [])],
             set(data.get("units", [])),
             tuple(function_words))  # for str.endswith
-
-
-_TEXT, _KIND = itemgetter(0), itemgetter(6)  # Word.text, Word.kind
 
 
 def glued(text: str, kind: str, lex, language: str, english):
