@@ -97,14 +97,22 @@ def test_every_rule_that_asks_for_a_missing_dictionary_gets_the_note():
     assert [[f.rule for f in ctx.findings] for ctx in asked] == [["internal/no-dictionary"]] * 3
 
 
-def test_prose_texts_are_the_texts_of_prose_words_found_without_a_word_each():
-    # `utlook` and `illä` touch markup (glued fragments): left out of both
-    doc = Document.from_text("SSLaktivoitu, 200viestiä ja sull’ ja **O**utlook [Roundcube](x)illä\n"
-                             "toimii ja toimii\n", "guide.fi-fi.md", "fi-fi")
-    kinds = ("word", "mixed", "digits")
-    words = dictionaries.prose_words(doc, kinds=kinds)
-    texts = dictionaries.prose_texts(doc, kinds=kinds)
-    assert list(texts.items()) == list({w.text: w.kind for w in words}.items())
-    assert list(texts) == ["SSLaktivoitu", "200viestiä", "ja", "toimii"]
-    among = dictionaries.prose_words_among(doc, None, {"toimii", "utlook"}, kinds)
-    assert [(w.text, w.line, w.column) for w in among] == [("toimii", 2, 1), ("toimii", 2, 11)]
+def test_finding_words_judges_each_word_once_and_reads_only_the_texts_holding_a_finding():
+    lex = dictionaries.Lexicon(None, frozenset(), frozenset())
+    asked = []
+
+    def judge(text, kind):
+        asked.append((text, kind))
+        return "slip" if text == "toimii" else None
+
+    def findings(text):
+        doc = Document.from_text(text, "guide.fi-fi.md", "fi-fi")
+        answers, words = dictionaries.finding_words(doc, None, lex, "rule", ("word", "mixed"), judge,
+                                                    lambda text, kind: True)
+        return [(w.text, w.line, w.column, answers[w.text]) for w in words]
+
+    # `utlook` touches markup (a glued fragment) and 200viestiä has digits: neither is read
+    assert findings("SSLaktivoitu ja **O**utlook toimii\n\n200viestiä ja toimii\n") == [
+        ("toimii", 1, 29, "slip"), ("toimii", 3, 15, "slip")]
+    assert findings("Ja toimii.\n") == [("toimii", 1, 4, "slip")]
+    assert asked == [("SSLaktivoitu", "mixed"), ("ja", "word"), ("toimii", "word"), ("Ja", "word")]

@@ -71,22 +71,15 @@ class GluedWords(Rule):
         english = dictionaries.speller(ctx, "en", note=False) if language != "en" else None
         # a pure function of the word here (its kind follows from its text: see
         # dictionaries.classify): prose repeats its words, across guides too. The answers are
-        # kept per word, and the glued words in a set: a guide's words are judged as a set, in
-        # C, and read one by one only when a glued word is among them
-        selected = ("word", "mixed", "digits")
-        kinds = dictionaries.prose_texts(doc, ctx, selected)
-        ends = _language_data(language)[3]
+        # kept per word, and a guide is read word by word only where a text holds a glued word;
         # a plain word that does not end like a function word has no split (_splittable)
-        answers, found = lex.verdicts(
-            (self.id, id(english), language), kinds,
-            lambda text: glued(text, kinds[text], lex, language, english),
-            lambda text: kinds[text] != "word" or text.lower().endswith(ends))
-        if found.isdisjoint(kinds):
-            return
-        for word in dictionaries.prose_words_among(doc, ctx, found, selected):
+        ends = _language_data(language)[3]
+        answers, words = dictionaries.finding_words(
+            doc, ctx, lex, (self.id, id(english), language), ("word", "mixed", "digits"),
+            lambda text, kind: glued(text, kind, lex, language, english),
+            lambda text, kind: kind != "word" or text.lower().endswith(ends))
+        for word in words:
             text = word.text
-            if text not in found:
-                continue
             head, tail = answers[text]
             column = word.column + len(head)
             ctx.report(word.line, word.column, f"'{text}' looks like two words: '{head} {tail}'",

@@ -76,17 +76,13 @@ class UnknownWord(Rule):
         inflects = doc.language in dictionaries.data().get("inflected_names", ())
         sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
         sources = [language for language in dict.fromkeys(sources) if language not in (doc.language, "en")]
-        texts = dictionaries.prose_texts(doc, ctx)
         # whether the lexicon knows a word is a pure function of the word: kept per word,
-        # across guides too, and a guide is read word by word only when one is unknown
-        _answers, unknown = lex.verdicts((self.id, shortest), texts,
-                                         lambda text: _unknown(text, lex), lambda text: len(text) >= shortest)
-        if unknown.isdisjoint(texts):
-            return
-        for word in dictionaries.prose_words_among(doc, ctx, unknown):
+        # across guides too, and a guide is read word by word only where a text holds one unknown
+        _answers, words = dictionaries.finding_words(
+            doc, ctx, lex, (self.id, shortest), ("word",),
+            lambda text, _kind: _unknown(text, lex), lambda text, _kind: len(text) >= shortest)
+        for word in words:
             text = word.text
-            if text not in unknown:
-                continue
             if english is not None and (english.known(text) or (
                     inflects and _inflected_name(text, english))):
                 continue
