@@ -84,6 +84,16 @@ ANY_CHECK = re.compile(r"[?()\"”“:,;.!](?:(?<=[?()\"”“])|(?<=[:,;])(?=\S
 PUNCTUATION = re.compile("[:,;?().!\"“”'’«»]")
 
 
+class _Lines(dict):
+    """(masked text, nothing found) by (line, in a table), and how many characters are kept."""
+
+    size = 0
+
+
+_KEPT: dict = {}  # (language, french_missing) -> _Lines
+LINES_KEPT = 1_000_000
+
+
 def _mask(line: str) -> str:
     if NOT_PROSE_NEEDS.search(line) is None:
         return line  # most lines: no pattern's substring, no loop over the patterns
@@ -199,6 +209,12 @@ class PunctuationSpacing(Rule):
             delimiter_rows.add(node.line + 1)
             table_rows.update(range(node.line, node.end_line + 1))
         lines = doc.lines
+        # a line's masked text, and whether _line found nothing on it, kept by line: guides
+        # repeat lines (a guide's locales), and _line reads the line alone (and its language)
+        kept = _KEPT.get((doc.language, french_missing))
+        if kept is None or kept.size > LINES_KEPT:  # bounded by the characters kept
+            kept = _KEPT[(doc.language, french_missing)] = _Lines()
+        findings = ctx.findings
         for number in range(doc.body_first_line, len(lines) + 1):
             raw = lines[number - 1]
             if french_missing:
@@ -210,9 +226,19 @@ class PunctuationSpacing(Rule):
                 continue
             if number in skip or number in delimiter_rows or REFERENCE_DEFINITION.match(raw):
                 continue
-            start = QUOTE_PREFIX.match(raw).end()
-            text = raw[:start].replace(">", MASK) + _mask(raw[start:])
-            self._line(ctx, number, text, french, french_missing, number in table_rows)
+            table_row = number in table_rows
+            known = kept.get((raw, table_row))
+            if known is None:
+                start = QUOTE_PREFIX.match(raw).end()
+                text = raw[:start].replace(">", MASK) + _mask(raw[start:])
+                before = len(findings)
+                self._line(ctx, number, text, french, french_missing, table_row)
+                kept[(raw, table_row)] = (text, len(findings) == before)
+                kept.size += len(raw)
+            else:
+                text, silent = known
+                if not silent:
+                    self._line(ctx, number, text, french, french_missing, table_row)
             if elided and ("'" in text or "’" in text) and ELIDED_GAP.search(text):
                 self._elision(ctx, doc, number, text, elided, skip)
 

@@ -82,22 +82,38 @@ def _may_repeat(block, products) -> bool:
     """Whether the words ``_runs`` reads in the block, in order, have a word equal to the one
     before it, or n words in a row equal to the n before them (n up to 5), ignoring case:
     what every repeat ``_check_run`` finds needs, as a run is a stretch of those words.
-    Told in C, so only the few blocks that pass read their runs word by word."""
-    lower = _read_lower(block, products, [])
-    return len(set(lower)) != len(lower) and _near_repeat(lower)
+    Told in C, so only the few blocks that pass read their runs word by word; kept by the
+    texts read, which guides repeat (as a lone text's verdict is kept by its text)."""
+    texts = tuple(_read_texts(block, []))
+    near = _LONE[1].get(texts)
+    if near is None:
+        lower: list = []
+        for text in texts:
+            lower += map(str.lower, map(_PIECE, dictionaries.text_entries(text, products)))
+        near = len(set(lower)) != len(lower) and _near_repeat(lower)
+        _keep(texts, near, sum(map(len, texts)))
+    return near
 
 
-def _read_lower(node, products, out: list) -> list:
-    """The lowercase words ``_runs`` reads in a node, in order: its texts', a link's in its place.
-    Read from each text's words kept by text (``text_entries``): no Word is made."""
+def _read_texts(node, out: list) -> list:
+    """The texts whose words ``_runs`` reads in a node, in order: its own, a link's in its place."""
     for child in node.children:
         kind = child.type
         if kind == "text":
             if child.exact and not child.attrs.get("role"):
-                out += map(str.lower, map(_PIECE, dictionaries.text_entries(child.text, products)))
+                out.append(child.text)
         elif kind in CONTAINERS:
-            _read_lower(child, products, out)
+            _read_texts(child, out)
     return out
+
+
+def _keep(key, near: bool, size: int) -> None:
+    lone = _LONE[1]
+    lone[key] = near
+    _LONE[2] += size
+    if _LONE[2] > LONE_KEPT:
+        lone.clear()
+        _LONE[2] = 0
 
 
 def _near_repeat(lower) -> bool:
@@ -114,8 +130,8 @@ _REPEATED = re.compile(r"(.{1,5})\1", re.S)  # n <= 5 characters (words) and the
 
 
 _PIECE = itemgetter(1)  # the word of an entry of dictionaries.text_entries
-# whether a block's one text may hold a repeat, by text (as `_may_repeat` tells), for the
-# product names it was read with; bounded by the characters kept
+# whether a block may hold a repeat (as `_may_repeat` tells), by its one text or the tuple of
+# the texts read in it, for the product names it was read with; bounded by the characters kept
 _LONE: list = [None, {}, 0]
 LONE_KEPT = 1_000_000
 
@@ -184,11 +200,8 @@ class RepeatedWord(Rule):
                 near = lone.get(text)
                 if near is None:
                     lower = list(map(lower_case, map(_PIECE, text_entries(text, products))))
-                    near = lone[text] = len(set(lower)) != len(lower) and _near_repeat(lower)
-                    _LONE[2] += len(text)
-                    if _LONE[2] > LONE_KEPT:
-                        lone.clear()
-                        _LONE[2] = 0
+                    near = len(set(lower)) != len(lower) and _near_repeat(lower)
+                    _keep(text, near, len(text))
                 if not near:
                     continue  # most texts: no word twice
             elif not _may_repeat(block, products):
