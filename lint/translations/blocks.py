@@ -51,7 +51,7 @@ def ascii_code(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__ each: a run keeps tens of thousands
 class Inline:
     """A span inside a block: a number, code span, link or image, with its position."""
 
@@ -80,7 +80,7 @@ NO_ITEMS = _NoItems()
 NO_TOKENS: frozenset = frozenset()
 
 
-@dataclass
+@dataclass(slots=True)  # no __dict__ each: a run keeps tens of thousands, read field by field
 class Block:
     kind: str          # h, p, li, row, code, img
     line: int
