@@ -25,20 +25,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ovh-docs"
 
-# Runs guidelint's CLI and prints its own peak RSS (and its workers') on the last stderr line,
-# then ends as the guidelint command does (lint.cli.entry: exit handlers, then os._exit), not
-# by tearing down the run's objects one by one (0.15 s after a cold run of the corpus x8)
+# Runs the guidelint command (lint.launch.entry: kept compiled patterns, collection left off
+# at the end, exit handlers, then os._exit rather than tearing the run's objects down one by
+# one), with one more exit handler that prints its peak RSS (and its workers') on stderr
 RUNNER = """
-import atexit, os, resource, sys
-from lint.cli import main
-code = main(sys.argv[1:])
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(f"PEAK_KB {peak}", file=sys.stderr)
-sys.stdout.flush()
-sys.stderr.flush()
-atexit._run_exitfuncs()
-os._exit(code)
+import atexit, resource, sys
+
+
+def peak():
+    kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(f"PEAK_KB {kb}", file=sys.stderr, flush=True)
+
+
+atexit.register(peak)  # registered first, so it runs last: after the cache is written
+sys.argv[0] = "guidelint"
+from lint.launch import entry
+entry()
 """
 
 
