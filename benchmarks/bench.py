@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ovh-docs"
 
-# Runs the guidelint command (lint.launch.entry: kept compiled patterns, collection left off
+# Runs the guidelint command (lint.launch.entry: kept compilations, collection left off
 # at the end, exit handlers, then os._exit rather than tearing the run's objects down one by
 # one), with one more exit handler that prints its peak RSS (and its workers') on stderr
 RUNNER = """

@@ -20,8 +20,8 @@ __all__ = ["check_text", "check_paths", "Config", "Finding", "Edit", "__version_
 
 
 def __getattr__(name: str):
-    # imported on first use, so the command can set up its pattern cache before the engine
-    # (and mistune and PyYAML, which compile theirs as they are imported) is loaded
+    # imported on first use, so the command can put its kept compilations in place before the
+    # engine (and mistune and PyYAML, which compile as they are imported) is loaded
     if name == "Config":
         from .config import Config
         return Config

@@ -1,9 +1,9 @@
 import sys
 
-from .launch import keep_compiled_patterns
+from .launch import keep_what_starting_compiles
 
-keep_compiled_patterns(sys.argv[1:])
+keep_what_starting_compiles(sys.argv[1:])
 
-from .cli import main  # noqa: E402  (after the patterns are in place)
+from .cli import main  # noqa: E402  (after the kept compilations are in place)
 
 sys.exit(main())

@@ -1,25 +1,26 @@
-"""The ``guidelint`` command's first step, taken before the engine is imported: the kept
-compiled patterns (:mod:`lint.pattern_cache`) are put in place, so the engine, mistune and
-PyYAML, which compile their patterns as they are imported, find them there."""
+"""The ``guidelint`` command's first step, taken before the engine is imported: what its
+start compiles, kept from earlier runs (:mod:`lint.startup_cache`), is put in place, so the
+engine, mistune and PyYAML, which compile their patterns and dataclasses as they are
+imported, find it there."""
 from __future__ import annotations
 
 import atexit
 import sys
 
 
-def keep_compiled_patterns(argv: list[str]) -> None:
+def keep_what_starting_compiles(argv: list[str]) -> None:
     """Unless the run reads and writes no cache (``--no-cache``)."""
     if "--no-cache" in argv:
         return
-    from . import pattern_cache
+    from . import startup_cache
 
-    if pattern_cache.install():
-        atexit.register(pattern_cache.save)
+    if startup_cache.install():
+        atexit.register(startup_cache.save)
 
 
 def entry() -> None:
     """The console script."""
-    keep_compiled_patterns(sys.argv[1:])
+    keep_what_starting_compiles(sys.argv[1:])
     from .cli import entry as run
 
     run()

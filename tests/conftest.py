@@ -11,8 +11,8 @@ CORPUS = SHARED / "corpus"
 
 @pytest.fixture(autouse=True, scope="session")
 def _commands_keep_their_patterns_in_a_test_folder(tmp_path_factory):
-    """The commands the tests start keep compiled patterns in the user's cache folder
-    (lint/pattern_cache.py): a folder of the session's own, not the user's."""
+    """The commands the tests start keep what they compile in the user's cache folder
+    (lint/startup_cache.py): a folder of the session's own, not the user's."""
     import os
 
     before = os.environ.get("XDG_CACHE_HOME")

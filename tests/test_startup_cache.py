@@ -1,6 +1,6 @@
-"""The command keeps compiled regular expressions between runs (lint/pattern_cache.py): a kept
-pattern must behave exactly as the one Python compiles, and a damaged file must cost nothing
-but the time to compile again."""
+"""The command keeps what its start compiles between runs (lint/startup_cache.py): regular
+expressions and the methods dataclasses writes. What is kept must behave exactly as what
+Python compiles, and a damaged file must cost nothing but the time to compile again."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import pattern_cache
+from lint import startup_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,10 +36,10 @@ def _behaviour(compiled: re.Pattern) -> tuple:
 
 @pytest.fixture
 def kept(tmp_path):
-    pattern_cache.uninstall()
+    startup_cache.uninstall()
     re.purge()
     yield tmp_path / "patterns.marshal"
-    pattern_cache.uninstall()
+    startup_cache.uninstall()
     re.purge()
 
 
@@ -47,14 +47,14 @@ def test_a_kept_pattern_behaves_as_the_one_python_compiles(kept, monkeypatch):
     expected = [_behaviour(re.compile(p, f)) for p, f in PATTERNS]
     re.purge()
 
-    assert pattern_cache.install(str(kept))
+    assert startup_cache.install(str(kept))
     first = [_behaviour(re.compile(p, f)) for p, f in PATTERNS]  # compiled, and noted
-    pattern_cache.save()
-    pattern_cache.uninstall()
+    startup_cache.save()
+    startup_cache.uninstall()
     re.purge()
     assert kept.is_file()
 
-    assert pattern_cache.install(str(kept))
+    assert startup_cache.install(str(kept))
     # the next run neither parses nor generates code: a kept pattern goes straight to the engine
     monkeypatch.setattr(re._parser, "parse", lambda *a: pytest.fail("parsed a kept pattern"))
     again = [_behaviour(re.compile(p, f)) for p, f in PATTERNS]
@@ -63,49 +63,107 @@ def test_a_kept_pattern_behaves_as_the_one_python_compiles(kept, monkeypatch):
 
 
 def test_a_new_pattern_is_added_to_the_kept_ones(kept):
-    pattern_cache.install(str(kept))
+    startup_cache.install(str(kept))
     re.compile(PATTERNS[0][0])
-    pattern_cache.save()
-    pattern_cache.uninstall()
+    startup_cache.save()
+    startup_cache.uninstall()
     re.purge()
-    pattern_cache.install(str(kept))
+    startup_cache.install(str(kept))
     re.compile(PATTERNS[1][0], PATTERNS[1][1])
-    pattern_cache.save()
-    pattern_cache.uninstall()
-    pattern_cache.install(str(kept))
-    assert {PATTERNS[0][0], PATTERNS[1][0]} <= {p for p, _ in pattern_cache._table}
+    startup_cache.save()
+    startup_cache.uninstall()
+    startup_cache.install(str(kept))
+    assert {PATTERNS[0][0], PATTERNS[1][0]} <= {p for p, _ in startup_cache._kept["patterns"]}
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage\n\x00\x01", b"0123\nnot marshal at all"])
 def test_a_damaged_file_is_compiled_around_and_rewritten(kept, damage):
     kept.write_bytes(damage)
-    assert pattern_cache.install(str(kept))
+    assert startup_cache.install(str(kept))
     compiled = re.compile(PATTERNS[2][0], PATTERNS[2][1])
     assert compiled.findall(TEXTS[2]) == ["www.ovh.COM", "mail.example.fi"]
-    pattern_cache.save()
-    pattern_cache.uninstall()
-    pattern_cache.install(str(kept))
-    assert (PATTERNS[2][0], PATTERNS[2][1]) in pattern_cache._table
+    startup_cache.save()
+    startup_cache.uninstall()
+    startup_cache.install(str(kept))
+    assert (PATTERNS[2][0], PATTERNS[2][1]) in startup_cache._kept["patterns"]
 
 
 def test_a_changed_byte_in_a_kept_file_reads_as_no_file(kept):
-    pattern_cache.install(str(kept))
+    startup_cache.install(str(kept))
     re.compile(r"(a+)(b)")
-    pattern_cache.save()
-    pattern_cache.uninstall()
+    startup_cache.save()
+    startup_cache.uninstall()
     data = bytearray(kept.read_bytes())
     data[-3] ^= 0x01  # a flipped bit in the code: never trusted
     kept.write_bytes(bytes(data))
-    pattern_cache.install(str(kept))
-    assert pattern_cache._table == {}
+    startup_cache.install(str(kept))
+    assert startup_cache._kept["patterns"] == {}
+
+
+def _make_dataclasses():
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True)
+    class Point:
+        x: int
+        y: int = 0
+        tags: tuple = dataclasses.field(default_factory=tuple)
+
+    @dataclasses.dataclass(order=True)
+    class Word:
+        text: str
+        line: int
+
+    return Point, Word
+
+
+def _dataclass_behaviour():
+    import dataclasses
+
+    Point, Word = _make_dataclasses()
+    p = Point(1)
+    try:
+        p.x = 2
+        frozen = False
+    except dataclasses.FrozenInstanceError:
+        frozen = True
+    words = sorted([Word("b", 2), Word("a", 9), Word("a", 1)])
+    return (repr(p), p == Point(1, 0, ()), hash(p) == hash(Point(1)), frozen, repr(words),
+            Word("a", 1) < Word("a", 2), Point.__init__.__defaults__, Point.__init__.__code__.co_varnames)
+
+
+def test_kept_dataclass_methods_behave_as_those_python_compiles(kept, monkeypatch):
+    expected = _dataclass_behaviour()
+    assert startup_cache.install(str(kept))
+    first = _dataclass_behaviour()
+    startup_cache.save()
+    startup_cache.uninstall()
+
+    assert startup_cache.install(str(kept))
+    # the next run compiles no method source: each comes from the file
+    monkeypatch.setattr(startup_cache, "compile", lambda *a, **k: pytest.fail("compiled a kept method"),
+                        raising=False)
+    again = _dataclass_behaviour()
+    assert first == expected
+    assert again == expected
+    assert startup_cache._kept["sources"]
+
+
+def test_uninstalling_gives_dataclasses_the_builtin_exec_back(kept):
+    import dataclasses
+
+    startup_cache.install(str(kept))
+    assert dataclasses.exec is not exec
+    startup_cache.uninstall()
+    assert not hasattr(dataclasses, "exec")
 
 
 def test_importing_the_library_leaves_pythons_compiler_alone():
-    code = ("import re; before = re._compiler.compile; import lint; "
+    code = ("import re, dataclasses; before = re._compiler.compile; import lint; "
             "lint.check_text('# Title\\n\\nSome  text\\n', path='guide.en-gb.md'); "
-            "print(re._compiler.compile is before)")
+            "print(re._compiler.compile is before, hasattr(dataclasses, 'exec'))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "True"
+    assert out.stdout.strip() == "True False"
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
@@ -120,9 +178,9 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
 
 def test_the_command_keeps_its_patterns_in_the_users_cache_folder(tmp_path):
     _run(tmp_path)
-    kept = list((tmp_path / "home-cache" / "guidelint").glob("patterns-*.marshal"))
+    kept = list((tmp_path / "home-cache" / "guidelint").glob("compiled-*.marshal"))
     assert len(kept) == 1
-    assert Path(pattern_cache.default_file()).name.startswith("patterns-cpython-") or \
+    assert Path(startup_cache.default_file()).name.startswith("compiled-cpython-") or \
         sys.implementation.name != "cpython"
 
 
