@@ -1,8 +1,8 @@
 import sys
 
-from .launch import keep_what_starting_compiles
+from .launch import start
 
-keep_what_starting_compiles(sys.argv[1:])
+start(sys.argv[1:])
 
 from .cli import main  # noqa: E402  (after the kept compilations are in place)
 
