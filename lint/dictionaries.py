@@ -267,24 +267,8 @@ class Lexicon:
     # rules ask it about every word of each
     _project: dict = field(default_factory=dict, repr=False, compare=False)
     #: rules' per-word answers that depend only on this lexicon (and the run's other spellers),
-    #: one dict per rule: ``lex.answers.setdefault(key, {})``
+    #: one dict per rule: ``lex.answers.setdefault(key, {})`` (see :func:`finding_words`)
     answers: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def verdicts(self, key, texts, judge, worth_judging) -> tuple[dict, set]:
-        """A rule's verdicts on words, kept in :attr:`answers` under ``key``: each text no
-        guide asked before is judged once, by ``judge`` (None: no finding) when it passes the
-        cheap ``worth_judging`` test, else None without a call. Returns (the verdicts by text,
-        the texts whose verdict is a finding), so that a guide is read word by word only when
-        one of its texts is among the findings."""
-        answers, found = self.answers.setdefault(key, ({}, set()))
-        new = [text for text in texts if text not in answers]
-        if new:
-            answers.update(dict.fromkeys(new))
-            for text in filter(worth_judging, new):
-                verdict = answers[text] = judge(text)
-                if verdict is not None:
-                    found.add(text)
-        return answers, found
 
     def accepted(self, word: str) -> bool:
         if self.project_word(word):
@@ -741,8 +725,8 @@ def node_words(node, products: frozenset[str] = frozenset()) -> tuple[Word, ...]
     return found
 
 
-def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]:
-    text = node.text
+def _text_record(text: str, products: frozenset[str], cache: dict) -> tuple:
+    """``_text_words`` of a text, kept by text."""
     texts = cache["texts"]
     record = texts.get(text)
     if record is None:
@@ -755,7 +739,23 @@ def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]
             kept = len(text)
         cache["kept"] = kept
         record = texts[text] = _text_words(text, products, cache["chunks"])
-    found, first, last = record
+    return record
+
+
+def text_entries(text: str, products: frozenset[str] = frozenset()) -> tuple:
+    """The words of a text node's text as (offset in it, word, chunk, kind, length of its match
+    or None), in the order :func:`node_words` gives its Words (``glued`` apart: it depends on
+    the node's neighbours), without a position or a node: kept by text."""
+    cache = _CACHE
+    if cache["products"] is not products:
+        cache.update(products=products, words={}, chunks={}, texts={}, kept=0)
+    return (cache["texts"].get(text) or _text_record(text, products, cache))[0]
+
+
+def _node_words(node, products: frozenset[str], cache: dict) -> tuple[Word, ...]:
+    text = node.text
+    record = cache["texts"].get(text) or _text_record(text, products, cache)
+    found, first, last, _kinds = record
     if not found:
         return ()
     line, column = node.line, node.column
@@ -780,7 +780,7 @@ def _text_words(text: str, products: frozenset[str], chunks: dict) -> tuple:
     """The words of a text node's text, and where its first and last words lie: ((offset,
     word, chunk, kind, length of its match or None for a product name), ...), then for its
     first and last words _AT_START when the match starts the text and _AT_END when it ends it
-    (a product name never: it is never glued)."""
+    (a product name never: it is never glued), then an empty dict for ``finding_words``."""
     if "{" in text or "[" in text:
         text = HIDDEN.sub(_blank, text)  # same length: offsets stay those of node.text
     words = []
@@ -798,9 +798,10 @@ def _text_words(text: str, products: frozenset[str], chunks: dict) -> tuple:
             for offset, piece, chunk, kind, length in entries:
                 append((start + offset, piece, chunk, kind, length))
     if not words:
-        return (), 0, 0
+        return (), 0, 0, {}
     size = len(text)
-    return tuple(words), _ends(words[0], size), _ends(words[-1], size)
+    # the last dict: the text's {word: kind} per kinds asked (``finding_words``), filled on demand
+    return tuple(words), _ends(words[0], size), _ends(words[-1], size), {}
 
 
 def _ends(word: tuple, size: int) -> int:
@@ -881,13 +882,94 @@ def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> tuple[Word
     rules read the same selection.
     """
     products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
-    memo = _document_memo(doc, products)
+    memo = _document_memo(doc, products, True)
     found = memo.get(kinds)
     if found is None:
         found = memo[kinds] = tuple([w for w in memo[_ALL] if w.kind in kinds and not w.glued])
     return found
 
 
+def finding_words(doc, ctx, lex: "Lexicon", key, kinds: tuple[str, ...], judge, worth_judging) -> tuple[dict, list]:
+    """A rule's verdicts on the words of :func:`prose_words` (same ``kinds``), kept in
+    ``lex.answers`` under ``key`` as (verdicts by word, the words whose verdict is a finding):
+    (the verdicts by word, the guide's words whose verdict is a finding, in order).
+
+    A word no guide asked before is judged once, by ``judge(word, kind)`` (None: no finding)
+    when the cheap ``worth_judging(word, kind)`` passes, else None without a call. A prose text
+    whose words of these kinds all have a verdict that is no finding is settled, kept per lexicon
+    and key: guides repeat their texts, and the next guide passes it over with one look-up. A
+    Word (a position and a node per word) is made only for the texts holding a finding."""
+    products = product_names(ctx) if ctx is not None else frozenset(data().get("product_names", []))
+    memo = _document_memo(doc, products)
+    cache = _CACHE
+    if cache["products"] is not products:
+        cache.update(products=products, words={}, chunks={}, texts={}, kept=0)
+    answers, found = lex.answers.setdefault(key, ({}, set()))
+    settled = lex.answers.get((key, _SETTLED))
+    if settled is None or settled.kept > TEXTS_KEPT:  # bounded by the characters kept
+        settled = lex.answers[(key, _SETTLED)] = _Settled()
+    texts_get, isdisjoint = cache["texts"].get, found.isdisjoint
+    holding = []  # the nodes whose text holds a finding
+    for node in _prose_nodes(doc, memo):
+        text = node.text
+        if text in settled:
+            continue
+        entries, first, last, by_kinds = texts_get(text) or _text_record(text, products, cache)
+        if not entries:
+            continue
+        every = by_kinds.get(kinds) or _of_kinds(entries, by_kinds, kinds)
+        read = every
+        if first or last:
+            # a word at an end of the text may touch markup (glued: not read), as in _node_words
+            touch_left, touch_right = _neighbours(node)
+            glued_first = (touch_left and first & _AT_START) or (touch_right and first & _AT_END)
+            glued_last = (touch_left and last & _AT_START) or (touch_right and last & _AT_END)
+            if glued_first or glued_last:
+                end = len(entries) - 1
+                read = {piece: kind for i, (_o, piece, _c, kind, _l) in enumerate(entries)
+                        if kind in kinds and not (i == 0 and glued_first) and not (i == end and glued_last)}
+        for piece, kind in read.items():
+            if piece not in answers:
+                answers[piece] = None
+                if worth_judging(piece, kind):
+                    verdict = answers[piece] = judge(piece, kind)
+                    if verdict is not None:
+                        found.add(piece)
+        if not isdisjoint(read):
+            holding.append(node)
+        elif read is every or (isdisjoint(every) and all(piece in answers for piece in every)):
+            settled[text] = True
+            settled.kept += len(text)
+    words = []
+    for node in holding:
+        words.extend(w for w in node_words(node, products)
+                     if w.text in found and w.kind in kinds and not w.glued)
+    return answers, words
+
+
+class _Settled(dict):
+    """Texts whose words hold no finding of a rule, and how many characters they hold."""
+
+    kept = 0
+
+
+_SETTLED = "settled texts"
+
+
+def _of_kinds(entries, by_kinds: dict, kinds: tuple[str, ...]) -> dict:
+    found = by_kinds[kinds] = {piece: kind for _o, piece, _c, kind, _l in entries if kind in kinds}
+    return found
+
+
+def _prose_nodes(doc, memo: dict) -> tuple:
+    """``prose_nodes(doc)``, listed once per document (in its words' memo)."""
+    nodes = memo.get(_NODES)
+    if nodes is None:
+        nodes = memo[_NODES] = tuple(prose_nodes(doc))
+    return nodes
+
+
+_NODES = "nodes"
 _DOCUMENT_WORDS = "_guidelint_prose_words"
 _ALL = "all"  # the memo's key of every word, whatever its kind (the others are kinds tuples)
 
@@ -898,17 +980,21 @@ def document_words(doc, products: frozenset[str]) -> tuple[Word, ...]:
     Several rules read them: the list is kept on the document itself (a dataclass, which
     can be neither hashed nor weakly referenced), so it goes away with the document.
     """
-    return _document_memo(doc, products)[_ALL]
+    return _document_memo(doc, products, True)[_ALL]
 
 
-def _document_memo(doc, products: frozenset[str]) -> dict:
+def _document_memo(doc, products: frozenset[str], words: bool = False) -> dict:
+    """The words and texts kept on the document; with ``words``, its words are found first."""
     memo = doc.__dict__.get(_DOCUMENT_WORDS)
     if memo is None or memo[0] is not products:
-        words = []
-        for node in prose_nodes(doc):
-            words.extend(node_words(node, products))
-        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, {_ALL: tuple(words)})
-    return memo[1]
+        memo = doc.__dict__[_DOCUMENT_WORDS] = (products, {})
+    kept = memo[1]
+    if words and _ALL not in kept:
+        found = []
+        for node in _prose_nodes(doc, kept):
+            found.extend(node_words(node, products))
+        kept[_ALL] = tuple(found)
+    return kept
 
 
 def normalize(word: str) -> str:

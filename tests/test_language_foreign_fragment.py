@@ -1,5 +1,5 @@
-"""language/foreign-fragment passes over a text an earlier guide settled, yet still counts it
-in the share of a guide left in another language."""
+"""language/foreign-fragment passes over a text (or a block with markup) an earlier guide
+settled, yet still counts it in the share of a guide left in another language."""
 import json
 
 import pytest
@@ -11,7 +11,7 @@ OWN = """# Pašto dėžutė
 
 Šiame vadove paaiškinsime, kaip sukonfigūruoti pašto dėžutę telefone.
 
-Patikrinkite, ar slaptažodis yra teisingas ir bandykite dar kartą.
+Patikrinkite, ar **slaptažodis** yra teisingas ir [bandykite](https://example.com) dar kartą.
 """
 
 MOSTLY_ENGLISH = """# Pašto Dėžutės Konfigūravimas Jūsų Telefone
@@ -28,7 +28,7 @@ Then check that the incoming server is correct.
 
 Finally save the settings and send a test message.
 
-Patikrinkite, ar slaptažodis yra teisingas ir bandykite dar kartą.
+Patikrinkite, ar **slaptažodis** yra teisingas ir [bandykite](https://example.com) dar kartą.
 """
 
 

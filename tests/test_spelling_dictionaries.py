@@ -95,3 +95,24 @@ def test_every_rule_that_asks_for_a_missing_dictionary_gets_the_note():
     for ctx in asked:
         assert dictionaries.lexicon(ctx, doc).speller is None
     assert [[f.rule for f in ctx.findings] for ctx in asked] == [["internal/no-dictionary"]] * 3
+
+
+def test_finding_words_judges_each_word_once_and_reads_only_the_texts_holding_a_finding():
+    lex = dictionaries.Lexicon(None, frozenset(), frozenset())
+    asked = []
+
+    def judge(text, kind):
+        asked.append((text, kind))
+        return "slip" if text == "toimii" else None
+
+    def findings(text):
+        doc = Document.from_text(text, "guide.fi-fi.md", "fi-fi")
+        answers, words = dictionaries.finding_words(doc, None, lex, "rule", ("word", "mixed"), judge,
+                                                    lambda text, kind: True)
+        return [(w.text, w.line, w.column, answers[w.text]) for w in words]
+
+    # `utlook` touches markup (a glued fragment) and 200viestiä has digits: neither is read
+    assert findings("SSLaktivoitu ja **O**utlook toimii\n\n200viestiä ja toimii\n") == [
+        ("toimii", 1, 29, "slip"), ("toimii", 3, 15, "slip")]
+    assert findings("Ja toimii.\n") == [("toimii", 1, 4, "slip")]
+    assert asked == [("SSLaktivoitu", "mixed"), ("ja", "word"), ("toimii", "word"), ("Ja", "word")]

@@ -165,6 +165,26 @@ def _units(block, products, min_words: int = 1):
     return [u for u in units if u[0].line not in reply_lines], labels
 
 
+_OPEN, _CLOSE = object(), object()  # around a node's children in a _shape
+
+
+def _shape(node, base: int, out: list) -> list:
+    """The inline tree below a block, flat, as everything ``_units`` reads from it depends on:
+    each node's type, and a text's text, line (from ``base``), whether it was found verbatim and
+    its role; a node's children between _OPEN and _CLOSE. Equal shapes give equal runs."""
+    for child in node.children:
+        kind = child.type
+        if kind == "text":
+            out += (child.text, child.line - base, child.exact, child.attrs.get("role"))
+        else:
+            out.append(kind)
+            if child.children:
+                out.append(_OPEN)
+                _shape(child, base, out)
+                out.append(_CLOSE)
+    return out
+
+
 def _server_reply(text: str) -> bool:
     """A text starting like `550 not such file`: a line quoting a server."""
     first = text[:1]
@@ -172,16 +192,19 @@ def _server_reply(text: str) -> bool:
     return (first.isdigit() or first.isspace()) and SERVER_REPLY.match(text) is not None
 
 
-def _sentences(words, ends) -> list:
-    """The sentences (lists of plain words) of a text read alone, outside quotation marks and
-    labels: what :func:`_units` finds for it, split at its sentence ends ``ends``."""
-    plain = [w for w in words if w.kind == "word" and not w.glued]
-    last = words[-1].start
+def _sentences(entries, ends) -> list:
+    """The sentences of a text read alone, outside quotation marks and labels, as lists of
+    indices of its plain words in ``entries`` (:func:`lint.dictionaries.text_entries`): what
+    :func:`_units` finds for it, split at its sentence ends ``ends``. A block's lone text has
+    no markup beside it, so none of its words is glued."""
+    plain = [i for i, entry in enumerate(entries) if entry[3] == "word"]
+    starts = [entries[i][0] for i in plain]
+    last = entries[-1][0]
     sentences, low = [], 0
     for end in ends:
         if last < end:
             break  # no word after it: the text's words make the last sentence
-        high = bisect_left(plain, end, low, key=_START)
+        high = bisect_left(starts, end, low)
         if high > low:
             sentences.append(plain[low:high])
         low = high
@@ -205,10 +228,10 @@ def _after_colon(block, doc, positions: dict) -> bool:
         siblings[i - 1].plain_text().rstrip().endswith(":")
 
 
-def _title_case(words) -> bool:
+def _title_case(texts) -> bool:
     """`What You See is What You Get`, `Network Security Dashboard`: a name or a title."""
-    capitals = sum(1 for w in words if w.text[:1].isupper())
-    return capitals >= 0.7 * len(words)
+    capitals = sum(1 for t in texts if t[:1].isupper())
+    return capitals >= 0.7 * len(texts)
 
 
 @register
@@ -303,8 +326,8 @@ class ForeignFragment(Rule):
         own_name = names.get(own, own)
         share = ctx.option("whole_guide_share")
         if len(foreign) >= 5 and len(foreign) >= share * judged:
-            judged += sum(1 for block, (kind, words) in own_runs if kind != "sentence" or not (
-                _title_case(words) or _after_colon(block, doc, positions)))
+            judged += sum(1 for block, kind, texts in own_runs if kind != "sentence" or not (
+                _title_case(texts) or _after_colon(block, doc, positions)))
         if len(foreign) >= 5 and len(foreign) >= share * judged:
             language = max({v[0] for _, v in foreign}, key=lambda l: sum(v[0] == l for _, v in foreign))
             first = foreign[0][0][1][0]
@@ -334,10 +357,12 @@ class ForeignFragment(Rule):
         # runs in the guide's language: whether each is judged (not a title, not a quoted
         # message) only matters to the share of a guide mostly foreign, so it is found then
         own_runs = []
-        node_words, marks_of = dictionaries.node_words, _MARKS
+        text_entries, marks_of = dictionaries.text_entries, _MARKS
         for block in doc.walk(*BLOCKS):
             lone = None
             children = block.children
+            # a run is (kind, its words' texts, its words): the texts are what is judged, and
+            # a lone text's Words (positions, for a finding) are made only for a foreign run
             if len(children) == 1 and children[0].type == "text":
                 # most blocks (cells, headings, plain paragraphs) are one text, whose runs
                 # depend on that text alone: read without the walk through nested markup
@@ -347,56 +372,67 @@ class ForeignFragment(Rule):
                 lone = child.text
                 if fast and lone in settled:
                     continue
-                words = node_words(child, products)
-                if len(words) < min_words or _server_reply(lone):
+                entries = text_entries(lone, products)
+                if len(entries) < min_words or _server_reply(lone):
                     units = ()  # a reply's runs all start on its one line
                 else:
                     ends, marks = marks_of.get(lone) or _marks(lone)
                     if marks or (":" in lone and LABEL.match(lone) is not None):
                         # one text's labels are on one line, never the three a block of labels needs
-                        sentences = _units(block, products, min_words)[0]
+                        units = [("sentence", list(map(_TEXT, words)), words)
+                                 for words in _units(block, products, min_words)[0] if len(words) >= min_words]
                     else:
-                        sentences = _sentences(words, ends)
-                    units = [("sentence", words) for words in sentences if len(words) >= min_words]
+                        units = [("sentence", [entries[i][1] for i in indices], (child, indices))
+                                 for indices in _sentences(entries, ends) if len(indices) >= min_words]
             else:
+                # a block with markup: its runs depend on its inline tree alone (texts, their
+                # lines in the block, the markup around them), which guides repeat too
+                lone = tuple(_shape(block, block.line, []))
+                if fast and lone in settled:
+                    continue
                 sentences, labels = _units(block, products, min_words)
-                units = [("sentence", words) for words in sentences if len(words) >= min_words]
+                units = [("sentence", list(map(_TEXT, words)), words) for words in sentences
+                         if len(words) >= min_words]
                 if len(labels) >= min_words and len({w.line for w in labels}) >= 3:
-                    units.append(("labels", labels))
+                    units.append(("labels", list(map(_TEXT, labels)), labels))
             claimed = False  # a run another language may claim
-            for unit in units:  # shorter runs are not judged (`_measure` would say so)
+            for kind, texts, words in units:  # shorter runs are not judged (`_measure` would say so)
                 if fast:
                     # the words the guide's language is known to know already outnumber what a
                     # foreign run may hold: no word to look up (codes.count(OWN) / total >= this)
-                    codes = list(map(codes_get, map(_TEXT, unit[1])))
+                    codes = list(map(codes_get, texts))
                     if codes.count(OWN) / len(codes) > max_own_share:
                         continue
-                measured = self._measure(unit[1], lex, codes_of, min_words, max_own_share)
+                measured = self._measure(texts, lex, codes_of, min_words, max_own_share)
                 if measured is None:
                     continue
                 if measured is False:
-                    own_runs.append((block, unit))
+                    own_runs.append((block, kind, texts))
                     continue
                 claimed = True
-                if unit[0] == "sentence" and (_title_case(unit[1]) or _after_colon(block, doc, positions)):
+                if kind == "sentence" and (_title_case(texts) or _after_colon(block, doc, positions)):
                     continue  # `you may see this error:` + the error, in the software's language
                 judged += 1
                 verdict = self._judge(measured, others, min_share)
                 if verdict is not False:
-                    foreign.append((unit, verdict))
+                    if isinstance(words, tuple):  # a lone text's (node, indices of its words)
+                        node, indices = words
+                        found = dictionaries.node_words(node, products)
+                        words = [found[i] for i in indices]
+                    foreign.append(((kind, words), verdict))
             if lone is not None and not claimed and fast:
                 settled[lone] = True
-                settled.kept += len(lone)
+                settled.kept += len(lone) if isinstance(lone, str) else \
+                    sum(len(item) for item in lone if isinstance(item, str))
         return judged, foreign, own_runs
 
     @staticmethod
-    def _measure(words, lex, codes_of, min_words, max_own_share):
-        """None: too short to judge; False: the guide's language; else (the words judged, which
-        of them the guide's language knows, how many): a run another language may claim.
-        ``codes_of``: the lexicon's code per word (below)."""
-        if len(words) < min_words:
+    def _measure(texts, lex, codes_of, min_words, max_own_share):
+        """None: too short to judge; False: the guide's language; else (the texts of the words
+        judged, which of them the guide's language knows, how many): a run another language may
+        claim. ``codes_of``: the lexicon's code per word (below)."""
+        if len(texts) < min_words:
             return None
-        texts = list(map(_TEXT, words))  # map in C: no Python frame per word
         # one dict look-up per word settles what a project word test, a length test and an own
         # dictionary answer did: words repeat across a language's guides
         codes = list(map(codes_of.get, texts))
@@ -412,16 +448,16 @@ class ForeignFragment(Rule):
         if not _own_share_small(texts, codes, codes_of, lex, total, max_own_share):
             return False
         own = [codes_of[t] == OWN for t, c in zip(texts, codes) if c != SKIP]
-        return [w for w, c in zip(words, codes) if c != SKIP], own, total
+        return [t for t, c in zip(texts, codes) if c != SKIP], own, total
 
     @staticmethod
     def _judge(measured, others, min_share):
         """False, or (language, known, total) for a run :meth:`_measure` found another language
         may claim. ``others()``: the other languages' spellers, as (language, speller)."""
-        words, own, total = measured
+        texts, own, total = measured
         best = None
         for language, speller in others():
-            known = _known_verdicts(words, speller, min_share)
+            known = _known_verdicts(texts, speller, min_share)
             if known is None:
                 continue
             only_there = sum(k and not o for k, o in zip(known, own))
@@ -473,11 +509,11 @@ def _own_share_small(texts, codes, codes_of, lex, total, max_own_share) -> bool:
     return True
 
 
-def _known_verdicts(words, speller, min_share):
+def _known_verdicts(texts, speller, min_share):
     """Which words another language knows, or None once fewer than min_share can."""
-    total, count, known = len(words), 0, []
-    for i, w in enumerate(words):
-        verdict = speller.known(w.text)
+    total, count, known = len(texts), 0, []
+    for i, text in enumerate(texts):
+        verdict = speller.known(text)
         known.append(verdict)
         count += verdict
         if (count + total - 1 - i) / total < min_share:  # even if all the rest were known

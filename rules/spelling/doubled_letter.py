@@ -1,6 +1,5 @@
 import re
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -74,19 +73,13 @@ class DoubledLetter(Rule):
         if language != "en":
             english = dictionaries.speller(ctx, "en", note=False)
         # a pure function of the word here: prose repeats its words, across guides too. The
-        # answers are kept per word, and the words that are slips in a set: a guide's words
-        # are then judged as a set, in C, and only a guide with a slip is read word by word
-        words = dictionaries.prose_words(doc, ctx)
-        texts = set(map(_TEXT, words))
-        # a word with no letter twice in a row is no slip (slip finds no run): the regex tells
-        answers, slips = lex.verdicts((self.id, id(english), language), texts,
-                                      lambda text: slip(text, lex, english, rules), RUN.search)
-        if slips.isdisjoint(texts):
-            return
+        # answers are kept per word, and a guide is read word by word only where a text holds a
+        # slip; a word with no letter twice in a row is no slip (slip finds no run): the regex tells
+        answers, words = dictionaries.finding_words(
+            doc, ctx, lex, (self.id, id(english), language), ("word",),
+            lambda text, _kind: slip(text, lex, english, rules), lambda text, _kind: RUN.search(text))
         for word in words:
             text = word.text
-            if text not in slips:
-                continue
             suggestion, letter, length = answers[text]
             times = "three times" if length >= 3 else "twice"
             if suggestion:
@@ -96,9 +89,6 @@ class DoubledLetter(Rule):
                 message = f"'{text}' has '{letter}' written three times in a row"
                 edits = []
             ctx.report(word.line, word.column, message, end_column=word.end_column, edits=edits)
-
-
-_TEXT = itemgetter(0)  # Word.text
 
 
 def slip(text: str, lex, english, policy: "_Policy"):

@@ -1,6 +1,5 @@
 import re
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 from lint import dictionaries
@@ -72,22 +71,15 @@ class GluedWords(Rule):
         english = dictionaries.speller(ctx, "en", note=False) if language != "en" else None
         # a pure function of the word here (its kind follows from its text: see
         # dictionaries.classify): prose repeats its words, across guides too. The answers are
-        # kept per word, and the glued words in a set: a guide's words are judged as a set, in
-        # C, and read one by one only when a glued word is among them
-        words = dictionaries.prose_words(doc, ctx, kinds=("word", "mixed", "digits"))
-        kinds = dict(zip(map(_TEXT, words), map(_KIND, words)))
-        ends = _language_data(language)[3]
+        # kept per word, and a guide is read word by word only where a text holds a glued word;
         # a plain word that does not end like a function word has no split (_splittable)
-        answers, found = lex.verdicts(
-            (self.id, id(english), language), kinds,
-            lambda text: glued(text, kinds[text], lex, language, english),
-            lambda text: kinds[text] != "word" or text.lower().endswith(ends))
-        if found.isdisjoint(kinds):
-            return
+        ends = _language_data(language)[3]
+        answers, words = dictionaries.finding_words(
+            doc, ctx, lex, (self.id, id(english), language), ("word", "mixed", "digits"),
+            lambda text, kind: glued(text, kind, lex, language, english),
+            lambda text, kind: kind != "word" or text.lower().endswith(ends))
         for word in words:
             text = word.text
-            if text not in found:
-                continue
             head, tail = answers[text]
             column = word.column + len(head)
             ctx.report(word.line, word.column, f"'{text}' looks like two words: '{head} {tail}'",
@@ -142,9 +134,6 @@ def _language_data(language: str):
             [re.compile(p, re.I) for p in data.get("not_glued", {}).get(language, [])],
             set(data.get("units", [])),
             tuple(function_words))  # for str.endswith
-
-
-_TEXT, _KIND = itemgetter(0), itemgetter(6)  # Word.text, Word.kind
 
 
 def glued(text: str, kind: str, lex, language: str, english):

@@ -1,5 +1,4 @@
 import re
-from operator import itemgetter
 
 from lint import dictionaries
 from lint.registry import register
@@ -77,18 +76,13 @@ class UnknownWord(Rule):
         inflects = doc.language in dictionaries.data().get("inflected_names", ())
         sources = [loc.split("-")[0].lower() for loc in (ctx.effective.source_locales if ctx.effective else [])]
         sources = [language for language in dict.fromkeys(sources) if language not in (doc.language, "en")]
-        words = dictionaries.prose_words(doc, ctx)
-        texts = set(map(_TEXT, words))
         # whether the lexicon knows a word is a pure function of the word: kept per word,
-        # across guides too, and a guide is read word by word only when one is unknown
-        _answers, unknown = lex.verdicts((self.id, shortest), texts,
-                                         lambda text: _unknown(text, lex), lambda text: len(text) >= shortest)
-        if unknown.isdisjoint(texts):
-            return
+        # across guides too, and a guide is read word by word only where a text holds one unknown
+        _answers, words = dictionaries.finding_words(
+            doc, ctx, lex, (self.id, shortest), ("word",),
+            lambda text, _kind: _unknown(text, lex), lambda text, _kind: len(text) >= shortest)
         for word in words:
             text = word.text
-            if text not in unknown:
-                continue
             if english is not None and (english.known(text) or (
                     inflects and _inflected_name(text, english))):
                 continue
@@ -107,8 +101,6 @@ class UnknownWord(Rule):
             ctx.report(word.line, word.column, f"'{text}' is not in the {speller.name} "
                        f"dictionary or the project word lists{hint}", end_column=word.end_column)
 
-
-_TEXT = itemgetter(0)  # Word.text
 
 
 def _unknown(text: str, lex) -> bool | None:

@@ -88,12 +88,13 @@ def _may_repeat(block, products) -> bool:
 
 
 def _read_lower(node, products, out: list) -> list:
-    """The lowercase words ``_runs`` reads in a node, in order: its texts', a link's in its place."""
+    """The lowercase words ``_runs`` reads in a node, in order: its texts', a link's in its place.
+    Read from each text's words kept by text (``text_entries``): no Word is made."""
     for child in node.children:
         kind = child.type
         if kind == "text":
             if child.exact and not child.attrs.get("role"):
-                out += map(str.lower, map(_TEXT, dictionaries.node_words(child, products)))
+                out += map(str.lower, map(_PIECE, dictionaries.text_entries(child.text, products)))
         elif kind in CONTAINERS:
             _read_lower(child, products, out)
     return out
@@ -112,7 +113,7 @@ def _near_repeat(lower) -> bool:
 _REPEATED = re.compile(r"(.{1,5})\1", re.S)  # n <= 5 characters (words) and the same n again
 
 
-_TEXT = itemgetter(0)  # Word.text
+_PIECE = itemgetter(1)  # the word of an entry of dictionaries.text_entries
 # whether a block's one text may hold a repeat, by text (as `_may_repeat` tells), for the
 # product names it was read with; bounded by the characters kept
 _LONE: list = [None, {}, 0]
@@ -167,7 +168,7 @@ class RepeatedWord(Rule):
         allowed = set(data.get("all", [])) | set(data.get(doc.language or "", []))
         after_comma = set(_after_comma().get(doc.language or "", []))
         products = dictionaries.product_names(ctx)
-        node_words, lower_case = dictionaries.node_words, str.lower
+        text_entries, lower_case = dictionaries.text_entries, str.lower
         if _LONE[0] is not products:
             _LONE[:] = [products, {}, 0]
         lone = _LONE[1]
@@ -182,7 +183,7 @@ class RepeatedWord(Rule):
                 text = child.text
                 near = lone.get(text)
                 if near is None:
-                    lower = list(map(lower_case, map(_TEXT, node_words(child, products))))
+                    lower = list(map(lower_case, map(_PIECE, text_entries(text, products))))
                     near = lone[text] = len(set(lower)) != len(lower) and _near_repeat(lower)
                     _LONE[2] += len(text)
                     if _LONE[2] > LONE_KEPT:
