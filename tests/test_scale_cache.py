@@ -9,6 +9,7 @@ import lint.version
 from lint import registry
 from lint.cache import ENTRY, PACK, Cache, with_checksum
 from lint.document import Document
+from lint.finding import Edit
 from lint.rule import Rule
 
 from scale_helpers import make_tree, run_cli
@@ -76,6 +77,44 @@ def test_warm_run_parses_nothing_and_reports_the_same(write, tmp_path, monkeypat
     assert parses == []
     assert warm == cold
     assert os.path.isfile(tmp_path / ".guidelint_cache" / "CACHEDIR.TAG")
+
+
+class Percent(Rule):
+    """Test rule: a message JSON must escape, with an unsafe fix."""
+
+    id = "testonly/percent"
+    severity = "info"
+    summary = "says 'Ports'"
+
+    def check(self, doc, ctx):
+        for n, line in enumerate(doc.lines, 1):
+            if line.startswith("Ports"):
+                ctx.report(n, 1, 'write "Ports" \\ à 100%d %s', end_column=6,
+                           edits=[Edit(n, 1, n, 6, "Gates")], applicability="unsafe")
+
+
+def test_a_warm_json_report_writes_the_stored_findings_byte_for_byte(write, tmp_path, monkeypatch, capsys):
+    """A warm JSON run writes a hit's findings from the entry as stored, never making Findings;
+    paths and messages with quotes, backslashes, '%' and accents come out as a cold run's."""
+    import lint.cache
+
+    registry.load()
+    monkeypatch.setitem(registry._RULES, Percent.id, Percent)
+    make_tree(write, folders=2)
+    write('docs/100%d "q" \\ é/guide.fr-fr.md', "Ports  and more.\n")
+    write("docs/broken.en-gb.md", b"bad \xff byte\n")  # an engine error: never from the entry as is
+    args = ("--format", "json", "--select", "whitespace,links,testonly")
+    fresh = _check(monkeypatch, capsys, tmp_path, "--no-cache", *args)
+    assert _check(monkeypatch, capsys, tmp_path, *args) == fresh
+    made = []
+    monkeypatch.setattr(lint.cache.Stored, "findings", lambda self: made.append(self.path))
+    warm = _check(monkeypatch, capsys, tmp_path, *args)
+    assert warm == fresh and made == []
+    findings = json.loads(warm[1])["findings"]
+    assert {(f["fixable"], str(f["fix"])) for f in findings} == {
+        (True, "{'applicability': 'safe'}"), (False, "{'applicability': 'unsafe'}"),
+        (False, "None")}
+    assert 'docs/100%d "q" \\ é/guide.fr-fr.md' in {f["path"] for f in findings}
 
 
 def test_content_change_rechecks_that_file_only(write, tmp_path, monkeypatch, capsys, parses):

@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring  # C-accelerated; keeps non-ASCII as is
 
+from ..cache import Stored
 from .chunked import Chunked
 
 # one finding as json.dumps(indent=2) lays it out inside the report; the field order is
 # Finding.to_dict()'s (a test compares the two)
-_RECORD = ('    {\n'
-           '      "path": %s,\n'
+_PATH = '    {\n      "path": '
+_FIELDS = (',\n'
            '      "line": %d,\n'
            '      "column": %d,\n'
            '      "end_line": %d,\n'
@@ -20,12 +21,21 @@ _RECORD = ('    {\n'
            '      "rule": %s,\n'
            '      "severity": %s,\n'
            '      "message": %s,\n'
-           '      "fixable": %s,\n'
-           '      "fix": %s\n'
+           '      "fixable": %s\n'
            '    }')
-# "fix" as json.dumps(indent=2) lays it out at that depth
-_FIX = {"safe": '{\n        "applicability": "safe"\n      }',
-        "unsafe": '{\n        "applicability": "unsafe"\n      }'}
+# "fixable" and "fix" as json.dumps(indent=2) lays them out at that depth, by the finding's
+# applicability when it has a fix
+_FIX = {"safe": 'true,\n      "fix": {\n        "applicability": "safe"\n      }',
+        "unsafe": 'false,\n      "fix": {\n        "applicability": "unsafe"\n      }'}
+_NO_FIX = 'false,\n      "fix": null'
+
+
+class _Encoded(dict):
+    """JSON string literals of the paths, rule ids and severities, which repeat: each encoded once."""
+
+    def __missing__(self, text: str) -> str:
+        encoded = self[text] = encode_basestring(text)
+        return encoded
 
 
 def write(report, out, **_) -> None:
@@ -34,23 +44,28 @@ def write(report, out, **_) -> None:
 
     With ``indent`` the json module uses its pure-Python encoder: 1.7 s for the 115,000
     findings of a 10,000-guide repository, more than a whole warm re-run may take. Findings
-    are flat records, so each is filled into a template with the C string encoder."""
-    encoded: dict[str, str] = {}  # paths, rule ids and severities repeat: encode each once
+    are flat records, so each is filled into a template with the C string encoder; a cache
+    hit's stored findings (lint.cache.Stored) are filled in straight from the stored lists."""
+    encoded = _Encoded()
     chunks = Chunked(out)
     chunks.add('{\n  "version": 1,\n  "findings": ')
     separator = "[\n"
-    for f in report:
-        path, rule, severity = encoded.get(f.path), encoded.get(f.rule), encoded.get(f.severity)
-        if path is None:
-            path = encoded[f.path] = encode_basestring(f.path)
-        if rule is None:
-            rule = encoded[f.rule] = encode_basestring(f.rule)
-        if severity is None:
-            severity = encoded[f.severity] = encode_basestring(f.severity)
-        chunks.add(separator + _RECORD % (path, f.line, f.column, f.end_line, f.end_column, rule, severity,
-                                          encode_basestring(f.message),
-                                          "true" if f.fixable else "false",
-                                          _FIX[f.applicability] if f.edits else "null"))
+    for part in report.parts():
+        if type(part) is Stored:
+            if not part.items:
+                continue
+            # the path's part of the template once per file ('%' doubled: the path is not a field)
+            record = _PATH + encoded[part.path].replace("%", "%%") + _FIELDS
+            chunks.add(separator + ",\n".join([
+                record % (line, column, end_line, end_column, encoded[rule], encoded[severity],
+                          encode_basestring(message), _FIX[applicability] if edits else _NO_FIX)
+                for line, column, end_line, end_column, rule, severity, message, edits, applicability, _
+                in part.items]))
+        else:
+            f = part
+            chunks.add(separator + _PATH + encoded[f.path] + _FIELDS % (
+                f.line, f.column, f.end_line, f.end_column, encoded[f.rule], encoded[f.severity],
+                encode_basestring(f.message), _FIX[f.applicability] if f.edits else _NO_FIX))
         separator = ",\n"
     chunks.add("[]" if separator == "[\n" else "\n  ]")
     summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
