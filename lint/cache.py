@@ -26,6 +26,7 @@ import shutil
 import stat
 import sys
 import time
+import zlib
 from collections import Counter
 from itertools import compress
 from operator import itemgetter
@@ -35,15 +36,18 @@ from .atomic import replace_file
 from .checksum import content_hash, read_checksummed, with_checksum
 from .finding import Edit, Finding
 
-FORMAT = 5  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
-# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON
+FORMAT = 6  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON;
+# 6: the pack indexes its bodies in one buffer
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
        "# Remove it with 'guidelint cache clear'.\n")
 ABSENT = "absent"
 INDEX = "stat-index.json"
-PACK = "pack.marshal"  # every entry of the last large runs in one file
+#: every entry of the last large runs in one file: a CRC-32 line, the size of the index, the
+#: index (marshal: key -> (start, end) of its body), then the bodies
+PACK = "pack.bin"
 #: a run of this many files reads entries from the pack: one read instead of a file each
 #: (10,000 opens were a fifth of a warm re-run); a smaller run (pre-commit) reads its few
 #: entries one by one rather than the whole pack
@@ -189,7 +193,9 @@ class Cache:
         self._index: dict | None = None
         self._new_index: dict[str, list] = {}
         self._ready = False
-        self._pack: dict[str, bytes] | None = None
+        self._pack: dict[str, bytes] | None = None  # entries new this run; None: no pack in use
+        self._pack_data = memoryview(b"")  # the pack's bodies, as read
+        self._pack_index: dict[str, tuple[int, int]] = {}  # key -> its body's span in _pack_data
         self._pack_stale = False  # the pack lacks or holds an outdated entry this run used
         self.hits = self.misses = 0
 
@@ -271,33 +277,64 @@ class Cache:
         """Read entries from the pack from now on (a large run); :meth:`save_pack` at its end."""
         if self._pack is not None:
             return
-        body = read_checksummed(os.path.join(self.entries, PACK))
+        self._pack = {}
+        self._pack_data, self._pack_index = memoryview(b""), {}
         try:
-            pack = marshal.loads(body) if body is not None else None
+            with open(os.path.join(self.entries, PACK), "rb") as f:
+                raw = f.read()
+        except OSError:
+            return
+        # the bodies stay slices of the one buffer read: no copy of the pack's 30 MB per
+        # step (two copies and their page faults were a tenth of a warm re-run)
+        checksum, _, _ = raw[:16].partition(b"\n")
+        view = memoryview(raw)[len(checksum) + 1:]
+        try:
+            if checksum != b"%08x" % zlib.crc32(view):
+                return
+            size = int.from_bytes(view[:8], "little")
+            index = marshal.loads(view[8:8 + size])
         except (ValueError, EOFError, TypeError):
-            pack = None
-        self._pack = pack if isinstance(pack, dict) else {}
+            return
+        if isinstance(index, dict):
+            self._pack_data, self._pack_index = view[8 + size:], index
+
+    def _packed(self, key: str):
+        """The body the pack holds for ``key``, or None."""
+        body = self._pack.get(key)
+        if body is None:
+            span = self._pack_index.get(key)
+            if span is not None:
+                body = self._pack_data[span[0]:span[1]]
+        return body
 
     def remember(self, key: str, body: bytes) -> None:
         """An entry read or stored this run (by a worker process too), for the pack the run
         writes at its end."""
-        if self._pack is not None and self._pack.get(key) != body:
+        if self._pack is not None and self._packed(key) != body:
             self._pack[key] = body
             self._pack_stale = True
 
     def save_pack(self) -> None:
         if self._pack is None or not self._pack_stale:
             return
+        bodies = {key: self._packed(key) for key in self._pack_index}
+        bodies.update(self._pack)
+        index, offset = {}, 0
+        for key, body in bodies.items():
+            index[key] = (offset, offset + len(body))
+            offset += len(body)
+        head = marshal.dumps(index)
+        body = b"".join([len(head).to_bytes(8, "little"), head, *bodies.values()])
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, PACK), with_checksum(marshal.dumps(self._pack)))
+            replace_file(os.path.join(self.entries, PACK), b"%08x\n" % zlib.crc32(body) + body)
         except (OSError, ValueError):
             pass
         self._pack_stale = False
 
     # lookup -------------------------------------------------------------------------
     def _body(self, key: str) -> bytes | None:
-        body = self._pack.get(key) if self._pack is not None else None
+        body = self._packed(key) if self._pack is not None else None
         if body is not None:
             return body
         body = read_checksummed(os.path.join(self.entries, key + ENTRY))
