@@ -36,9 +36,9 @@ from .atomic import replace_file
 from .checksum import content_hash, read_checksummed, with_checksum
 from .finding import Edit, Finding
 
-FORMAT = 6  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+FORMAT = 7  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
 # 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON;
-# 6: the pack indexes its bodies in one buffer
+# 6: the pack indexes its bodies in one buffer; 7: an entry's findings are a section of their own
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
@@ -139,12 +139,20 @@ class Stored:
     """A cache hit's findings as its entry holds them (the lists :func:`finding_to_list`
     makes), made :class:`Finding` objects only when asked: the JSON report writes the lists
     as they are, where making 110,000 Findings to read their fields back was a fifth of a
-    warm re-run."""
+    warm re-run. The lists themselves are read from the entry only when first used: a run
+    looks every file up before it writes the first, and holding every hit's lists at once
+    cost a page fault per 4 KB of them."""
 
-    __slots__ = ("path", "items")
+    __slots__ = ("path", "_section", "_items")
 
-    def __init__(self, path: str, items: list[list]):
-        self.path, self.items = path, items
+    def __init__(self, path: str, section):
+        self.path, self._section, self._items = path, section, None
+
+    @property
+    def items(self) -> list[list]:
+        if self._items is None:
+            self._items, self._section = marshal.loads(self._section), None
+        return self._items
 
     def __len__(self) -> int:
         return len(self.items)
@@ -161,6 +169,26 @@ class Stored:
         items = self.items
         severities.update(map(_SEVERITY, items))  # C loops: no Python step per finding
         fixes.update(compress(map(_APPLICABILITY, items), map(_EDITS, items)))
+
+
+def entry_body(data_hash: str, deps: dict[str, tuple[str, str]], findings: list[Finding]) -> bytes:
+    """An entry: the size of its head, its head (marshal: the content hash, the inputs read and
+    their digests), then its findings (marshal), a section of their own read only when used."""
+    inputs = tuple(sorted(deps.items()))
+    head = marshal.dumps((data_hash, tuple((dep, by) for dep, (by, _) in inputs),
+                          tuple(digest for _, (_, digest) in inputs)))
+    # in report order, so a hit is written as read, with no sort
+    items = [finding_to_list(f) for f in sorted(findings, key=Finding.sort_key)]
+    return len(head).to_bytes(4, "little") + head + marshal.dumps(items)
+
+
+def read_entry(body) -> tuple[str, tuple, tuple, memoryview]:
+    """An entry's content hash, inputs ((path, by) pairs), their digests, and its findings'
+    section, unread. Raises ValueError, EOFError or TypeError when it is not an entry."""
+    view = memoryview(body)
+    size = int.from_bytes(view[:4], "little")
+    data_hash, inputs, digests = marshal.loads(view[4:4 + size])
+    return data_hash, inputs, digests, view[4 + size:]
 
 
 def restore_source_lines(findings: list[Finding]) -> None:
@@ -354,19 +382,18 @@ class Cache:
             body = self._body(self.key(path, fingerprint))
             if body is None:
                 return None
-            entry = marshal.loads(body)
-            if entry["content"] != data_hash:
+            content, inputs, digests, findings = read_entry(body)
+            if content != data_hash:
                 return None
-            known = self._digests.get  # the inputs a folder's guides share are looked up inline
-            for dep, by, digest in entry["deps"]:
-                if (known((dep, by)) or self.digest(dep, by)) != digest:
-                    return None
-            items = entry["findings"]
-            if not isinstance(items, list):
-                return None
+            known = self._digests.get
+            # the inputs a folder's guides share are known after the first: one C loop
+            if tuple(map(known, inputs)) != digests:
+                for (dep, by), digest in zip(inputs, digests, strict=True):
+                    if (known((dep, by)) or self.digest(dep, by)) != digest:
+                        return None
         except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
             return None  # absent or corrupt: check the file again
-        return Stored(path, items)
+        return Stored(path, findings)
 
     def answers(self):
         """The spelling answers of earlier runs (:mod:`lint.answers`), beside the entries."""
@@ -392,11 +419,7 @@ class Cache:
     def store(self, path: str, fingerprint: str, data_hash: str, deps: dict[str, tuple[str, str]],
               findings: list[Finding]) -> tuple[str, bytes]:
         """Write the entry of ``path``; returns its key and body (for the pack)."""
-        entry = {"content": data_hash,
-                 "deps": [[dep, by, digest] for dep, (by, digest) in sorted(deps.items())],
-                 # in report order, so a hit is written as read, with no sort
-                 "findings": [finding_to_list(f) for f in sorted(findings, key=Finding.sort_key)]}
-        key, body = self.key(path, fingerprint), marshal.dumps(entry)
+        key, body = self.key(path, fingerprint), entry_body(data_hash, deps, findings)
         try:
             self._prepare()
             replace_file(os.path.join(self.entries, key + ENTRY), with_checksum(body))

@@ -169,7 +169,7 @@ def run(files: list[str], resolver: "ConfigResolver", memo: RunMemo,
         except OSError:
             stored = None
         if stored is not None:
-            keep = options.keep_stored and not options.fix and len(stored) > 0
+            keep = options.keep_stored and not options.fix
             found = [] if keep else stored.findings()
             if not _fix_pending(path, found, options):
                 cache.hits += 1

@@ -7,7 +7,7 @@ import pytest
 
 import lint.version
 from lint import registry
-from lint.cache import ENTRY, PACK, Cache, with_checksum
+from lint.cache import ENTRY, PACK, Cache, read_entry, with_checksum
 from lint.document import Document
 from lint.finding import Edit
 from lint.rule import Rule
@@ -267,7 +267,7 @@ def test_entry_round_trips_edits(tmp_path):
     assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    assert marshal.loads(body)["findings"]
+    assert marshal.loads(read_entry(body)[3])
 
 
 def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
@@ -277,9 +277,10 @@ def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
     cache.store("g.md", "fp", "h", {}, lint.check_text("a  b\n", path="g.md"))
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    edited = marshal.loads(body)
-    edited["findings"][0][0] = "1"
-    open(entry, "wb").write(checksum + b"\n" + marshal.dumps(edited))
+    content, inputs, digests, section = read_entry(body)
+    edited = marshal.loads(section)
+    edited[0][0] = "1"
+    open(entry, "wb").write(checksum + b"\n" + body[:len(body) - len(section)] + marshal.dumps(edited))
     assert Cache(str(tmp_path / "c"), "code").lookup("g.md", "fp", "h") is None
 
 
