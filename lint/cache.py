@@ -19,7 +19,6 @@ which was a third of a warm re-run.
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import os
 import shutil
@@ -36,15 +35,16 @@ from .atomic import replace_file
 from .checksum import content_hash, read_checksummed, with_checksum
 from .finding import Edit, Finding
 
-FORMAT = 7  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+FORMAT = 8  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
 # 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON;
-# 6: the pack indexes its bodies in one buffer; 7: an entry's findings are a section of their own
+# 6: the pack indexes its bodies in one buffer; 7: an entry's findings are a section of their own;
+# 8: the stat index is marshal, and holds folders
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
        "# Remove it with 'guidelint cache clear'.\n")
 ABSENT = "absent"
-INDEX = "stat-index.json"
+INDEX = "stat-index.bin"  # a CRC-32 line, then marshal: absolute path -> [size, mtime, ctime, inode, digest]
 #: every entry of the last large runs in one file: a CRC-32 line, the size of the index, the
 #: index (marshal: key -> (start, end) of its body), then the bodies
 PACK = "pack.bin"
@@ -217,7 +217,7 @@ class Cache:
         # one folder per code fingerprint: an upgrade starts afresh and removes the old one
         self.entries = os.path.join(folder, "entries-" + code)
         self._digests: dict[tuple[str, str], str] = {}
-        self._full: dict[str, str] = {}
+        self._folders: dict[str, str] = {}  # a folder as given -> its absolute path, with a final separator
         self._index: dict | None = None
         self._new_index: dict[str, list] = {}
         self._ready = False
@@ -234,14 +234,13 @@ class Cache:
         return h.hexdigest()
 
     def digest(self, path: str, by: str) -> str:
+        """How the input ``path`` (absolute, as recorded) looks now, memoised for the run."""
         key = (path, by)
         value = self._digests.get(key)
         if value is None:
             if by == "content":
                 try:
-                    value = self.file_hash(path)
-                except IsADirectoryError:  # a folder's listing
-                    value = input_digest(path, by)
+                    value = self._hash(path)
                 except OSError:
                     value = ABSENT
             else:
@@ -252,40 +251,63 @@ class Cache:
     # the stat index: skip reading files whose stat has not changed -------------------
     def _load_index(self) -> dict:
         if self._index is None:
+            index = None
             try:
                 with open(os.path.join(self.entries, INDEX), "rb") as f:
-                    index = json.loads(f.read())
-                self._index = index if isinstance(index, dict) else {}
-            except (OSError, ValueError):
-                self._index = {}
+                    checksum, _, body = f.read().partition(b"\n")
+                if checksum == b"%08x" % zlib.crc32(body):
+                    index = marshal.loads(body)
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+            self._index = index if isinstance(index, dict) else {}
         return self._index
 
     def file_hash(self, path: str, data: bytes | None = None) -> str:
         """The content hash of the file at ``path``, like git's index: taken from the last
         run when the file's size, mtime, ctime and inode are unchanged (and were already
         more than :data:`SETTLED` seconds old then, so a write within the same clock tick
-        cannot hide), else read and hashed."""
-        full = self._full.get(path)
-        if full is None:  # each file is asked for by its own check and by its siblings'
-            full = self._full[path] = os.path.abspath(path)
-        known = self._digests.get((full, "content"))
-        if known is not None and data is None:  # a sibling's check already asked this run
+        cannot hide), else read and hashed. ``data``: the file's bytes, already read."""
+        folder, _, name = path.rpartition(os.sep)
+        if name in ("", os.curdir, os.pardir) or os.altsep:
+            full = os.path.abspath(path)
+        else:  # one abspath per folder, not per file
+            base = self._folders.get(folder)
+            if base is None:
+                base = os.path.abspath(folder or (os.sep if path.startswith(os.sep) else os.curdir))
+                base = self._folders[folder] = base if base.endswith(os.sep) else base + os.sep
+            full = base + name
+        if data is None:
+            known = self._digests.get((full, "content"))
+            if known is None:  # else a sibling's check already asked this run
+                known = self._digests[(full, "content")] = self._hash(full)
             return known
         st = os.stat(full)
-        if stat.S_ISDIR(st.st_mode):  # the stat already made: no isdir() call per input
-            raise IsADirectoryError(full)
+        digest = self._digests[(full, "content")] = content_hash(data)
+        self._record(full, st, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino], digest)
+        return digest
+
+    def _hash(self, full: str) -> str:
+        """:meth:`file_hash` of an absolute path, not memoised; a folder's is the digest of
+        its listing (:func:`input_digest`), kept in the stat index too: a folder's mtime and
+        ctime move whenever a name in it is added, removed or renamed."""
+        st = os.stat(full)
         stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         record = self._load_index().get(full)
         if isinstance(record, list) and record[:4] == stamp and len(record) == 5:
-            self._digests[(full, "content")] = record[4]
             return record[4]
-        if data is None:
+        if stat.S_ISREG(st.st_mode):
             with open(full, "rb") as f:
-                data = f.read()
-        digest = self._digests[(full, "content")] = content_hash(data)
+                digest = content_hash(f.read())
+        elif stat.S_ISDIR(st.st_mode):
+            digest = input_digest(full)
+        else:
+            return input_digest(full)  # a FIFO would block the open
+        self._record(full, st, stamp, digest)
+        return digest
+
+    def _record(self, full: str, st: os.stat_result, stamp: list, digest: str) -> None:
         if max(st.st_mtime, st.st_ctime) < time.time() - SETTLED:
             self._new_index[full] = stamp + [digest]
-        return digest
 
     def save_index(self) -> None:
         if not self._new_index:
@@ -295,8 +317,8 @@ class Cache:
         self._new_index = {}
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, INDEX),
-                          json.dumps(index, separators=(",", ":")).encode("utf-8", "surrogateescape"))
+            body = marshal.dumps(index)
+            replace_file(os.path.join(self.entries, INDEX), b"%08x\n" % zlib.crc32(body) + body)
         except (OSError, ValueError):
             pass
 

@@ -371,7 +371,7 @@ class ConfigResolver:
         # (one resolver serves one run, from one working folder), without an abspath per file
         if not path.lower().endswith(".md"):
             return self._config_for(path)
-        folder = os.path.dirname(path)
+        folder = path.rpartition(os.sep)[0]  # a key only: no need for dirname's normalising
         config = self._by_given_folder.get(folder)
         if config is None:
             config = self._by_given_folder[folder] = self._config_for(path)

@@ -292,7 +292,7 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
     _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
     index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
              if n == cache_module.INDEX]
-    assert len(index) == 1 and len(json.loads(open(index[0]).read())) == 3
+    assert len(index) == 1 and len(marshal.loads(open(index[0], "rb").read().partition(b"\n")[2])) == 3
     reads = []
     real_open = open
 
@@ -315,6 +315,26 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     _, out, _ = _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
     assert parses == ["guide0/guide.en-gb.md"]
+
+
+def test_a_folder_listing_taken_from_the_stat_index_still_sees_a_new_name(write, tmp_path, monkeypatch, capsys,
+                                                                          parses):
+    import lint.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SETTLED", -1.0)  # trust stats of folders written just now
+    make_tree(write, folders=2)
+    _check(monkeypatch, capsys, tmp_path)
+    for _ in range(2):  # the first warm run records the folders its hits' inputs name
+        parses.clear()
+        _check(monkeypatch, capsys, tmp_path)
+        assert parses == []
+    index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+             if n == cache_module.INDEX]
+    recorded = marshal.loads(open(index[0], "rb").read().partition(b"\n")[2])
+    assert str(tmp_path / "docs/topic0/guide0") in recorded  # a folder the translations list
+    write("docs/topic0/guide0/image.png", b"\x89PNG")  # the folder's mtime moves
+    _check(monkeypatch, capsys, tmp_path)
+    assert sorted(parses) == ["guide0/guide.en-gb.md", "guide0/guide.fi-fi.md", "guide0/guide.fr-fr.md"]
 
 
 def test_cached_findings_get_their_source_lines_back(write, tmp_path, monkeypatch, capsys, parses):
