@@ -28,18 +28,17 @@ import sys
 import time
 import zlib
 from collections import Counter
-from itertools import compress
-from operator import itemgetter
 from typing import Iterable
 
 from .atomic import replace_file
 from .checksum import content_hash, read_checksummed, with_checksum
 from .finding import Edit, Finding
+from .json_records import records
 
-FORMAT = 8  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+FORMAT = 9  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
 # 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON;
 # 6: the pack indexes its bodies in one buffer; 7: an entry's findings are a section of their own;
-# 8: the stat index is marshal, and holds folders
+# 8: the stat index is marshal, and holds folders; 9: entries hold their findings' JSON records too
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
@@ -133,63 +132,75 @@ def finding_from_list(path: str, item: list) -> Finding:
                    tuple(map(_edit, edits)) if edits else (), applicability, has_line)
 
 
-_RULE, _SEVERITY, _EDITS, _APPLICABILITY = (itemgetter(i) for i in (4, 5, 7, 8))
-
-
 class Stored:
-    """A cache hit's findings as its entry holds them (the lists :func:`finding_to_list`
-    makes), made :class:`Finding` objects only when asked: the JSON report writes the lists
-    as they are, where making 110,000 Findings to read their fields back was a fifth of a
-    warm re-run. The lists themselves are read from the entry only when first used: a run
-    looks every file up before it writes the first, and holding every hit's lists at once
-    cost a page fault per 4 KB of them."""
+    """A cache hit's findings as its entry holds them, made :class:`Finding` objects only when
+    asked: the lists :func:`finding_to_list` makes, and the same findings as the records of
+    the JSON report, which a warm JSON run writes as they are (formatting 110,000 records
+    was a third of it, making Findings to read their fields back a fifth). Each section is
+    read from the entry only when first used: a run looks every file up before it writes
+    the first, and holding every hit's findings at once cost a page fault per 4 KB."""
 
-    __slots__ = ("path", "_section", "_items")
+    __slots__ = ("path", "_lists", "_items", "_json", "_summary")
 
-    def __init__(self, path: str, section):
-        self.path, self._section, self._items = path, section, None
+    def __init__(self, path: str, lists, json_records, summary: tuple):
+        self.path, self._lists, self._items, self._json = path, lists, None, json_records
+        self._summary = summary
 
     @property
     def items(self) -> list[list]:
         if self._items is None:
-            self._items, self._section = marshal.loads(self._section), None
+            self._items, self._lists = marshal.loads(self._lists), None
         return self._items
 
     def __len__(self) -> int:
-        return len(self.items)
+        return sum(self._summary[0].values())
 
     def findings(self) -> list[Finding]:
         path = self.path
         return [finding_from_list(path, item) for item in self.items]
 
-    def rules(self) -> Iterable[str]:
-        return map(_RULE, self.items)
+    def json_records(self) -> str:
+        """The findings as :func:`lint.json_records.records` writes them."""
+        return str(self._json, "utf-8", "surrogateescape")
+
+    def rules(self) -> tuple[str, ...]:
+        """The rules that reported them, each once."""
+        return self._summary[2]
 
     def tally(self, severities: Counter, fixes: Counter) -> None:
         """Count the findings by severity, and those with a fix by applicability."""
-        items = self.items
-        severities.update(map(_SEVERITY, items))  # C loops: no Python step per finding
-        fixes.update(compress(map(_APPLICABILITY, items), map(_EDITS, items)))
+        severities.update(self._summary[0])
+        fixes.update(self._summary[1])
 
 
-def entry_body(data_hash: str, deps: dict[str, tuple[str, str]], findings: list[Finding]) -> bytes:
+def entry_body(path: str, data_hash: str, deps: dict[str, tuple[str, str]], findings: list[Finding]) -> bytes:
     """An entry: the size of its head, its head (marshal: the content hash, the inputs read and
-    their digests), then its findings (marshal), a section of their own read only when used."""
+    their digests, the size of the next section, and a summary of the findings: counts by
+    severity, counts of fixes by applicability, the rules), then its findings as lists
+    (marshal) and as JSON records (UTF-8), sections read only when used."""
     inputs = tuple(sorted(deps.items()))
-    head = marshal.dumps((data_hash, tuple((dep, by) for dep, (by, _) in inputs),
-                          tuple(digest for _, (_, digest) in inputs)))
     # in report order, so a hit is written as read, with no sort
-    items = [finding_to_list(f) for f in sorted(findings, key=Finding.sort_key)]
-    return len(head).to_bytes(4, "little") + head + marshal.dumps(items)
+    ordered = sorted(findings, key=Finding.sort_key)
+    lists = marshal.dumps([finding_to_list(f) for f in ordered])
+    summary = (dict(Counter(f.severity for f in ordered)),
+               dict(Counter(f.applicability for f in ordered if f.edits)),
+               tuple(sorted({f.rule for f in ordered})))
+    head = marshal.dumps((data_hash, tuple((dep, by) for dep, (by, _) in inputs),
+                          tuple(digest for _, (_, digest) in inputs), len(lists), summary))
+    json_text = records(ordered, path)  # a hit's findings are reported under the path looked up
+    return b"".join([len(head).to_bytes(4, "little"), head, lists,
+                     json_text.encode("utf-8", "surrogateescape")])
 
 
-def read_entry(body) -> tuple[str, tuple, tuple, memoryview]:
-    """An entry's content hash, inputs ((path, by) pairs), their digests, and its findings'
-    section, unread. Raises ValueError, EOFError or TypeError when it is not an entry."""
+def read_entry(body) -> tuple[str, tuple, tuple, memoryview, memoryview, tuple]:
+    """An entry's content hash, inputs ((path, by) pairs), their digests, its findings' two
+    sections, unread, and their summary. Raises ValueError, EOFError or TypeError when it is
+    not an entry."""
     view = memoryview(body)
     size = int.from_bytes(view[:4], "little")
-    data_hash, inputs, digests = marshal.loads(view[4:4 + size])
-    return data_hash, inputs, digests, view[4 + size:]
+    data_hash, inputs, digests, lists_size, summary = marshal.loads(view[4:4 + size])
+    lists_end = 4 + size + lists_size
+    return data_hash, inputs, digests, view[4 + size:lists_end], view[lists_end:], summary
 
 
 def restore_source_lines(findings: list[Finding]) -> None:
@@ -406,7 +417,7 @@ class Cache:
             body = self._body(self.key(path, fingerprint))
             if body is None:
                 return None
-            content, inputs, digests, findings = read_entry(body)
+            content, inputs, digests, lists, json_records, summary = read_entry(body)
             if content != data_hash:
                 return None
             known = self._digests.get
@@ -417,7 +428,7 @@ class Cache:
                         return None
         except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
             return None  # absent or corrupt: check the file again
-        return Stored(path, findings)
+        return Stored(path, lists, json_records, summary)
 
     def answers(self):
         """The spelling answers of earlier runs (:mod:`lint.answers`), beside the entries."""
@@ -443,7 +454,7 @@ class Cache:
     def store(self, path: str, fingerprint: str, data_hash: str, deps: dict[str, tuple[str, str]],
               findings: list[Finding]) -> tuple[str, bytes]:
         """Write the entry of ``path``; returns its key and body (for the pack)."""
-        key, body = self.key(path, fingerprint), entry_body(data_hash, deps, findings)
+        key, body = self.key(path, fingerprint), entry_body(path, data_hash, deps, findings)
         try:
             self._prepare()
             replace_file(os.path.join(self.entries, key + ENTRY), with_checksum(body))

@@ -267,7 +267,9 @@ def test_entry_round_trips_edits(tmp_path):
     assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    assert marshal.loads(read_entry(body)[3])
+    content, inputs, digests, lists, json_records, summary = read_entry(body)
+    assert len(marshal.loads(lists)) == len(found) == summary[0]["warning"]
+    assert json.loads("[" + str(json_records, "utf-8") + "]") == [f.to_dict() for f in found]
 
 
 def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
@@ -277,10 +279,12 @@ def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
     cache.store("g.md", "fp", "h", {}, lint.check_text("a  b\n", path="g.md"))
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    content, inputs, digests, section = read_entry(body)
-    edited = marshal.loads(section)
+    content, inputs, digests, lists, json_records, summary = read_entry(body)
+    edited = marshal.loads(lists)
     edited[0][0] = "1"
-    open(entry, "wb").write(checksum + b"\n" + body[:len(body) - len(section)] + marshal.dumps(edited))
+    edited = marshal.dumps(edited)
+    head = marshal.dumps((content, inputs, digests, len(edited), summary))
+    open(entry, "wb").write(checksum + b"\n" + len(head).to_bytes(4, "little") + head + edited + json_records)
     assert Cache(str(tmp_path / "c"), "code").lookup("g.md", "fp", "h") is None
 
 
