@@ -159,9 +159,10 @@ class Stored:
         path = self.path
         return [finding_from_list(path, item) for item in self.items]
 
-    def json_records(self) -> str:
-        """The findings as :func:`lint.json_records.records` writes them."""
-        return str(self._json, "utf-8", "surrogateescape")
+    def json_records(self) -> memoryview | None:
+        """The findings as :func:`lint.json_records.records` writes them, in UTF-8; None when
+        the entry could not keep them (text no UTF-8 encodes: a path's undecodable bytes)."""
+        return self._json if self._summary[3] else None
 
     def rules(self) -> tuple[str, ...]:
         """The rules that reported them, each once."""
@@ -176,20 +177,23 @@ class Stored:
 def entry_body(path: str, data_hash: str, deps: dict[str, tuple[str, str]], findings: list[Finding]) -> bytes:
     """An entry: the size of its head, its head (marshal: the content hash, the inputs read and
     their digests, the size of the next section, and a summary of the findings: counts by
-    severity, counts of fixes by applicability, the rules), then its findings as lists
-    (marshal) and as JSON records (UTF-8), sections read only when used."""
+    severity, counts of fixes by applicability, the rules, whether the JSON records could be
+    kept), then its findings as lists (marshal) and as JSON records (UTF-8), sections read
+    only when used."""
     inputs = tuple(sorted(deps.items()))
     # in report order, so a hit is written as read, with no sort
     ordered = sorted(findings, key=Finding.sort_key)
     lists = marshal.dumps([finding_to_list(f) for f in ordered])
+    try:  # a hit's findings are reported under the path looked up
+        json_records = records(ordered, path).encode("utf-8")
+    except UnicodeEncodeError:
+        json_records = None
     summary = (dict(Counter(f.severity for f in ordered)),
                dict(Counter(f.applicability for f in ordered if f.edits)),
-               tuple(sorted({f.rule for f in ordered})))
+               tuple(sorted({f.rule for f in ordered})), json_records is not None)
     head = marshal.dumps((data_hash, tuple((dep, by) for dep, (by, _) in inputs),
                           tuple(digest for _, (_, digest) in inputs), len(lists), summary))
-    json_text = records(ordered, path)  # a hit's findings are reported under the path looked up
-    return b"".join([len(head).to_bytes(4, "little"), head, lists,
-                     json_text.encode("utf-8", "surrogateescape")])
+    return b"".join([len(head).to_bytes(4, "little"), head, lists, json_records or b""])
 
 
 def read_entry(body) -> tuple[str, tuple, tuple, memoryview, memoryview, tuple]:

@@ -117,6 +117,16 @@ def test_a_warm_json_report_writes_the_stored_findings_byte_for_byte(write, tmp_
     assert 'docs/100%d "q" \\ é/guide.fr-fr.md' in {f["path"] for f in findings}
 
 
+def test_a_path_no_utf8_encodes_is_reported_warm_as_cold(write, tmp_path, monkeypatch, capsys):
+    """An entry cannot keep JSON records for a folder name with undecodable bytes: a warm run
+    makes them from the findings, as a cold run does."""
+    write(os.fsdecode(b"docs/g\xff/guide.en-gb.md"), "Ports  995.\n")
+    args = ("--format", "json", "--select", "whitespace")
+    fresh = _check(monkeypatch, capsys, tmp_path, "--no-cache", *args)
+    assert _check(monkeypatch, capsys, tmp_path, *args) == fresh
+    assert _check(monkeypatch, capsys, tmp_path, *args) == fresh
+
+
 def test_content_change_rechecks_that_file_only(write, tmp_path, monkeypatch, capsys, parses):
     make_tree(write, folders=3)
     _check(monkeypatch, capsys, tmp_path, "--select", "whitespace,tables")
