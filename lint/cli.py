@@ -583,8 +583,11 @@ def entry() -> None:
     closed by then. Under a profiler or a tracer (cProfile, pyinstrument, coverage), which
     write their results as the interpreter ends, and through ``python -m lint``, the exit is
     Python's own."""
+    ending = sys.getprofile() is None and sys.gettrace() is None
+    if ending:
+        garbage.process_ends_with_the_run()
     code = main()
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    if not ending:
         sys.exit(code)
     try:
         sys.stdout.flush()
