@@ -241,6 +241,7 @@ class Cache:
         self._pack_data = memoryview(b"")  # the pack's bodies, as read
         self._pack_index: dict[str, tuple[int, int]] = {}  # key -> its body's span in _pack_data
         self._pack_stale = False  # the pack lacks or holds an outdated entry this run used
+        self._used: set[str] = set()  # the keys of the entries this run looked up
         self.hits = self.misses = 0
 
     # keys ---------------------------------------------------------------------------
@@ -384,7 +385,14 @@ class Cache:
     def save_pack(self) -> None:
         if self._pack is None or not self._pack_stale:
             return
-        bodies = {key: self._packed(key) for key in self._pack_index}
+        used = self._used
+        if len(self._pack_index) - len(used.intersection(self._pack_index)) > len(used):
+            # entries no run has asked for since (renamed guides, an earlier configuration)
+            # outnumber this run's: leave them to their entry files, so the pack stays within
+            # twice the size of the runs that read it
+            bodies = {key: self._packed(key) for key in self._pack_index if key in used}
+        else:
+            bodies = {key: self._packed(key) for key in self._pack_index}
         bodies.update(self._pack)
         index, offset = {}, 0
         for key, body in bodies.items():
@@ -401,6 +409,7 @@ class Cache:
 
     # lookup -------------------------------------------------------------------------
     def _body(self, key: str) -> bytes | None:
+        self._used.add(key)
         body = self._packed(key) if self._pack is not None else None
         if body is not None:
             return body

@@ -247,6 +247,30 @@ def test_a_large_run_reads_one_pack_and_a_broken_pack_is_a_miss(write, tmp_path,
     assert len(set(parses)) == 6
 
 
+def test_the_pack_lets_go_of_entries_no_run_asks_for(write, tmp_path, monkeypatch, capsys, parses):
+    """Each configuration has its own entries: the pack keeps an earlier one's as long as they
+    do not outnumber the current run's, so it never grows past twice a run's size."""
+    import lint.runner
+
+    monkeypatch.setattr(lint.runner, "PACK_FROM", 2)
+    make_tree(write, folders=2)
+
+    def packed() -> int:
+        [pack] = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+                  if n == PACK]
+        body = open(pack, "rb").read().partition(b"\n")[2]
+        return len(marshal.loads(body[8:8 + int.from_bytes(body[:8], "little")]))
+
+    sizes = []
+    for select in ("whitespace", "links", "whitespace", "punctuation", "links"):
+        _check(monkeypatch, capsys, tmp_path, "--select", select)
+        sizes.append(packed())
+    assert sizes == [6, 12, 12, 6, 12]
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")  # its entry files still answer
+    assert parses == []
+
+
 def test_no_cache_and_cache_clear(write, tmp_path, monkeypatch, capsys, parses):
     make_tree(write, folders=1)
     _check(monkeypatch, capsys, tmp_path, "--no-cache")
