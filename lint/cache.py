@@ -12,9 +12,10 @@ guide re-checks exactly the translations that read it.
 Entries are written atomically (temporary file, then ``os.replace``) and start with a
 checksum of their body: an entry that cannot be read or whose checksum does not match is a
 miss, never an error. An entry that passes was written by this very code (the folder is
-per Python version and code fingerprint), so its body is in ``marshal`` format (a fifth of
-JSON's cost to read back) and its findings are rebuilt without checking each field's type,
-which was a third of a warm re-run.
+per Python version and code fingerprint), so it is read without checking each field's type:
+a head in ``marshal`` format (a fifth of JSON's cost to read back), then the findings twice,
+as lists (:class:`Finding` objects for every format, ``--fix`` and baselines) and as the
+records of the JSON report, which a warm JSON run writes as they are (:class:`Stored`).
 """
 from __future__ import annotations
 
@@ -350,8 +351,9 @@ class Cache:
             with open(os.path.join(self.entries, PACK), "rb") as f:
                 # mapped, not read: the bodies stay slices of the file's pages, never copied
                 # (a copy of the pack's 30 MB per step, and their page faults, were a tenth
-                # of a warm re-run); the pack is replaced by rename, never rewritten in place
-                raw = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+                # of a warm re-run); the pack is replaced by rename, never rewritten in place.
+                # Windows cannot replace a mapped file, which save_pack() does: read it there
+                raw = (f.read() if os.name == "nt" else mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
         except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
             return
         checksum, _, _ = raw[:16].partition(b"\n")
