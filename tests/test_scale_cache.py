@@ -271,6 +271,29 @@ def test_the_pack_lets_go_of_entries_no_run_asks_for(write, tmp_path, monkeypatc
     assert parses == []
 
 
+def test_a_large_run_keeps_its_pack_up_to_date(write, tmp_path, monkeypatch, capsys, parses):
+    """An edited guide's folder gets new entries in the pack (its siblings read it); every other
+    entry keeps answering from it, and the next run from the pack alone."""
+    import lint.runner
+
+    monkeypatch.setattr(lint.runner, "PACK_FROM", 2)
+    make_tree(write, folders=2)
+    _check(monkeypatch, capsys, tmp_path)
+    path = tmp_path / "docs/topic1/guide1/guide.fi-fi.md"
+    path.write_text(path.read_text() + "\nAnother  line.\n")
+    parses.clear()
+    edited = _check(monkeypatch, capsys, tmp_path)
+    assert sorted(parses) == ["guide1/guide.en-gb.md", "guide1/guide.fi-fi.md", "guide1/guide.fr-fr.md"]
+    for d, _, ns in os.walk(tmp_path / ".guidelint_cache"):  # the pack alone answers
+        for n in ns:
+            if n.endswith(ENTRY):
+                os.unlink(os.path.join(d, n))
+    parses.clear()
+    assert _check(monkeypatch, capsys, tmp_path) == edited
+    assert parses == []
+    assert _check(monkeypatch, capsys, tmp_path, "--no-cache") == edited
+
+
 def test_no_cache_and_cache_clear(write, tmp_path, monkeypatch, capsys, parses):
     make_tree(write, folders=1)
     _check(monkeypatch, capsys, tmp_path, "--no-cache")
