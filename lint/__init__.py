@@ -8,16 +8,32 @@ The Python API::
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from .config import Config
-from .finding import Edit, Finding
+from typing import TYPE_CHECKING, Iterable
 
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .finding import Edit, Finding
+
 __all__ = ["check_text", "check_paths", "Config", "Finding", "Edit", "__version__"]
 
 
+def __getattr__(name: str):
+    # imported on first use, so the command can put its kept compilations in place before the
+    # engine (and mistune and PyYAML, which compile as they are imported) is loaded
+    if name == "Config":
+        from .config import Config
+        return Config
+    if name in ("Finding", "Edit"):
+        from . import finding
+        return getattr(finding, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _config(config) -> Config | None:
+    from .config import Config
+
     if config is None or isinstance(config, Config):
         return config
     return Config.load(config)
@@ -38,6 +54,7 @@ def check_paths(paths: Iterable[str], config: Config | str | None = None) -> lis
     from .check import iter_results
     from .config import ConfigResolver
     from .discovery import collect_files
+    from .finding import Finding
     from .memo import RunMemo
 
     resolver = ConfigResolver(_config(config))

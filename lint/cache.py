@@ -12,35 +12,45 @@ guide re-checks exactly the translations that read it.
 Entries are written atomically (temporary file, then ``os.replace``) and start with a
 checksum of their body: an entry that cannot be read or whose checksum does not match is a
 miss, never an error. An entry that passes was written by this very code (the folder is
-per Python version and code fingerprint), so its body is in ``marshal`` format (a fifth of
-JSON's cost to read back) and its findings are rebuilt without checking each field's type,
-which was a third of a warm re-run.
+per Python version and code fingerprint), so it is read without checking each field's type:
+a head in ``marshal`` format (a fifth of JSON's cost to read back), then the findings twice,
+as lists (:class:`Finding` objects for every format, ``--fix`` and baselines) and as the
+records of the JSON report, which a warm JSON run writes as they are (:class:`Stored`).
 """
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
+import mmap
 import os
 import shutil
 import stat
 import sys
 import time
+import zlib
+from collections import Counter
 from typing import Iterable
 
 from .atomic import replace_file
 from .checksum import content_hash, read_checksummed, with_checksum
 from .finding import Edit, Finding
+from .json_records import records
 
-FORMAT = 5  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
-# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON
+FORMAT = 10  # 2: findings keep whether they had a source line, not the line itself; 3: checksummed;
+# 4: a finding keeps its fix's applicability ("safe"/"unsafe"), not a fix_safe flag; 5: marshal, not JSON;
+# 6: the pack indexes its bodies in one buffer; 7: an entry's findings are a section of their own;
+# 8: the stat index is marshal, and holds folders; 9: entries hold their findings' JSON records too;
+# 10: the pack's index holds the entries' heads, sharing their strings
 TAG_NAME = "CACHEDIR.TAG"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This folder is guidelint's result cache (https://bford.info/cachedir/).\n"
        "# Remove it with 'guidelint cache clear'.\n")
 ABSENT = "absent"
-INDEX = "stat-index.json"
-PACK = "pack.marshal"  # every entry of the last large runs in one file
+INDEX = "stat-index.bin"  # a CRC-32 line, then marshal: absolute path -> [size, mtime, ctime, inode, digest]
+#: every entry of the last large runs in one file: a CRC-32 line, the size of the index, the
+#: index (marshal: key -> (the entry's head, start, end of its findings' sections)), then the
+#: sections
+PACK = "pack.bin"
 #: a run of this many files reads entries from the pack: one read instead of a file each
 #: (10,000 opens were a fifth of a warm re-run); a smaller run (pre-commit) reads its few
 #: entries one by one rather than the whole pack
@@ -125,6 +135,102 @@ def finding_from_list(path: str, item: list) -> Finding:
                    tuple(map(_edit, edits)) if edits else (), applicability, has_line)
 
 
+class Stored:
+    """A cache hit's findings as its entry holds them, made :class:`Finding` objects only when
+    asked: the lists :func:`finding_to_list` makes, and the same findings as the records of
+    the JSON report, which a warm JSON run writes as they are (formatting 110,000 records
+    was a third of it, making Findings to read their fields back a fifth). Each section is
+    read from the entry only when first used: a run looks every file up before it writes
+    the first, and holding every hit's findings at once cost a page fault per 4 KB."""
+
+    __slots__ = ("path", "_lists", "_items", "_json", "_summary")
+
+    def __init__(self, path: str, lists, json_records, summary: tuple):
+        self.path, self._lists, self._items, self._json = path, lists, None, json_records
+        self._summary = summary
+
+    @property
+    def items(self) -> list[list]:
+        if self._items is None:
+            self._items, self._lists = marshal.loads(self._lists), None
+        return self._items
+
+    def __len__(self) -> int:
+        return sum(self._summary[0].values())
+
+    def findings(self) -> list[Finding]:
+        path = self.path
+        return [finding_from_list(path, item) for item in self.items]
+
+    def json_records(self) -> memoryview | None:
+        """The findings as :func:`lint.json_records.records` writes them, in UTF-8; None when
+        the entry could not keep them (text no UTF-8 encodes: a path's undecodable bytes)."""
+        return self._json if self._summary[3] else None
+
+    def rules(self) -> tuple[str, ...]:
+        """The rules that reported them, each once."""
+        return self._summary[2]
+
+    def tally(self, severities: Counter, fixes: Counter) -> None:
+        """Count the findings by severity, and those with a fix by applicability."""
+        severities.update(self._summary[0])
+        fixes.update(self._summary[1])
+
+
+def entry_body(path: str, data_hash: str, deps: dict[str, tuple[str, str]], findings: list[Finding]) -> bytes:
+    """An entry: the size of its head, its head (marshal: the content hash, the inputs read and
+    their digests, the size of the next section, and a summary of the findings: counts by
+    severity, counts of fixes by applicability, the rules, whether the JSON records could be
+    kept), then its findings as lists (marshal) and as JSON records (UTF-8), sections read
+    only when used."""
+    inputs = tuple(sorted(deps.items()))
+    # in report order, so a hit is written as read, with no sort
+    ordered = sorted(findings, key=Finding.sort_key)
+    lists = marshal.dumps([finding_to_list(f) for f in ordered])
+    try:  # a hit's findings are reported under the path looked up
+        json_records = records(ordered, path).encode("utf-8")
+    except UnicodeEncodeError:
+        json_records = None
+    summary = (dict(Counter(f.severity for f in ordered)),
+               dict(Counter(f.applicability for f in ordered if f.edits)),
+               tuple(sorted({f.rule for f in ordered})), json_records is not None)
+    head = marshal.dumps((data_hash, tuple((dep, by) for dep, (by, _) in inputs),
+                          tuple(digest for _, (_, digest) in inputs), len(lists), summary))
+    return b"".join([len(head).to_bytes(4, "little"), head, lists, json_records or b""])
+
+
+def split_entry(body) -> tuple[tuple, memoryview]:
+    """An entry's head (decoded) and its findings' sections (unread). Raises ValueError,
+    EOFError or TypeError when it is not an entry."""
+    view = memoryview(body)
+    size = int.from_bytes(view[:4], "little")
+    return marshal.loads(view[4:4 + size]), view[4 + size:]
+
+
+def read_entry(body) -> tuple[str, tuple, tuple, memoryview, memoryview, tuple]:
+    """An entry's content hash, inputs ((path, by) pairs), their digests, its findings' two
+    sections, unread, and their summary. Raises ValueError, EOFError or TypeError when it is
+    not an entry."""
+    head, sections = split_entry(body)
+    return _read(head, sections)
+
+
+def _read(head: tuple, sections) -> tuple[str, tuple, tuple, memoryview, memoryview, tuple]:
+    data_hash, inputs, digests, lists_size, summary = head
+    return data_hash, inputs, digests, sections[:lists_size], sections[lists_size:], summary
+
+
+def _shared(head: tuple, pool: dict) -> tuple:
+    """``head`` made of the objects ``pool`` already holds where equal ones were seen: marshal
+    writes an object it meets again as a reference, and the siblings of a folder name the
+    same inputs and digests (a pack's heads shrink sevenfold, and read back four times faster)."""
+    data_hash, inputs, digests, lists_size, (severities, fixes, rules, has_json) = head
+    inputs = tuple([pool.setdefault(pair, pair) for pair in inputs])
+    digests = tuple([pool.setdefault(digest, digest) for digest in digests])
+    return (data_hash, pool.setdefault(inputs, inputs), pool.setdefault(digests, digests), lists_size,
+            (severities, fixes, pool.setdefault(rules, rules), has_json))
+
+
 def restore_source_lines(findings: list[Finding]) -> None:
     """Put back the source lines a cached result left out, from the file (whose content the
     cache lookup found unchanged)."""
@@ -151,12 +257,15 @@ class Cache:
         # one folder per code fingerprint: an upgrade starts afresh and removes the old one
         self.entries = os.path.join(folder, "entries-" + code)
         self._digests: dict[tuple[str, str], str] = {}
-        self._full: dict[str, str] = {}
+        self._folders: dict[str, str] = {}  # a folder as given -> its absolute path, with a final separator
         self._index: dict | None = None
         self._new_index: dict[str, list] = {}
         self._ready = False
-        self._pack: dict[str, bytes] | None = None
+        self._pack: dict[str, bytes] | None = None  # entries new this run; None: no pack in use
+        self._pack_data = memoryview(b"")  # the pack's bodies, as read
+        self._pack_index: dict[str, tuple] = {}  # key -> (head, start, end of its sections in _pack_data)
         self._pack_stale = False  # the pack lacks or holds an outdated entry this run used
+        self._used: set[str] = set()  # the keys of the entries this run looked up
         self.hits = self.misses = 0
 
     # keys ---------------------------------------------------------------------------
@@ -166,14 +275,13 @@ class Cache:
         return h.hexdigest()
 
     def digest(self, path: str, by: str) -> str:
+        """How the input ``path`` (absolute, as recorded) looks now, memoised for the run."""
         key = (path, by)
         value = self._digests.get(key)
         if value is None:
             if by == "content":
                 try:
-                    value = self.file_hash(path)
-                except IsADirectoryError:  # a folder's listing
-                    value = input_digest(path, by)
+                    value = self._hash(path)
                 except OSError:
                     value = ABSENT
             else:
@@ -184,40 +292,63 @@ class Cache:
     # the stat index: skip reading files whose stat has not changed -------------------
     def _load_index(self) -> dict:
         if self._index is None:
+            index = None
             try:
                 with open(os.path.join(self.entries, INDEX), "rb") as f:
-                    index = json.loads(f.read())
-                self._index = index if isinstance(index, dict) else {}
-            except (OSError, ValueError):
-                self._index = {}
+                    checksum, _, body = f.read().partition(b"\n")
+                if checksum == b"%08x" % zlib.crc32(body):
+                    index = marshal.loads(body)
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+            self._index = index if isinstance(index, dict) else {}
         return self._index
 
     def file_hash(self, path: str, data: bytes | None = None) -> str:
         """The content hash of the file at ``path``, like git's index: taken from the last
         run when the file's size, mtime, ctime and inode are unchanged (and were already
         more than :data:`SETTLED` seconds old then, so a write within the same clock tick
-        cannot hide), else read and hashed."""
-        full = self._full.get(path)
-        if full is None:  # each file is asked for by its own check and by its siblings'
-            full = self._full[path] = os.path.abspath(path)
-        known = self._digests.get((full, "content"))
-        if known is not None and data is None:  # a sibling's check already asked this run
+        cannot hide), else read and hashed. ``data``: the file's bytes, already read."""
+        folder, _, name = path.rpartition(os.sep)
+        if name in ("", os.curdir, os.pardir) or os.altsep:
+            full = os.path.abspath(path)
+        else:  # one abspath per folder, not per file
+            base = self._folders.get(folder)
+            if base is None:
+                base = os.path.abspath(folder or (os.sep if path.startswith(os.sep) else os.curdir))
+                base = self._folders[folder] = base if base.endswith(os.sep) else base + os.sep
+            full = base + name
+        if data is None:
+            known = self._digests.get((full, "content"))
+            if known is None:  # else a sibling's check already asked this run
+                known = self._digests[(full, "content")] = self._hash(full)
             return known
         st = os.stat(full)
-        if stat.S_ISDIR(st.st_mode):  # the stat already made: no isdir() call per input
-            raise IsADirectoryError(full)
+        digest = self._digests[(full, "content")] = content_hash(data)
+        self._record(full, st, [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino], digest)
+        return digest
+
+    def _hash(self, full: str) -> str:
+        """:meth:`file_hash` of an absolute path, not memoised; a folder's is the digest of
+        its listing (:func:`input_digest`), kept in the stat index too: a folder's mtime and
+        ctime move whenever a name in it is added, removed or renamed."""
+        st = os.stat(full)
         stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         record = self._load_index().get(full)
         if isinstance(record, list) and record[:4] == stamp and len(record) == 5:
-            self._digests[(full, "content")] = record[4]
             return record[4]
-        if data is None:
+        if stat.S_ISREG(st.st_mode):
             with open(full, "rb") as f:
-                data = f.read()
-        digest = self._digests[(full, "content")] = content_hash(data)
+                digest = content_hash(f.read())
+        elif stat.S_ISDIR(st.st_mode):
+            digest = input_digest(full)
+        else:
+            return input_digest(full)  # a FIFO would block the open
+        self._record(full, st, stamp, digest)
+        return digest
+
+    def _record(self, full: str, st: os.stat_result, stamp: list, digest: str) -> None:
         if max(st.st_mtime, st.st_ctime) < time.time() - SETTLED:
             self._new_index[full] = stamp + [digest]
-        return digest
 
     def save_index(self) -> None:
         if not self._new_index:
@@ -227,8 +358,8 @@ class Cache:
         self._new_index = {}
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, INDEX),
-                          json.dumps(index, separators=(",", ":")).encode("utf-8", "surrogateescape"))
+            body = marshal.dumps(index)
+            replace_file(os.path.join(self.entries, INDEX), b"%08x\n" % zlib.crc32(body) + body)
         except (OSError, ValueError):
             pass
 
@@ -237,58 +368,119 @@ class Cache:
         """Read entries from the pack from now on (a large run); :meth:`save_pack` at its end."""
         if self._pack is not None:
             return
-        body = read_checksummed(os.path.join(self.entries, PACK))
+        self._pack = {}
+        self._pack_data, self._pack_index = memoryview(b""), {}
         try:
-            pack = marshal.loads(body) if body is not None else None
+            with open(os.path.join(self.entries, PACK), "rb") as f:
+                # mapped, not read: the bodies stay slices of the file's pages, never copied
+                # (a copy of the pack's 30 MB per step, and their page faults, were a tenth
+                # of a warm re-run); the pack is replaced by rename, never rewritten in place.
+                # Windows cannot replace a mapped file, which save_pack() does: read it there
+                raw = (f.read() if os.name == "nt" else mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
+        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+            return
+        checksum, _, _ = raw[:16].partition(b"\n")
+        view = memoryview(raw)[len(checksum) + 1:]
+        try:
+            if checksum != b"%08x" % zlib.crc32(view):
+                return
+            size = int.from_bytes(view[:8], "little")
+            index = marshal.loads(view[8:8 + size])
         except (ValueError, EOFError, TypeError):
-            pack = None
-        self._pack = pack if isinstance(pack, dict) else {}
+            return
+        if isinstance(index, dict):
+            self._pack_data, self._pack_index = view[8 + size:], index
+
+    def _packed(self, key: str) -> tuple[tuple, memoryview] | None:
+        """The head and sections the pack (or this run) holds for ``key``, or None."""
+        body = self._pack.get(key)
+        if body is not None:
+            return split_entry(body)
+        found = self._pack_index.get(key)
+        if found is None:
+            return None
+        head, start, end = found
+        return head, self._pack_data[start:end]
 
     def remember(self, key: str, body: bytes) -> None:
         """An entry read or stored this run (by a worker process too), for the pack the run
         writes at its end."""
-        if self._pack is not None and self._pack.get(key) != body:
-            self._pack[key] = body
-            self._pack_stale = True
+        if self._pack is None:
+            return
+        try:
+            if self._packed(key) == split_entry(body):
+                return
+        except (ValueError, EOFError, TypeError):
+            pass
+        self._pack[key] = body
+        self._pack_stale = True
 
     def save_pack(self) -> None:
         if self._pack is None or not self._pack_stale:
             return
+        used = self._used
+        keys = list(self._pack_index)
+        if len(keys) - len(used.intersection(keys)) > len(used):
+            # entries no run has asked for since (renamed guides, an earlier configuration)
+            # outnumber this run's: leave them to their entry files, so the pack stays within
+            # twice the size of the runs that read it
+            keys = [key for key in keys if key in used]
+        keys += [key for key in self._pack if key not in self._pack_index]
+        index, sections, offset, pool = {}, [], 0, {}
+        try:
+            for key in keys:
+                head, body = self._packed(key)
+                index[key] = (_shared(head, pool), offset, offset + len(body))
+                sections.append(body)
+                offset += len(body)
+        except (ValueError, EOFError, TypeError):
+            return  # an entry this run holds is not one: keep the pack as it is
+        head = marshal.dumps(index)
+        body = b"".join([len(head).to_bytes(8, "little"), head, *sections])
         try:
             self._prepare()
-            replace_file(os.path.join(self.entries, PACK), with_checksum(marshal.dumps(self._pack)))
+            replace_file(os.path.join(self.entries, PACK), b"%08x\n" % zlib.crc32(body) + body)
         except (OSError, ValueError):
             pass
         self._pack_stale = False
 
     # lookup -------------------------------------------------------------------------
-    def _body(self, key: str) -> bytes | None:
-        body = self._pack.get(key) if self._pack is not None else None
-        if body is not None:
-            return body
+    def _entry(self, key: str) -> tuple[tuple, memoryview] | None:
+        """The head and sections of the entry ``key``, from the pack or its own file."""
+        self._used.add(key)
+        if self._pack is not None:
+            found = self._packed(key)
+            if found is not None:
+                return found
         body = read_checksummed(os.path.join(self.entries, key + ENTRY))
         if body is None:
             return None
         self.remember(key, body)  # the pack lacked it: the run's pack will have it
-        return body
+        return split_entry(body)
 
     def lookup(self, path: str, fingerprint: str, data_hash: str) -> list[Finding] | None:
         """The cached findings of ``path`` if its content and every input it read are unchanged."""
+        stored = self.lookup_stored(path, fingerprint, data_hash)
+        return stored.findings() if stored is not None else None
+
+    def lookup_stored(self, path: str, fingerprint: str, data_hash: str) -> Stored | None:
+        """:meth:`lookup`'s findings as stored."""
         try:
-            body = self._body(self.key(path, fingerprint))
-            if body is None:
+            entry = self._entry(self.key(path, fingerprint))
+            if entry is None:
                 return None
-            entry = marshal.loads(body)
-            if entry["content"] != data_hash:
+            content, inputs, digests, lists, json_records, summary = _read(*entry)
+            if content != data_hash:
                 return None
-            known = self._digests.get  # the inputs a folder's guides share are looked up inline
-            for dep, by, digest in entry["deps"]:
-                if (known((dep, by)) or self.digest(dep, by)) != digest:
-                    return None
-            findings = [finding_from_list(path, item) for item in entry["findings"]]
+            known = self._digests.get
+            # the inputs a folder's guides share are known after the first: one C loop
+            if tuple(map(known, inputs)) != digests:
+                for (dep, by), digest in zip(inputs, digests, strict=True):
+                    if (known((dep, by)) or self.digest(dep, by)) != digest:
+                        return None
         except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
             return None  # absent or corrupt: check the file again
-        return findings
+        return Stored(path, lists, json_records, summary)
 
     def answers(self):
         """The spelling answers of earlier runs (:mod:`lint.answers`), beside the entries."""
@@ -314,11 +506,7 @@ class Cache:
     def store(self, path: str, fingerprint: str, data_hash: str, deps: dict[str, tuple[str, str]],
               findings: list[Finding]) -> tuple[str, bytes]:
         """Write the entry of ``path``; returns its key and body (for the pack)."""
-        entry = {"content": data_hash,
-                 "deps": [[dep, by, digest] for dep, (by, digest) in sorted(deps.items())],
-                 # in report order, so a hit is written as read, with no sort
-                 "findings": [finding_to_list(f) for f in sorted(findings, key=Finding.sort_key)]}
-        key, body = self.key(path, fingerprint), marshal.dumps(entry)
+        key, body = self.key(path, fingerprint), entry_body(path, data_hash, deps, findings)
         try:
             self._prepare()
             replace_file(os.path.join(self.entries, key + ENTRY), with_checksum(body))

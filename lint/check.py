@@ -36,6 +36,9 @@ class FileResult:
     #: the cache entry written for it (key, body), carried back from a worker process
     cache_entry: "tuple[str, bytes] | None" = None
     answers: "dict | None" = None  # spelling answers learnt checking it (lint.answers), for the parent
+    #: a cache hit's findings as stored (a lint.cache.Stored), in place of ``findings``, when
+    #: the run was asked to keep them so (RunOptions.keep_stored)
+    stored: "object | None" = None
 
 
 def engine_finding(path: str, check, message: str, line: int = 1, column: int = 1) -> Finding:

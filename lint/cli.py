@@ -239,7 +239,8 @@ def _check(args, explicit, select, ignore, resolver) -> int:
         progress = progress_bar.create(files)
         options = RunOptions(jobs=args.jobs or os.cpu_count() or 1, cache=cache, fix=fix_mode,
                              unsafe_fixes=getattr(args, "unsafe_fixes", False), progress=progress,
-                             changes=changes, baseline=baseline if fix_mode else None)
+                             changes=changes, baseline=baseline if fix_mode else None,
+                             keep_stored=args.format == "json")
         if changes is not None:
             missing = missing + _source_changed_notes(changes, files_list, resolver, services)
         results = _in_path_order(missing, _closing(run(files_list, resolver, services, options), progress))
@@ -331,6 +332,9 @@ def _source_changed_notes(changes, files: list[str], resolver: ConfigResolver, s
     return [FileResult(f.path, [f]) for f in notes]
 
 
+_RUN_NOTES = frozenset(ENGINE_CHECKS)  # findings the stream looks at one by one
+
+
 class _Stream:
     """The run's findings in report order, one file's at a time, never all at once.
 
@@ -346,6 +350,9 @@ class _Stream:
         self.shows_lines = (args.format in ("text", "sarif") or baseline is not None
                             or bool(getattr(args, "write_baseline", None)))
         self.records_baseline = bool(getattr(args, "write_baseline", None))
+        # a cache hit's stored findings go to the JSON report as they are when nothing on
+        # the way reads them (lint.cache.Stored)
+        self.passes_stored = args.format == "json" and not (self.shows_lines or self.records_baseline)
         self.baseline_rows: list[dict] = []
         self.diffs: list[str] = []
         self.fixed = self.fixed_files = 0
@@ -362,6 +369,12 @@ class _Stream:
 
             folder = os.path.dirname(os.path.abspath(self.args.write_baseline))
         for result in self.results:
+            stored = result.stored
+            if stored is not None:
+                if self.passes_stored and result.changed is None and _RUN_NOTES.isdisjoint(stored.rules()):
+                    yield stored
+                    continue
+                result.findings = stored.findings()
             if result.cached and self.shows_lines:
                 restore_source_lines(result.findings)
             self.engine_error |= result.unreadable
@@ -570,8 +583,11 @@ def entry() -> None:
     closed by then. Under a profiler or a tracer (cProfile, pyinstrument, coverage), which
     write their results as the interpreter ends, and through ``python -m lint``, the exit is
     Python's own."""
+    ending = sys.getprofile() is None and sys.gettrace() is None
+    if ending:
+        garbage.process_ends_with_the_run()
     code = main()
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    if not ending:
         sys.exit(code)
     try:
         sys.stdout.flush()

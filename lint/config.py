@@ -318,8 +318,13 @@ def _read(path: str) -> bytes:
         return f.read()
 
 
-def discover(path: str, cache: dict[str, Config | None]) -> Config | None:
-    """The nearest configuration file above ``path``, or None."""
+_UNKNOWN = object()  # a folder not resolved yet (None: resolved to no configuration file)
+
+
+def discover(path: str, cache: dict[str, Config | None], without_config: set[str] = frozenset()
+             ) -> Config | None:
+    """The nearest configuration file above ``path``, or None. ``without_config``: absolute
+    folders known to hold no configuration file (a directory walk listed them)."""
     folder = os.path.abspath(path)
     if not os.path.isdir(folder):
         folder = os.path.dirname(folder)
@@ -331,7 +336,7 @@ def discover(path: str, cache: dict[str, Config | None]) -> Config | None:
             break
         visited.append(folder)
         found = None
-        for name in CONFIG_NAMES:
+        for name in () if folder in without_config else CONFIG_NAMES:
             file = os.path.join(folder, name)
             if os.path.isfile(file):
                 if name == "pyproject.toml" and b"[tool.guidelint" not in _read(file):
@@ -371,7 +376,7 @@ class ConfigResolver:
         # (one resolver serves one run, from one working folder), without an abspath per file
         if not path.lower().endswith(".md"):
             return self._config_for(path)
-        folder = os.path.dirname(path)
+        folder = path.rpartition(os.sep)[0]  # a key only: no need for dirname's normalising
         config = self._by_given_folder.get(folder)
         if config is None:
             config = self._by_given_folder[folder] = self._config_for(path)
@@ -381,14 +386,16 @@ class ConfigResolver:
         # a run asks for every file: remember the answer per folder (discover() stats each parent)
         folder = os.path.dirname(os.path.abspath(path)) if path.lower().endswith(".md") else None
         config = self._by_folder.get(folder) if folder else None
-        if config is None and folder:
-            # the parent folder was already resolved and this one holds no configuration file
-            parent = self.cache.get(os.path.dirname(folder), False)
-            if parent is not False and (folder in self.without_config or not any(
-                    os.path.isfile(os.path.join(folder, name)) for name in CONFIG_NAMES)):
-                config = self.cache[folder] = parent
         if config is None:
-            config = discover(path, self.cache)
+            found = _UNKNOWN
+            if folder:
+                # the parent folder was already resolved (None: to no file, the defaults) and
+                # this one holds no configuration file
+                parent = self.cache.get(os.path.dirname(folder), _UNKNOWN)
+                if parent is not _UNKNOWN and (folder in self.without_config or not any(
+                        os.path.isfile(os.path.join(folder, name)) for name in CONFIG_NAMES)):
+                    found = self.cache[folder] = parent
+            config = discover(path, self.cache, self.without_config) if found is _UNKNOWN else found
             if config is None:
                 if self._default is None:
                     self._default = Config()

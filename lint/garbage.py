@@ -29,7 +29,15 @@ FILES_PER_COLLECTION = 1000
 #: a folder this large (a flat repository) is not waited for: collect in its middle
 FILES_IN_ONE_FOLDER = 4000
 
-_state = {"batch": False, "files": 0}
+_state = {"batch": False, "files": 0, "ending": False}
+
+
+def process_ends_with_the_run() -> None:
+    """The process exits when the run ends, without tearing its objects down (the
+    ``guidelint`` command): a batch run then leaves automatic collection off at its end, since
+    turning it back on starts a collection of everything the run allocated since the last
+    one (0.1 s after a cold run of 490 guides) just before the exit."""
+    _state["ending"] = True
 
 
 def for_a_batch_run() -> bool:
@@ -66,5 +74,5 @@ def batch_run():
         yield
     finally:
         _state["batch"] = False
-        if was_on:
+        if was_on and not _state["ending"]:
             gc.enable()

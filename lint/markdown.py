@@ -898,7 +898,7 @@ class _Converter:
             # placed here without a token for it
             src = state.src
             base = src.find(stripped, start, max(stop, start + len(stripped))) if stripped else start
-            if base >= 0 and src.startswith(stripped, base):
+            if base >= 0:  # found, so it starts there
                 return [Node("text", *state.span(base, base + len(stripped)), stripped)]
             children = [{"type": "text", "raw": stripped}]
         else:
@@ -916,6 +916,15 @@ class _Converter:
 
     def block(self, token: dict, default: _PositionedState) -> Node:
         kind = token["type"]
+        if kind == "paragraph" and "attrs" not in token and "children" not in token and "text" in token:
+            # most blocks: a paragraph's text, nothing else to carry over (what the general
+            # path below makes of it, without its key-by-key tests)
+            state, start, stop = _block_span(token, default)
+            node = Node("paragraph", *state.span(start, stop), "", {})
+            children = node.children = self.inline(token["text"], state, start, stop)
+            for child in children:
+                child.parent = node
+            return node
         if kind == "list_item":
             return self.list_item(token, default)
         if kind == "table":

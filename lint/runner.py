@@ -39,6 +39,9 @@ class RunOptions:
     progress: Callable[[int], None] | None = None  # called with the number of files just done
     changes: "object | None" = None  # a lint.changes.Changes: report and fix touched lines only
     baseline: "object | None" = None  # a lint.baseline.Baseline: --fix leaves what it absorbs
+    #: a cache hit's result carries its findings as stored (FileResult.stored), for a reader
+    #: that writes them as they are (the JSON report)
+    keep_stored: bool = False
 
 
 def _reported(path: str, options: RunOptions):
@@ -162,14 +165,17 @@ def run(files: list[str], resolver: "ConfigResolver", memo: RunMemo,
             todo.append(i)
             continue
         try:
-            found = cache.lookup(path, resolver.fingerprint_for(path), cache.file_hash(path))
+            stored = cache.lookup_stored(path, resolver.fingerprint_for(path), cache.file_hash(path))
         except OSError:
-            found = None
-        if found is not None and not _fix_pending(path, found, options):
-            cache.hits += 1
-            done[i] = FileResult(path, found, cached=True,
-                                 changed=options.changes.for_path(path) if options.changes else None)
-            continue
+            stored = None
+        if stored is not None:
+            keep = options.keep_stored and not options.fix
+            found = [] if keep else stored.findings()
+            if not _fix_pending(path, found, options):
+                cache.hits += 1
+                done[i] = FileResult(path, found, cached=True, stored=stored if keep else None,
+                                     changed=options.changes.for_path(path) if options.changes else None)
+                continue
         cache.misses += 1
         todo.append(i)
     if cache is not None:

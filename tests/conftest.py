@@ -9,6 +9,21 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _commands_keep_their_patterns_in_a_test_folder(tmp_path_factory):
+    """The commands the tests start keep what they compile in the user's cache folder
+    (lint/startup_cache.py): a folder of the session's own, not the user's."""
+    import os
+
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 def findings_of(text: str, path: str = "docs/guide.en-gb.md", config=None, rule: str | None = None):
     """Check text as a guide; keep only ``rule``'s findings when given."""
     found = lint.check_text(text, path=path, config=config)

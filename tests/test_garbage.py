@@ -69,6 +69,19 @@ def test_a_check_collects_at_folder_ends_and_gives_automatic_collection_back(tmp
     assert gc.isenabled()
 
 
+def test_the_command_leaves_collection_off_when_its_process_ends_with_the_run(tmp_path, monkeypatch, capsys):
+    """Turning collection back on would collect all the run allocated, just before the exit."""
+    (tmp_path / "guide.en-gb.md").write_text(GUIDE)
+    monkeypatch.setitem(garbage._state, "ending", False)
+    garbage.process_ends_with_the_run()
+    try:
+        code, _, _ = run_cli(monkeypatch, capsys, tmp_path, "check", "--no-cache", "--jobs", "1", ".")
+        assert code in (0, 1)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_a_flat_repository_is_collected_in_the_middle_of_its_one_folder(tmp_path, monkeypatch, capsys):
     for n in range(5):
         (tmp_path / f"guide-{n}.en-gb.md").write_text(GUIDE)

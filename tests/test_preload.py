@@ -41,6 +41,46 @@ def test_the_helper_answers_as_the_dictionary_in_this_process(helper):
     assert preload._loader.questions == 2 * len(WORDS)
 
 
+def test_a_helper_started_early_and_told_later_answers_as_the_dictionary_in_this_process(helper):
+    name, folder = _english()
+    local = spellers.HunspellBackend(name, folder, "test")
+    expected = [(local.spell(w), local.suggest(w)) for w in WORDS]
+    assert preload.start_early()  # before the run knows what it will want
+    early = preload._early
+    assert helper([(name, folder)])
+    assert preload._loader.process is early and preload._early is None
+    ahead = spellers.HunspellBackend(name, folder, "test")
+    assert [(ahead.spell(w), ahead.suggest(w)) for w in WORDS] == expected
+    assert ahead._loaded is None
+
+
+def test_a_helper_started_early_but_never_told_what_to_load_ends_with_the_run(helper):
+    assert preload.start_early()
+    early = preload._early
+    preload.stop()
+    assert early.poll() is not None and preload._early is None
+
+
+@pytest.mark.parametrize("argv, hook", [
+    (["check", "--changed-lines-only", "{guide}", "{translation}"], True),
+    (["check", "--format", "json", "{guide}"], True),
+    (["check", "{folder}"], False),                      # a folder: a run too large to gain
+    (["check", "{guide}", "{folder}"], False),
+    (["rules"], False),
+    (["check", "-"], False),                             # standard input
+    (["check", "missing.md"], False),
+])
+def test_the_command_starts_the_helper_early_only_for_what_looks_like_a_hook_run(tmp_path, argv, hook):
+    from lint.launch import looks_like_a_hook_run
+
+    (tmp_path / "docs").mkdir()
+    names = {"guide": tmp_path / "docs" / "guide.en-gb.md", "translation": tmp_path / "docs" / "guide.fi-fi.md",
+             "folder": tmp_path / "docs"}
+    for key in ("guide", "translation"):
+        names[key].write_text("# T\n", encoding="utf-8")
+    assert looks_like_a_hook_run([a.format(**names) for a in argv]) is hook
+
+
 def test_after_enough_questions_the_backend_loads_its_own_copy(helper, monkeypatch):
     name, folder = _english()
     monkeypatch.setattr(preload, "MAX_QUESTIONS", 3)

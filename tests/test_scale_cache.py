@@ -7,8 +7,9 @@ import pytest
 
 import lint.version
 from lint import registry
-from lint.cache import ENTRY, PACK, Cache, with_checksum
+from lint.cache import ENTRY, PACK, Cache, read_entry, with_checksum
 from lint.document import Document
+from lint.finding import Edit
 from lint.rule import Rule
 
 from scale_helpers import make_tree, run_cli
@@ -76,6 +77,54 @@ def test_warm_run_parses_nothing_and_reports_the_same(write, tmp_path, monkeypat
     assert parses == []
     assert warm == cold
     assert os.path.isfile(tmp_path / ".guidelint_cache" / "CACHEDIR.TAG")
+
+
+class Percent(Rule):
+    """Test rule: a message JSON must escape, with an unsafe fix."""
+
+    id = "testonly/percent"
+    severity = "info"
+    summary = "says 'Ports'"
+
+    def check(self, doc, ctx):
+        for n, line in enumerate(doc.lines, 1):
+            if line.startswith("Ports"):
+                ctx.report(n, 1, 'write "Ports" \\ à 100%d %s', end_column=6,
+                           edits=[Edit(n, 1, n, 6, "Gates")], applicability="unsafe")
+
+
+def test_a_warm_json_report_writes_the_stored_findings_byte_for_byte(write, tmp_path, monkeypatch, capsys):
+    """A warm JSON run writes a hit's findings from the entry as stored, never making Findings;
+    paths and messages with quotes, backslashes, '%' and accents come out as a cold run's."""
+    import lint.cache
+
+    registry.load()
+    monkeypatch.setitem(registry._RULES, Percent.id, Percent)
+    make_tree(write, folders=2)
+    write('docs/100%d "q" \\ é/guide.fr-fr.md', "Ports  and more.\n")
+    write("docs/broken.en-gb.md", b"bad \xff byte\n")  # an engine error: never from the entry as is
+    args = ("--format", "json", "--select", "whitespace,links,testonly")
+    fresh = _check(monkeypatch, capsys, tmp_path, "--no-cache", *args)
+    assert _check(monkeypatch, capsys, tmp_path, *args) == fresh
+    made = []
+    monkeypatch.setattr(lint.cache.Stored, "findings", lambda self: made.append(self.path))
+    warm = _check(monkeypatch, capsys, tmp_path, *args)
+    assert warm == fresh and made == []
+    findings = json.loads(warm[1])["findings"]
+    assert {(f["fixable"], str(f["fix"])) for f in findings} == {
+        (True, "{'applicability': 'safe'}"), (False, "{'applicability': 'unsafe'}"),
+        (False, "None")}
+    assert 'docs/100%d "q" \\ é/guide.fr-fr.md' in {f["path"] for f in findings}
+
+
+def test_a_path_no_utf8_encodes_is_reported_warm_as_cold(write, tmp_path, monkeypatch, capsys):
+    """An entry cannot keep JSON records for a folder name with undecodable bytes: a warm run
+    makes them from the findings, as a cold run does."""
+    write(os.fsdecode(b"docs/g\xff/guide.en-gb.md"), "Ports  995.\n")
+    args = ("--format", "json", "--select", "whitespace")
+    fresh = _check(monkeypatch, capsys, tmp_path, "--no-cache", *args)
+    assert _check(monkeypatch, capsys, tmp_path, *args) == fresh
+    assert _check(monkeypatch, capsys, tmp_path, *args) == fresh
 
 
 def test_content_change_rechecks_that_file_only(write, tmp_path, monkeypatch, capsys, parses):
@@ -198,6 +247,53 @@ def test_a_large_run_reads_one_pack_and_a_broken_pack_is_a_miss(write, tmp_path,
     assert len(set(parses)) == 6
 
 
+def test_the_pack_lets_go_of_entries_no_run_asks_for(write, tmp_path, monkeypatch, capsys, parses):
+    """Each configuration has its own entries: the pack keeps an earlier one's as long as they
+    do not outnumber the current run's, so it never grows past twice a run's size."""
+    import lint.runner
+
+    monkeypatch.setattr(lint.runner, "PACK_FROM", 2)
+    make_tree(write, folders=2)
+
+    def packed() -> int:
+        [pack] = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+                  if n == PACK]
+        body = open(pack, "rb").read().partition(b"\n")[2]
+        return len(marshal.loads(body[8:8 + int.from_bytes(body[:8], "little")]))
+
+    sizes = []
+    for select in ("whitespace", "links", "whitespace", "punctuation", "links"):
+        _check(monkeypatch, capsys, tmp_path, "--select", select)
+        sizes.append(packed())
+    assert sizes == [6, 12, 12, 6, 12]
+    parses.clear()
+    _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")  # its entry files still answer
+    assert parses == []
+
+
+def test_a_large_run_keeps_its_pack_up_to_date(write, tmp_path, monkeypatch, capsys, parses):
+    """An edited guide's folder gets new entries in the pack (its siblings read it); every other
+    entry keeps answering from it, and the next run from the pack alone."""
+    import lint.runner
+
+    monkeypatch.setattr(lint.runner, "PACK_FROM", 2)
+    make_tree(write, folders=2)
+    _check(monkeypatch, capsys, tmp_path)
+    path = tmp_path / "docs/topic1/guide1/guide.fi-fi.md"
+    path.write_text(path.read_text() + "\nAnother  line.\n")
+    parses.clear()
+    edited = _check(monkeypatch, capsys, tmp_path)
+    assert sorted(parses) == ["guide1/guide.en-gb.md", "guide1/guide.fi-fi.md", "guide1/guide.fr-fr.md"]
+    for d, _, ns in os.walk(tmp_path / ".guidelint_cache"):  # the pack alone answers
+        for n in ns:
+            if n.endswith(ENTRY):
+                os.unlink(os.path.join(d, n))
+    parses.clear()
+    assert _check(monkeypatch, capsys, tmp_path) == edited
+    assert parses == []
+    assert _check(monkeypatch, capsys, tmp_path, "--no-cache") == edited
+
+
 def test_no_cache_and_cache_clear(write, tmp_path, monkeypatch, capsys, parses):
     make_tree(write, folders=1)
     _check(monkeypatch, capsys, tmp_path, "--no-cache")
@@ -228,7 +324,9 @@ def test_entry_round_trips_edits(tmp_path):
     assert [f.edits for f in cache.lookup("g.md", "fp", "h")] == [f.edits for f in found]
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    assert marshal.loads(body)["findings"]
+    content, inputs, digests, lists, json_records, summary = read_entry(body)
+    assert len(marshal.loads(lists)) == len(found) == summary[0]["warning"]
+    assert json.loads("[" + str(json_records, "utf-8") + "]") == [f.to_dict() for f in found]
 
 
 def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
@@ -238,9 +336,12 @@ def test_an_entry_edited_by_hand_is_a_miss(tmp_path):
     cache.store("g.md", "fp", "h", {}, lint.check_text("a  b\n", path="g.md"))
     entry = os.path.join(cache.entries, os.listdir(cache.entries)[0])
     checksum, body = open(entry, "rb").read().split(b"\n", 1)
-    edited = marshal.loads(body)
-    edited["findings"][0][0] = "1"
-    open(entry, "wb").write(checksum + b"\n" + marshal.dumps(edited))
+    content, inputs, digests, lists, json_records, summary = read_entry(body)
+    edited = marshal.loads(lists)
+    edited[0][0] = "1"
+    edited = marshal.dumps(edited)
+    head = marshal.dumps((content, inputs, digests, len(edited), summary))
+    open(entry, "wb").write(checksum + b"\n" + len(head).to_bytes(4, "little") + head + edited + json_records)
     assert Cache(str(tmp_path / "c"), "code").lookup("g.md", "fp", "h") is None
 
 
@@ -252,7 +353,7 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
     _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
     index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
              if n == cache_module.INDEX]
-    assert len(index) == 1 and len(json.loads(open(index[0]).read())) == 3
+    assert len(index) == 1 and len(marshal.loads(open(index[0], "rb").read().partition(b"\n")[2])) == 3
     reads = []
     real_open = open
 
@@ -275,6 +376,26 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     _, out, _ = _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
     assert parses == ["guide0/guide.en-gb.md"]
+
+
+def test_a_folder_listing_taken_from_the_stat_index_still_sees_a_new_name(write, tmp_path, monkeypatch, capsys,
+                                                                          parses):
+    import lint.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "SETTLED", -1.0)  # trust stats of folders written just now
+    make_tree(write, folders=2)
+    _check(monkeypatch, capsys, tmp_path)
+    for _ in range(2):  # the first warm run records the folders its hits' inputs name
+        parses.clear()
+        _check(monkeypatch, capsys, tmp_path)
+        assert parses == []
+    index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
+             if n == cache_module.INDEX]
+    recorded = marshal.loads(open(index[0], "rb").read().partition(b"\n")[2])
+    assert str(tmp_path / "docs/topic0/guide0") in recorded  # a folder the translations list
+    write("docs/topic0/guide0/image.png", b"\x89PNG")  # the folder's mtime moves
+    _check(monkeypatch, capsys, tmp_path)
+    assert sorted(parses) == ["guide0/guide.en-gb.md", "guide0/guide.fi-fi.md", "guide0/guide.fr-fr.md"]
 
 
 def test_cached_findings_get_their_source_lines_back(write, tmp_path, monkeypatch, capsys, parses):

@@ -5,6 +5,7 @@ import io
 from collections import Counter
 from typing import Iterable, Iterator, TextIO
 
+from ..cache import Stored
 from ..finding import SAFE, SEVERITIES, UNSAFE, Finding
 from .chunked import Chunked  # noqa: F401 - where reporters of other packages find it
 
@@ -26,20 +27,29 @@ class Report:
         self._fixes: Counter | None = None
 
     def __iter__(self) -> Iterator[Finding]:
+        for part in self.parts():
+            if type(part) is Stored:
+                yield from part.findings()
+            else:
+                yield part
+
+    def parts(self) -> Iterator["Finding | Stored"]:
+        """The findings, except that a cache hit's may come as one :class:`~lint.cache.Stored`
+        (for a reporter that writes them as stored); counted as they pass, like ``__iter__``."""
         counts, fixes = Counter(), Counter()
         for f in self.findings:
-            counts[f.severity] += 1
-            if f.edits:
-                fixes[f.applicability] += 1
+            if type(f) is Stored:
+                f.tally(counts, fixes)
+            else:
+                counts[f.severity] += 1
+                if f.edits:
+                    fixes[f.applicability] += 1
             yield f
         self._counts, self._fixes = counts, fixes
 
     def _tally(self) -> tuple[Counter, Counter]:
-        if self._counts is None:  # a list that no reporter has iterated yet
-            listed = list(self.findings)
-            self.findings = listed
-            return (Counter(f.severity for f in listed),
-                    Counter(f.applicability for f in listed if f.edits))
+        if self._counts is None:  # a list that no reporter has iterated yet: count it
+            self.findings = list(self)
         return self._counts, self._fixes
 
     @property

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from bisect import bisect_right
+from functools import cached_property
 from itertools import compress
 from operator import gt, neg
 from typing import NamedTuple
@@ -28,13 +29,19 @@ class Pair:
     target: object      # Document
     sblocks: list[Block]
     tblocks: list[Block]
-    ops: list[tuple[int | None, int | None]]  # (source index, target index), None = unpaired
     fallback: bool = False
     ahead: bool = False  # the translation was updated after its source (lint.translations.ahead)
     # what most translations add to the source (lint.translations.ahead): a callable, because it
     # reads the sibling translations, which only a translation-only block or number needs
     shared_of: object = None
     cache: dict = field(default_factory=dict)  # shared results between the checks of one pair
+
+    @cached_property
+    def ops(self) -> list[tuple[int | None, int | None]]:
+        """(source index, target index) in order, None = unpaired: the alignment."""
+        # made when a check first reads it: the checks of a retired translation (a fifth of
+        # the corpus's) read its blocks and front matter, most never its alignment
+        return _flattened_sections(align(self.sblocks, self.tblocks), self.sblocks, self.tblocks)
 
     @property
     def shared(self) -> frozenset:
@@ -361,8 +368,7 @@ def make_pair(source, target, fallback: bool = False, sblocks: list[Block] | Non
         sblocks = extract(source)
     if tblocks is None:
         tblocks = extract(target)
-    return Pair(source, target, sblocks, tblocks, _flattened_sections(align(sblocks, tblocks), sblocks, tblocks),
-                fallback)
+    return Pair(source, target, sblocks, tblocks, fallback)
 
 
 def blocks_for(ctx, doc) -> list[Block]:

@@ -17,6 +17,15 @@ ORDINAL = r"(?:st|nd|rd|th|er|\.)?"
 def _data():
     data = load_yaml(Path(__file__).with_suffix(".yaml")) or {}
     phrases = [re.compile(r"(?i)" + p + r"\s*:?\s*") for p in data.get("phrases", {}).values()]
+    # one match per line instead of one per phrase: the first alternative that matches is
+    # the first phrase that would, with the same end (nothing follows the alternation).
+    # Phrases with groups (which could refer to each other by number) keep the loop
+    joined = phrases
+    if phrases and not any(p.groups for p in phrases):
+        try:
+            joined = [re.compile("(?i)(?:" + ")|(?:".join(p.pattern[len("(?i)"):] for p in phrases) + ")")]
+        except re.error:  # a flag only valid at a pattern's start
+            pass
     months = {}
     for names in data.get("months", {}).values():
         for i, name in enumerate(names, 1):
@@ -24,7 +33,7 @@ def _data():
     words = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     worded = re.compile(r"(?i)(?:(?P<d>\d{1,2})" + ORDINAL + r"\s+(?:de\s+)?(?P<m>" + words + r")"
                         r"|(?P<m2>" + words + r")\s+(?P<d2>\d{1,2})" + ORDINAL + r",?)\s+(?:de\s+)?(?P<y>\d{4})")
-    return phrases, months, worded
+    return joined, months, worded
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:
