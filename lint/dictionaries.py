@@ -889,10 +889,11 @@ def prose_words(doc, ctx=None, kinds: tuple[str, ...] = ("word",)) -> tuple[Word
     return found
 
 
-def finding_words(doc, ctx, lex: "Lexicon", key, kinds: tuple[str, ...], judge, worth_judging) -> tuple[dict, list]:
+def finding_words(doc, ctx, lex: "Lexicon", key, kinds: tuple[str, ...], judge,
+                  worth_judging) -> tuple[dict, list]:
     """A rule's verdicts on the words of :func:`prose_words` (same ``kinds``), kept in
-    ``lex.answers`` under ``key`` as (verdicts by word, the words whose verdict is a finding):
-    (the verdicts by word, the guide's words whose verdict is a finding, in order).
+    ``lex.answers`` under ``key``: returns (the verdicts by word, the guide's words whose
+    verdict is a finding, in order).
 
     A word no guide asked before is judged once, by ``judge(word, kind)`` (None: no finding)
     when the cheap ``worth_judging(word, kind)`` passes, else None without a call. A prose text
