@@ -65,8 +65,7 @@ def start(dictionaries: list[tuple[str, str]]) -> bool:
         _loader = _Loader(wanted, process)
     except OSError:  # no process to be had, or the early one died: the backends load their own
         if process is not None:
-            process.kill()
-            process.wait()
+            _end(process)
         return False
     return True
 
@@ -110,10 +109,14 @@ def _stop_early() -> None:
     global _early
     if _early is not None and _early.pid and os.getpid() == _parent:
         process, _early = _early, None
-        process.kill()
-        process.wait()
-        process.stdin.close()
-        process.stdout.close()
+        _end(process)
+
+
+def _end(process: subprocess.Popen) -> None:
+    process.kill()  # it may still be loading a dictionary nobody asked: no need to wait for that
+    process.wait()
+    process.stdin.close()
+    process.stdout.close()
 
 
 class _Loader:
@@ -155,10 +158,7 @@ class _Loader:
         if self.process is None or os.getpid() != self.parent:
             return
         process, self.process = self.process, None
-        process.kill()  # it may still be loading a dictionary nobody asked: no need to wait for that
-        process.wait()
-        process.stdin.close()
-        process.stdout.close()
+        _end(process)
 
 
 def _serve(dictionaries: list[tuple[str, str]], requests: int, answers: int) -> None:
