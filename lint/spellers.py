@@ -25,7 +25,7 @@ import re
 import tempfile
 from functools import lru_cache
 
-from . import preload
+from . import preload, user_cache
 
 #: languages Voikko is used for when installed (it has a morphology for Finnish only)
 VOIKKO_LANGUAGES = frozenset({"fi"})
@@ -280,5 +280,4 @@ def _redecode(line: str, codepage: str) -> str:
 
 
 def _cache_root() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "guidelint", "dictionaries")
+    return user_cache.folder("dictionaries")

@@ -24,6 +24,7 @@ import marshal
 import os
 import sys
 
+from . import user_cache
 from .atomic import replace_file
 from .checksum import read_checksummed, with_checksum
 
@@ -53,8 +54,7 @@ def _interpreter_tag() -> str:
 def default_file() -> str:
     """The file in the user's cache folder (``$XDG_CACHE_HOME/guidelint``, by default
     ``~/.cache/guidelint``), one per interpreter."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "guidelint", f"compiled-{_interpreter_tag()}.marshal")
+    return user_cache.folder(f"compiled-{_interpreter_tag()}.marshal")
 
 
 def install(path: str | None = None) -> bool:
