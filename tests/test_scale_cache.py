@@ -204,11 +204,23 @@ def test_a_data_file_the_rules_read_is_an_input(write, tmp_path, monkeypatch, ca
     assert len(parses) == 6
 
 
+def _cache_files(tmp_path, keep) -> list[str]:
+    return [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns if keep(n)]
+
+
+def _entry_files(tmp_path) -> list[str]:
+    return _cache_files(tmp_path, lambda n: n.endswith(ENTRY))
+
+
+def _the_pack(tmp_path) -> str:
+    [pack] = _cache_files(tmp_path, lambda n: n == PACK)
+    return pack
+
+
 def test_corrupt_entries_are_ignored(write, tmp_path, monkeypatch, capsys, parses):
     make_tree(write, folders=2)
     cold = _check(monkeypatch, capsys, tmp_path)
-    entries = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
-               if n.endswith(ENTRY)]
+    entries = _entry_files(tmp_path)
     assert len(entries) == 6
     # garbage, a truncated body, and well-checksummed bodies of the wrong shape
     bodies = [b"", b"{not marshal", with_checksum(marshal.dumps([])),
@@ -229,12 +241,9 @@ def test_a_large_run_reads_one_pack_and_a_broken_pack_is_a_miss(write, tmp_path,
     monkeypatch.setattr(lint.runner, "PACK_FROM", 2)  # these six guides count as a large run
     make_tree(write, folders=2)
     cold = _check(monkeypatch, capsys, tmp_path)
-    [pack] = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
-              if n == PACK]
-    for d, _, ns in os.walk(tmp_path / ".guidelint_cache"):  # the pack alone answers
-        for n in ns:
-            if n.endswith(ENTRY):
-                os.unlink(os.path.join(d, n))
+    pack = _the_pack(tmp_path)
+    for entry in _entry_files(tmp_path):  # the pack alone answers
+        os.unlink(entry)
     parses.clear()
     assert _check(monkeypatch, capsys, tmp_path) == cold
     assert parses == []
@@ -256,9 +265,7 @@ def test_the_pack_lets_go_of_entries_no_run_asks_for(write, tmp_path, monkeypatc
     make_tree(write, folders=2)
 
     def packed() -> int:
-        [pack] = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
-                  if n == PACK]
-        body = open(pack, "rb").read().partition(b"\n")[2]
+        body = open(_the_pack(tmp_path), "rb").read().partition(b"\n")[2]
         return len(marshal.loads(body[8:8 + int.from_bytes(body[:8], "little")]))
 
     sizes = []
@@ -284,10 +291,8 @@ def test_a_large_run_keeps_its_pack_up_to_date(write, tmp_path, monkeypatch, cap
     parses.clear()
     edited = _check(monkeypatch, capsys, tmp_path)
     assert sorted(parses) == ["guide1/guide.en-gb.md", "guide1/guide.fi-fi.md", "guide1/guide.fr-fr.md"]
-    for d, _, ns in os.walk(tmp_path / ".guidelint_cache"):  # the pack alone answers
-        for n in ns:
-            if n.endswith(ENTRY):
-                os.unlink(os.path.join(d, n))
+    for entry in _entry_files(tmp_path):  # the pack alone answers
+        os.unlink(entry)
     parses.clear()
     assert _check(monkeypatch, capsys, tmp_path) == edited
     assert parses == []
@@ -351,8 +356,7 @@ def test_stat_index_skips_reading_but_never_hides_an_edit(write, tmp_path, monke
     monkeypatch.setattr(cache_module, "SETTLED", -1.0)  # trust stats of files written just now
     make_tree(write, folders=1)
     _check(monkeypatch, capsys, tmp_path, "--select", "whitespace")
-    index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
-             if n == cache_module.INDEX]
+    index = _cache_files(tmp_path, lambda n: n == cache_module.INDEX)
     assert len(index) == 1 and len(marshal.loads(open(index[0], "rb").read().partition(b"\n")[2])) == 3
     reads = []
     real_open = open
@@ -389,8 +393,7 @@ def test_a_folder_listing_taken_from_the_stat_index_still_sees_a_new_name(write,
         parses.clear()
         _check(monkeypatch, capsys, tmp_path)
         assert parses == []
-    index = [os.path.join(d, n) for d, _, ns in os.walk(tmp_path / ".guidelint_cache") for n in ns
-             if n == cache_module.INDEX]
+    index = _cache_files(tmp_path, lambda n: n == cache_module.INDEX)
     recorded = marshal.loads(open(index[0], "rb").read().partition(b"\n")[2])
     assert str(tmp_path / "docs/topic0/guide0") in recorded  # a folder the translations list
     write("docs/topic0/guide0/image.png", b"\x89PNG")  # the folder's mtime moves
